@@ -1,0 +1,45 @@
+/** The seams of the core: each is implemented by one file here and passed to constructors. */
+import type { FetchMode } from '../../shared/models';
+
+/** The OS keychain (keytar) behind a small interface; every call is bounded in time. */
+export interface SecretStore {
+  get(account: string): Promise<string | undefined>;
+  set(account: string, value: string): Promise<void>;
+  /** Resolves true if something was deleted. */
+  delete(account: string): Promise<boolean>;
+}
+
+/** A token as persisted between runs. A credential: stored encrypted, never in plaintext. */
+export interface StoredToken {
+  accessToken: string;
+  /** Epoch ms: local receipt time + expires_in. */
+  expiresAt: number;
+  fetchedAt: number;
+  mode: FetchMode;
+  /** The appid (corpid) and API base it was fetched for: an edit that changes either drops it. */
+  appid: string;
+  apiBase: string;
+}
+
+/** Non-secret per-account fetch bookkeeping, shared by every process on the machine. */
+export interface FetchState {
+  /** Set when WeChat said 45009 (daily quota): no fetch until the user resumes. */
+  blockedAt?: number;
+  /** Stable force refreshes, epoch ms, today's only (20 a day, 30 s apart). */
+  forceTimes?: number[];
+}
+
+export interface TokenCache {
+  read(account: string): Promise<StoredToken | undefined>;
+  write(account: string, token: StoredToken): Promise<void>;
+  delete(account: string): Promise<void>;
+  readState(account: string): Promise<FetchState>;
+  writeState(account: string, state: FetchState): Promise<void>;
+}
+
+/** A cross-process lock: the holder runs `fn`; others wait (bounded) for their turn. */
+export interface ProcessLock {
+  withLock<T>(key: string, fn: () => Promise<T>): Promise<T>;
+}
+
+export type Clock = () => number;

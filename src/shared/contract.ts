@@ -1,0 +1,109 @@
+/**
+ * The one typed API between the UI and the core. Every host (Electron IPC, loopback HTTP) and the
+ * renderer's client are generic over this declaration: adding a call means adding it here and in the
+ * core, nothing else. Inputs are validated by these schemas in every host before the core sees them.
+ */
+import { z } from 'zod';
+import type { Endpoint } from './endpoint-model';
+import type {
+  AccountView,
+  AppInfo,
+  ConsoleResponse,
+  CopyResult,
+  HistoryEntry,
+  ServerStatus,
+  Settings,
+  TokenInfo,
+  TokenStatus,
+} from './models';
+import type { AppError, Result } from './result';
+import { accountInput, accountName, accountPatch, consoleRequest, secret, settingsPatch } from './schemas';
+
+/** A phantom value that carries a result type. */
+const returns = <T>(): T => undefined as unknown as T;
+
+const none = z.object({}).strict();
+const byName = z.object({ name: accountName }).strict();
+
+export const contract = {
+  appInfo: { input: none, output: returns<AppInfo>() },
+
+  listAccounts: { input: none, output: returns<AccountView[]>() },
+  addAccount: { input: z.object({ account: accountInput, secret }).strict(), output: returns<AccountView>() },
+  editAccount: { input: z.object({ name: accountName, patch: accountPatch }).strict(), output: returns<AccountView>() },
+  removeAccount: { input: byName, output: returns<void>() },
+  /** Write-only: there is no call that reads a secret back. */
+  setSecret: { input: z.object({ name: accountName, secret }).strict(), output: returns<void>() },
+  /** Fetches a token with the stored credentials and reports how it went. */
+  testCredentials: { input: byName, output: returns<TokenStatus>() },
+
+  /** The cached token, masked; never fetches. */
+  tokenStatus: { input: byName, output: returns<TokenStatus>() },
+  /** A valid token, masked: from the cache, or fetched when there is none. */
+  getToken: { input: byName, output: returns<TokenStatus>() },
+  /** The token's value, on the user's explicit request. */
+  revealToken: { input: byName, output: returns<TokenInfo>() },
+  /** `force`: classic invalidates the previous token; stable spends one of 20 a day. */
+  refreshToken: { input: z.object({ name: accountName, force: z.boolean().optional() }).strict(), output: returns<TokenStatus>() },
+  /** Copy done by the host (main process); hosts without a clipboard answer `unsupported`. */
+  copyToken: { input: byName, output: returns<CopyResult>() },
+  /** After 45009, fetching stays off until the user resumes it. */
+  resumeFetching: { input: byName, output: returns<TokenStatus>() },
+
+  sendRequest: { input: consoleRequest, output: returns<ConsoleResponse>() },
+  cancelRequest: { input: z.object({ requestId: z.string().min(1).max(100) }).strict(), output: returns<boolean>() },
+  listHistory: { input: byName, output: returns<HistoryEntry[]>() },
+  clearHistory: { input: byName, output: returns<void>() },
+
+  listEndpoints: { input: none, output: returns<Endpoint[]>() },
+
+  getSettings: { input: none, output: returns<Settings>() },
+  updateSettings: { input: settingsPatch, output: returns<Settings>() },
+  serverStatus: { input: none, output: returns<ServerStatus>() },
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export const methodNames = Object.keys(contract) as MethodName[];
+
+export type MethodInput<N extends MethodName> = z.input<Contract[N]['input']>;
+/** The input after validation (trimmed, defaults applied): what implementations receive. */
+export type ValidInput<N extends MethodName> = z.output<Contract[N]['input']>;
+export type MethodOutput<N extends MethodName> = Contract[N]['output'];
+
+/** What the renderer calls and every host serves. */
+export type Api = { [N in MethodName]: (input: MethodInput<N>) => Promise<Result<MethodOutput<N>>> };
+/** What a host implements: inputs already validated. */
+export type ApiImpl = { [N in MethodName]: (input: ValidInput<N>) => Promise<Result<MethodOutput<N>>> };
+
+export const events = {
+  tokenChanged: returns<TokenStatus>(),
+  refreshFailed: returns<{ account: string; error: AppError }>(),
+  accountsChanged: returns<AccountView[]>(),
+  settingsChanged: returns<Settings>(),
+  serverChanged: returns<ServerStatus>(),
+} as const;
+
+export type EventName = keyof typeof events;
+export type EventPayload<N extends EventName> = (typeof events)[N];
+export type AppEvent = { [N in EventName]: { name: N; payload: EventPayload<N> } }[EventName];
+export type EventListener = (event: AppEvent) => void;
+
+export const isMethodName = (name: string): name is MethodName => Object.prototype.hasOwnProperty.call(contract, name);
+
+/** Validates an input against the contract; a bad input is an expected failure, never a throw. */
+export function parseInput<N extends MethodName>(name: N, input: unknown): Result<ValidInput<N>> {
+  const parsed = contract[name].input.safeParse(input ?? {});
+  if (parsed.success) return { ok: true, value: parsed.data as ValidInput<N> };
+  const issue = parsed.error.issues[0];
+  const field = issue?.path.join('.') || undefined;
+  const text = `${field ? `${field}: ` : ''}${issue?.message ?? 'invalid input'}`;
+  return {
+    ok: false,
+    error: { code: 'validation', field, message: { zh: `输入无效：${text}`, en: `Invalid input: ${text}` } },
+  };
+}
+
+/** Channel names shared by the IPC host and the preload. */
+export const IPC_PREFIX = 'wxtoken:';
+export const IPC_EVENT_CHANNEL = 'wxtoken:event';

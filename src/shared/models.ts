@@ -1,0 +1,183 @@
+export type AccountKind = 'oa' | 'mp' | 'wecom';
+export type TokenMode = 'stable' | 'classic';
+/** How a token is fetched: the account's mode for oa/mp, `wecom` for WeCom. */
+export type FetchMode = TokenMode | 'wecom';
+
+export const ACCOUNT_KINDS: readonly AccountKind[] = ['oa', 'mp', 'wecom'];
+export const TOKEN_MODES: readonly TokenMode[] = ['stable', 'classic'];
+
+export const DEFAULT_API_BASE = 'https://api.weixin.qq.com';
+export const DEFAULT_WECOM_API_BASE = 'https://qyapi.weixin.qq.com';
+/** The documented access points (wechat-api.md §3); any other URL is allowed too. */
+export const API_BASE_PRESETS: readonly string[] = [
+  'https://api.weixin.qq.com',
+  'https://api2.weixin.qq.com',
+  'https://sh.api.weixin.qq.com',
+  'https://sz.api.weixin.qq.com',
+  'https://hk.api.weixin.qq.com',
+];
+
+export interface Account {
+  name: string;
+  kind: AccountKind;
+  /** AppID, or the corpid for WeCom. */
+  appid: string;
+  /** Ignored for WeCom, which has one kind of token. */
+  mode: TokenMode;
+  apiBase: string;
+  proxy?: string;
+  note?: string;
+  createdAt: string;
+}
+
+/** What a user types to create an account; defaults fill the rest. */
+export interface AccountInput {
+  name: string;
+  appid: string;
+  kind?: AccountKind;
+  mode?: TokenMode;
+  apiBase?: string;
+  proxy?: string;
+  note?: string;
+}
+
+/** An edit: every field optional; `name` renames; `null` clears an optional field. */
+export interface AccountPatch {
+  name?: string;
+  appid?: string;
+  kind?: AccountKind;
+  mode?: TokenMode;
+  apiBase?: string;
+  proxy?: string | null;
+  note?: string | null;
+}
+
+/** An account as the UI sees it: never the secret, only whether one is stored. */
+export interface AccountView extends Account {
+  hasSecret: boolean;
+}
+
+export type TokenSource = 'cache' | 'fetch';
+
+/** A token with its value: only the CLI, `revealToken` and `/v1/token` hand this out. */
+export interface TokenInfo {
+  account: string;
+  accessToken: string;
+  /** Epoch milliseconds. */
+  expiresAt: number;
+  fetchedAt: number;
+  /** Whole seconds left when this value was made. */
+  expiresIn: number;
+  mode: FetchMode;
+  source: TokenSource;
+}
+
+export type TokenState = 'none' | 'fresh' | 'expiring' | 'expired' | 'error';
+
+/** What the UI shows for an account's token: masked unless revealed. */
+export interface TokenStatus {
+  account: string;
+  state: TokenState;
+  mode: FetchMode;
+  masked?: string;
+  expiresAt?: number;
+  fetchedAt?: number;
+  source?: TokenSource;
+  /** The last failed fetch, if it came after the current token. */
+  lastError?: import('./result').AppError;
+  /** 45009 was seen: fetching stays off until the user resumes it. */
+  fetchBlocked: boolean;
+  /** Stable mode: force refreshes left today (of 20) and when the next is allowed. */
+  forceLeft?: number;
+  forceNextAt?: number;
+}
+
+export type HttpMethod = 'GET' | 'POST';
+
+export interface ConsoleRequest {
+  account: string;
+  method: HttpMethod;
+  /** Path on the account's API base, e.g. `/cgi-bin/user/get`. */
+  path: string;
+  /** Query parameters besides `access_token`, which is injected. */
+  query?: [string, string][];
+  /** JSON text for POST. */
+  body?: string;
+  /** Chosen by the caller so it can cancel the request in flight. */
+  requestId?: string;
+  /** Skip writing this request to the history. */
+  noHistory?: boolean;
+}
+
+export interface ConsoleResponse {
+  id: string;
+  status: number;
+  headers: Record<string, string>;
+  contentType: string;
+  timeMs: number;
+  size: number;
+  /** Text bodies (JSON included). */
+  bodyText?: string;
+  /** Binary bodies (images, voice, files). */
+  bodyBase64?: string;
+  binary: boolean;
+  /** The WeChat errcode in a JSON body, explained, when not 0. */
+  errcode?: number;
+  error?: import('./result').AppError;
+  /** The call was retried once after a token error (40001/40014/42001). */
+  retried: boolean;
+}
+
+export interface HistoryEntry {
+  id: string;
+  at: number;
+  account: string;
+  method: HttpMethod;
+  path: string;
+  /** Redacted: no access_token, secret or appsecret. */
+  query: [string, string][];
+  body?: string;
+  status?: number;
+  errcode?: number;
+  error?: string;
+  timeMs: number;
+  size: number;
+}
+
+export type Language = 'system' | 'zh-CN' | 'en';
+
+export interface Settings {
+  language: Language;
+  /** 0 = never clear. */
+  clipboardClearSeconds: number;
+  serverEnabled: boolean;
+  /** 0 = pick a free port. */
+  serverPort: number;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  language: 'system',
+  clipboardClearSeconds: 30,
+  serverEnabled: false,
+  serverPort: 0,
+};
+
+export interface ServerStatus {
+  running: boolean;
+  url?: string;
+  port?: number;
+  /** The bearer key; shown to the user so they can open the URL elsewhere. */
+  key?: string;
+}
+
+export interface AppInfo {
+  host: 'electron' | 'http';
+  version: string;
+  /** The copy the host does: the main process (electron) or the page (http). */
+  copiesInMain: boolean;
+}
+
+export interface CopyResult {
+  /** Seconds until the clipboard is cleared, 0 = never. */
+  clearAfterSeconds: number;
+}

@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { ACCOUNT_KINDS, TOKEN_MODES } from './models';
+
+/** An account name is what users type everywhere: in the CLI, in URLs, in the sidebar. */
+export const accountName = z
+  .string()
+  .trim()
+  .min(1, 'name is empty')
+  .max(64, 'name is longer than 64 characters')
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N}_.-]*$/u, 'name may hold letters, digits, "_", "." and "-", and starts with a letter or digit');
+
+/** Official Account / Mini Program AppIDs: `wx` + 16 hex digits. */
+export const APPID_PATTERN = /^wx[0-9a-f]{16}$/i;
+/** WeCom corpids: `ww` (older ones `wx`) + 16 letters or digits. */
+export const CORPID_PATTERN = /^w[wx][0-9a-z]{16}$/i;
+
+export const accountKind = z.enum(ACCOUNT_KINDS as [string, ...string[]]).transform((k) => k as 'oa' | 'mp' | 'wecom');
+export const tokenMode = z.enum(TOKEN_MODES as [string, ...string[]]).transform((m) => m as 'stable' | 'classic');
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && !url.username && !url.search && !url.hash;
+  } catch {
+    return false;
+  }
+}
+
+export const apiBaseUrl = z
+  .string()
+  .trim()
+  .refine(isHttpUrl, 'API base must be an http(s) URL without credentials, query or fragment')
+  .transform((u) => u.replace(/\/+$/, ''));
+
+export const proxyUrl = z
+  .string()
+  .trim()
+  .refine((v) => {
+    try {
+      const url = new URL(v);
+      return url.protocol === 'http:' || url.protocol === 'https:';
+    } catch {
+      return false;
+    }
+  }, 'proxy must be an http:// or https:// URL');
+
+export const note = z.string().max(500, 'note is longer than 500 characters');
+
+/** AppSecret / corpsecret: kept loose (formats differ by kind), but never blank or padded. */
+export const secret = z
+  .string()
+  .min(1, 'secret is empty')
+  .max(256, 'secret is longer than 256 characters')
+  .regex(/^\S+$/, 'secret must not contain spaces or line breaks');
+
+export const accountInput = z
+  .object({
+    name: accountName,
+    appid: z.string().trim(),
+    kind: accountKind.optional(),
+    mode: tokenMode.optional(),
+    apiBase: apiBaseUrl.optional(),
+    proxy: proxyUrl.optional(),
+    note: note.optional(),
+  })
+  .strict();
+
+export const accountPatch = z
+  .object({
+    name: accountName.optional(),
+    appid: z.string().trim().optional(),
+    kind: accountKind.optional(),
+    mode: tokenMode.optional(),
+    apiBase: apiBaseUrl.optional(),
+    proxy: proxyUrl.nullable().optional(),
+    note: note.nullable().optional(),
+  })
+  .strict();
+
+/** The AppID rule depends on the kind, so it is checked once the kind is known. */
+export function appidProblem(kind: 'oa' | 'mp' | 'wecom', appid: string): string | undefined {
+  if (kind === 'wecom') {
+    return CORPID_PATTERN.test(appid) ? undefined : 'corpid must be "ww" followed by 16 letters or digits';
+  }
+  return APPID_PATTERN.test(appid) ? undefined : 'AppID must be "wx" followed by 16 hexadecimal digits';
+}
+
+export const queryPairs = z.array(z.tuple([z.string().min(1).max(200), z.string().max(10_000)])).max(100);
+
+export const consoleRequest = z
+  .object({
+    account: accountName,
+    method: z.enum(['GET', 'POST']),
+    path: z
+      .string()
+      .trim()
+      .regex(/^\/[A-Za-z0-9_\-./]*$/, 'path must start with "/" and hold only letters, digits, "_", "-", "." and "/"')
+      .refine((p) => !p.split('/').includes('..'), 'path must not contain ".."'),
+    query: queryPairs.optional(),
+    body: z.string().max(5_000_000, 'body is larger than 5 MB').optional(),
+    requestId: z.string().min(1).max(100).optional(),
+    noHistory: z.boolean().optional(),
+  })
+  .strict();
+
+export const settingsPatch = z
+  .object({
+    language: z.enum(['system', 'zh-CN', 'en']).optional(),
+    clipboardClearSeconds: z.number().int().min(0).max(3600).optional(),
+    serverEnabled: z.boolean().optional(),
+    serverPort: z.number().int().min(0).max(65535).optional(),
+  })
+  .strict();
