@@ -40,6 +40,8 @@ export interface AppError {
   rid?: string;
   /** Which input field was wrong (validation). */
   field?: string;
+  /** The HTTP status, for `http_status`. */
+  httpStatus?: number;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };

@@ -7,6 +7,8 @@ export interface SecretStore {
   set(account: string, value: string): Promise<void>;
   /** Resolves true if something was deleted. */
   delete(account: string): Promise<boolean>;
+  /** The item names stored (one keychain call, so listing accounts needs no call per account). */
+  list(): Promise<string[]>;
 }
 
 /** A token as persisted between runs. A credential: stored encrypted, never in plaintext. */

@@ -1,0 +1,50 @@
+#!/usr/bin/env node
+// Runs a command inside a private D-Bus session with a private, unlocked gnome-keyring, so it uses the real
+// Secret Service without touching the user's own keyring: `node scripts/with-keyring.mjs CMD [ARGS…]`.
+// The keyring lives in a temporary folder that is removed afterwards. Exits with the command's code.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const [cmd, ...args] = process.argv.slice(2);
+if (!cmd) {
+  console.error('usage: node scripts/with-keyring.mjs COMMAND [ARGS…]');
+  process.exit(2);
+}
+
+function need(bin, pkg) {
+  if (spawnSync('sh', ['-c', `command -v ${bin}`]).status !== 0) {
+    console.error(`"${bin}" is missing (Debian package ${pkg}): run scripts/install-test-deps.sh`);
+    process.exit(2);
+  }
+}
+
+if (!process.env.WXTOKEN_PRIVATE_BUS) {
+  need('dbus-run-session', 'dbus');
+  need('gnome-keyring-daemon', 'gnome-keyring');
+  const child = spawn('dbus-run-session', ['--', process.execPath, fileURLToPath(import.meta.url), cmd, ...args], {
+    stdio: 'inherit',
+    env: { ...process.env, WXTOKEN_PRIVATE_BUS: '1' },
+  });
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+} else {
+  const keyringHome = mkdtempSync(join(tmpdir(), 'wxtoken-keyring-'));
+  const unlock = spawnSync('gnome-keyring-daemon', ['--unlock', '--components=secrets', '--daemonize'], {
+    input: 'private-keyring-password',
+    env: { ...process.env, XDG_DATA_HOME: keyringHome, XDG_RUNTIME_DIR: keyringHome },
+    encoding: 'utf8',
+  });
+  if (unlock.status !== 0) {
+    console.error('could not start gnome-keyring-daemon:', unlock.stderr);
+    process.exit(2);
+  }
+  const child = spawn(cmd, args, { stdio: 'inherit', env: { ...process.env, WXTOKEN_TEST_KEYRING: '1' } });
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code, signal) => {
+    rmSync(keyringHome, { recursive: true, force: true });
+    process.exit(code ?? (signal ? 1 : 0));
+  });
+}

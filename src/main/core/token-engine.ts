@@ -1,0 +1,244 @@
+/**
+ * Gets access_tokens: from the cache while they are good, otherwise by one fetch per AppID at a time —
+ * inside this process (single flight) and across processes (a file lock, then the cache is read again,
+ * since another process may have fetched while this one waited).
+ */
+import { createHash } from 'node:crypto';
+import type { AppEvent } from '../../shared/contract';
+import { appError, withDetail } from '../../shared/errors';
+import type { Account, TokenInfo, TokenSource, TokenStatus } from '../../shared/models';
+import { maskToken } from '../../shared/redact';
+import { AppFailure, fail, ok, type AppError, type Result } from '../../shared/result';
+import { forceAllowance, isUsable, refreshAt, tokenState } from './refresh-policy';
+import { secretItem } from './secret-items';
+import { SingleFlight } from './single-flight';
+import type { Clock, ProcessLock, SecretStore, StoredToken, TokenCache } from './types';
+import { fetchModeOf, isTransient, type TokenGrant } from './wechat-client';
+
+export interface RetryPolicy {
+  /** Tries in all, the first included. */
+  attempts: number;
+  baseDelayMs: number;
+  /** Give up once this much time has gone by. */
+  maxTotalMs: number;
+}
+
+export interface TokenEngineDeps {
+  accounts: { get(name: string): Promise<Result<Account>> };
+  secrets: SecretStore;
+  cache: TokenCache;
+  lock: ProcessLock;
+  client: { fetchToken(account: Account, secret: string, force?: boolean): Promise<Result<TokenGrant>> };
+  now?: Clock;
+  emit?: (event: AppEvent) => void;
+  retry?: RetryPolicy;
+}
+
+export interface GetTokenOptions {
+  /** Ask WeChat again now: stable and WeCom are safe; classic only fetches once the token is due. */
+  refresh?: boolean;
+  /** Classic: a new token (the previous one dies 5 minutes later). Stable: force_refresh (20 a day). */
+  force?: boolean;
+}
+
+const DEFAULT_RETRY: RetryPolicy = { attempts: 4, baseDelayMs: 500, maxTotalMs: 20_000 };
+
+export class TokenEngine {
+  private readonly now: Clock;
+  private readonly retry: RetryPolicy;
+  private readonly flights = new SingleFlight<Result<TokenInfo>>();
+  private readonly lastErrors = new Map<string, AppError>();
+
+  constructor(private readonly deps: TokenEngineDeps) {
+    this.now = deps.now ?? Date.now;
+    this.retry = deps.retry ?? DEFAULT_RETRY;
+  }
+
+  async getToken(name: string, options: GetTokenOptions = {}): Promise<Result<TokenInfo>> {
+    return guard(async () => {
+      const account = await this.account(name);
+      if (!options.refresh && !options.force) {
+        const cached = await this.readUsable(account);
+        if (cached && this.now() < refreshAt(cached)) return ok(toInfo(name, cached, 'cache', this.now()));
+      }
+      const key = lockKey(account);
+      const flightKey = `${key}|${options.force ? 'force' : options.refresh ? 'refresh' : 'get'}`;
+      const requestedAt = this.now();
+      return this.flights.run(flightKey, () =>
+        this.deps.lock.withLock(key, () => guard(() => this.fetchUnderLock(account, options, requestedAt))),
+      );
+    });
+  }
+
+  /** Drops the cached token only if it is still the one that failed, so a fresher one is never thrown away. */
+  async expireIfCurrent(name: string, usedToken: string): Promise<void> {
+    const account = await this.account(name);
+    await this.deps.lock.withLock(lockKey(account), async () => {
+      const cached = await this.deps.cache.read(name);
+      if (cached?.accessToken === usedToken) await this.deps.cache.delete(name);
+    });
+  }
+
+  async status(name: string): Promise<Result<TokenStatus>> {
+    return guard(async () => ok(await this.buildStatus(await this.account(name))));
+  }
+
+  /** After 45009 the user says when fetching may start again. */
+  async resume(name: string): Promise<Result<TokenStatus>> {
+    return guard(async () => {
+      const account = await this.account(name);
+      const state = await this.deps.cache.readState(name);
+      await this.deps.cache.writeState(name, { ...state, blockedAt: undefined });
+      this.lastErrors.delete(name);
+      return ok(await this.buildStatus(account));
+    });
+  }
+
+  /** When the cached token is due for its refresh, if there is one. */
+  async dueAt(name: string): Promise<number | undefined> {
+    const cached = await this.deps.cache.read(name);
+    return cached ? refreshAt(cached) : undefined;
+  }
+
+  async forget(name: string): Promise<void> {
+    this.lastErrors.delete(name);
+    await this.deps.cache.delete(name);
+    await this.deps.cache.writeState(name, {});
+  }
+
+  private async fetchUnderLock(account: Account, options: GetTokenOptions, requestedAt: number): Promise<Result<TokenInfo>> {
+    const name = account.name;
+    const mode = fetchModeOf(account);
+    const cached = await this.readUsable(account);
+    if (cached) {
+      // Another caller (maybe another process) fetched while this one waited for the lock.
+      const freshSinceAsked = cached.fetchedAt >= requestedAt;
+      const due = this.now() >= refreshAt(cached);
+      const classicRefresh = options.refresh && !options.force && mode === 'classic';
+      if (freshSinceAsked || (!options.refresh && !options.force && !due) || (classicRefresh && !due)) {
+        return ok(toInfo(name, cached, 'cache', this.now()));
+      }
+    }
+    const state = await this.deps.cache.readState(name);
+    if (state.blockedAt !== undefined) {
+      if (cached && !options.force) return ok(toInfo(name, cached, 'cache', this.now()));
+      return fail(appError('fetch_blocked'));
+    }
+    const forcing = options.force === true;
+    const allowance = forceAllowance(state.forceTimes, this.now());
+    if (forcing && mode === 'stable' && (allowance.left === 0 || allowance.nextAt !== undefined)) {
+      const why = allowance.left === 0 ? '0 left today' : `next in ${Math.ceil((allowance.nextAt! - this.now()) / 1000)} s`;
+      return fail(appError('force_limited', { message: withDetail(appError('force_limited').message, why) }));
+    }
+    const secret = await this.deps.secrets.get(secretItem(name));
+    if (!secret) return fail(appError('secret_missing'));
+
+    const grant = await this.fetchWithBackoff(account, secret, forcing && mode !== 'classic');
+    if (!grant.ok) {
+      if (grant.error.errcode === 45009) await this.deps.cache.writeState(name, { ...state, blockedAt: this.now() });
+      this.lastErrors.set(name, grant.error);
+      this.deps.emit?.({ name: 'refreshFailed', payload: { account: name, error: grant.error } });
+      // A refresh ahead of expiry that failed leaves a still-valid token in service.
+      if (cached && !options.force && !options.refresh && isUsable(cached, this.now())) {
+        return ok(toInfo(name, cached, 'cache', this.now()));
+      }
+      return grant;
+    }
+    const receivedAt = this.now();
+    const stored: StoredToken = {
+      accessToken: grant.value.accessToken,
+      expiresAt: receivedAt + grant.value.expiresIn * 1000,
+      fetchedAt: receivedAt,
+      mode,
+      appid: account.appid,
+      apiBase: account.apiBase,
+    };
+    await this.deps.cache.write(name, stored);
+    if (forcing && mode === 'stable') await this.deps.cache.writeState(name, { ...state, forceTimes: [...allowance.today, receivedAt] });
+    this.lastErrors.delete(name);
+    this.deps.emit?.({ name: 'tokenChanged', payload: await this.buildStatus(account) });
+    return ok(toInfo(name, stored, 'fetch', receivedAt));
+  }
+
+  /** -1, 5xx, resets, timeouts: bounded exponential backoff. Everything else is final at once. */
+  private async fetchWithBackoff(account: Account, secret: string, force: boolean): Promise<Result<TokenGrant>> {
+    const started = this.now();
+    for (let attempt = 1; ; attempt++) {
+      const result = await this.deps.client.fetchToken(account, secret, force);
+      if (result.ok || !isTransient(result.error) || attempt >= this.retry.attempts) return result;
+      const delay = this.retry.baseDelayMs * 2 ** (attempt - 1) * (0.75 + Math.random() / 2);
+      if (this.now() - started + delay > this.retry.maxTotalMs) return result;
+      await new Promise((r) => setTimeout(r, delay));
+    }
+  }
+
+  private async buildStatus(account: Account): Promise<TokenStatus> {
+    const name = account.name;
+    const now = this.now();
+    const cached = await this.readMatching(account);
+    const state = await this.deps.cache.readState(name);
+    const lastError = this.lastErrors.get(name);
+    const usable = cached && isUsable(cached, now) ? cached : undefined;
+    const mode = fetchModeOf(account);
+    const allowance = mode === 'stable' ? forceAllowance(state.forceTimes, now) : undefined;
+    return {
+      account: name,
+      state: tokenState(cached, now, lastError),
+      mode,
+      ...(usable ? { masked: maskToken(usable.accessToken), source: 'cache' as const } : {}),
+      ...(cached ? { expiresAt: cached.expiresAt, fetchedAt: cached.fetchedAt } : {}),
+      ...(lastError ? { lastError } : {}),
+      fetchBlocked: state.blockedAt !== undefined,
+      ...(allowance ? { forceLeft: allowance.left, ...(allowance.nextAt ? { forceNextAt: allowance.nextAt } : {}) } : {}),
+    };
+  }
+
+  /** The cached token, if it was fetched for this account's current AppID, base URL and mode. */
+  private async readMatching(account: Account): Promise<StoredToken | undefined> {
+    const cached = await this.deps.cache.read(account.name);
+    if (!cached) return undefined;
+    const same = cached.appid === account.appid && cached.apiBase === account.apiBase && cached.mode === fetchModeOf(account);
+    return same ? cached : undefined;
+  }
+
+  private async readUsable(account: Account): Promise<StoredToken | undefined> {
+    const cached = await this.readMatching(account);
+    return cached && isUsable(cached, this.now()) ? cached : undefined;
+  }
+
+  private async account(name: string): Promise<Account> {
+    const found = await this.deps.accounts.get(name);
+    if (!found.ok) throw new AppFailure(found.error);
+    return found.value;
+  }
+}
+
+/** One lock per AppID and token kind (classic and stable tokens are isolated); WeCom: per app secret. */
+function lockKey(account: Account): string {
+  const mode = fetchModeOf(account);
+  if (mode !== 'wecom') return `token-${mode}-${account.appid.toLowerCase()}`;
+  const app = createHash('sha256').update(account.name).digest('hex').slice(0, 12);
+  return `token-wecom-${account.appid.toLowerCase()}-${app}`;
+}
+
+function toInfo(name: string, token: StoredToken, source: TokenSource, now: number): TokenInfo {
+  return {
+    account: name,
+    accessToken: token.accessToken,
+    expiresAt: token.expiresAt,
+    fetchedAt: token.fetchedAt,
+    expiresIn: Math.max(0, Math.floor((token.expiresAt - now) / 1000)),
+    mode: token.mode,
+    source,
+  };
+}
+
+/** Turns an AppFailure thrown anywhere below (keychain, storage) back into a value. */
+export async function guard<T>(work: () => Promise<Result<T>>): Promise<Result<T>> {
+  try {
+    return await work();
+  } catch (err) {
+    if (err instanceof AppFailure) return fail(err.error);
+    throw err;
+  }
+}
