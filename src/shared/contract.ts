@@ -107,3 +107,12 @@ export function parseInput<N extends MethodName>(name: N, input: unknown): Resul
 /** Channel names shared by the IPC host and the preload. */
 export const IPC_PREFIX = 'wxtoken:';
 export const IPC_EVENT_CHANNEL = 'wxtoken:event';
+
+/** What the preload puts on `window.wxtoken`: the contract's named functions and one event stream. */
+export type Bridge = Api & { onEvent(listener: EventListener): () => void };
+export const BRIDGE_GLOBAL = 'wxtoken';
+
+/** The HTTP host's wire format (shared by the server and the renderer's HTTP client). */
+export const HTTP_API_PREFIX = '/api/';
+export const HTTP_EVENTS_PATH = '/api/events';
+export const HTTP_TOKEN_PREFIX = '/v1/token/';

@@ -1,5 +1,6 @@
 import type { AppError, ErrorCode, Localized } from './result';
-import { WECHAT_ERRORS } from './wechat-errors';
+import { scrubSecretPairs } from './redact';
+import { TOKEN_ENDPOINT_ERRORS, WECHAT_ERRORS, type WechatErrorInfo } from './wechat-errors';
 
 const APP_ERRORS: Record<Exclude<ErrorCode, 'wechat'>, { message: Localized; next?: Localized }> = {
   validation: { message: { zh: '输入无效', en: 'Invalid input' } },
@@ -43,33 +44,55 @@ export function withDetail(message: Localized, detail: string): Localized {
   return { zh: `${message.zh}：${detail}`, en: `${message.en}: ${detail}` };
 }
 
-const IP_PATTERN = /invalid ip ([0-9a-fA-F.:]+)|from ip:? ?([0-9a-fA-F.:]+)/i;
+const IP_PATTERN = /(?:invalid ip|from ip):?\s*([0-9a-fA-F.:]+)/gi;
+const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 const RID_PATTERN = /rid:\s*([0-9a-zA-Z-]+)/;
 
-/** The caller IP in a 40164 / 60020 errmsg (wechat-api.md §2: parse loosely). */
-export function callerIp(errmsg: string): string | undefined {
-  const m = IP_PATTERN.exec(errmsg);
-  return (m?.[1] ?? m?.[2])?.replace(/[.:]+$/, '');
+function asIp(candidate: string): string | undefined {
+  const text = candidate.replace(/[.:]+$/, '');
+  const v4 = IPV4.exec(text.replace(/^:*ffff:/i, ''));
+  if (v4) return v4.slice(1).every((part) => Number(part) <= 255) ? v4[0] : undefined;
+  return text.includes(':') && /^[0-9a-fA-F:]+$/.test(text) ? text : undefined;
 }
 
-/** A WeChat errcode explained from the catalogue; unknown codes keep WeChat's own errmsg. */
-export function wechatError(errcode: number, errmsg = ''): AppError {
-  const info = WECHAT_ERRORS[errcode];
-  const ip = errcode === 40164 || errcode === 60020 ? callerIp(errmsg) : undefined;
-  const rid = RID_PATTERN.exec(errmsg)?.[1];
+/**
+ * The caller IP in a 40164 / 60020 errmsg (wechat-api.md §2: parse loosely). Handles `invalid ip A ipv6 B, …`,
+ * `invalid ip A, not in whitelist hint: […]` and WeCom's `…, from ip: A, more info at …`.
+ */
+export function callerIp(errmsg: string): string | undefined {
+  for (const match of errmsg.matchAll(IP_PATTERN)) {
+    const ip = asIp(match[1] ?? '');
+    if (ip) return ip;
+  }
+  return undefined;
+}
+
+function infoFor(errcode: number, atTokenEndpoint?: boolean) {
+  return (atTokenEndpoint ? TOKEN_ENDPOINT_ERRORS[errcode] : undefined) ?? WECHAT_ERRORS[errcode];
+}
+
+/**
+ * A WeChat errcode explained from the catalogue; unknown codes keep WeChat's own errmsg. At the token
+ * endpoints (`atTokenEndpoint`) some codes mean something else: 40001 there is a wrong AppSecret.
+ */
+export function wechatError(errcode: number, errmsg = '', opts: { atTokenEndpoint?: boolean } = {}): AppError {
+  const info = infoFor(errcode, opts.atTokenEndpoint);
+  const safeMsg = scrubSecretPairs(errmsg);
+  const ip = errcode === 40164 || errcode === 60020 ? callerIp(safeMsg) : undefined;
+  const rid = RID_PATTERN.exec(safeMsg)?.[1];
   return {
     code: 'wechat',
     errcode,
-    errmsg,
-    message: info?.meaning ?? { zh: `微信返回错误 ${errcode}：${errmsg}`, en: `WeChat error ${errcode}: ${errmsg}` },
+    errmsg: safeMsg,
+    message: info?.meaning ?? { zh: `微信返回错误 ${errcode}：${safeMsg}`, en: `WeChat error ${errcode}: ${safeMsg}` },
     ...(info ? { next: info.next } : {}),
     ...(ip ? { ip } : {}),
     ...(rid ? { rid } : {}),
   };
 }
 
-export function wechatPolicy(errcode: number): 'retry-backoff' | 'refetch-once' | 'stop' | 'report' {
-  return WECHAT_ERRORS[errcode]?.policy ?? 'report';
+export function wechatPolicy(errcode: number, opts: { atTokenEndpoint?: boolean } = {}): WechatErrorInfo['policy'] {
+  return infoFor(errcode, opts.atTokenEndpoint)?.policy ?? 'report';
 }
 
 /** Picks the text for a UI language. */
