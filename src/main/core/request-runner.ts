@@ -18,7 +18,7 @@ const TEXT_TYPES = /^(application\/(json|javascript|xml|x-www-form-urlencoded)|t
 export interface RequestRunnerDeps {
   accounts: { get(name: string): Promise<Result<Account>> };
   engine: Pick<TokenEngine, 'getToken' | 'expireIfCurrent'>;
-  history: { add(entry: HistoryEntry): Promise<void> };
+  history: { add(entry: HistoryEntry): Promise<unknown> };
   timeoutMs?: number;
 }
 

@@ -1,0 +1,190 @@
+/** The accounts in `<home>/accounts.json`: names, AppIDs and settings — never a secret or a token. */
+import path from 'node:path';
+import { z } from 'zod';
+import { appError, withDetail } from '../../shared/errors';
+import {
+  DEFAULT_API_BASE,
+  DEFAULT_WECOM_API_BASE,
+  type Account,
+  type AccountInput,
+  type AccountKind,
+  type AccountPatch,
+} from '../../shared/models';
+import { fail, ok, type Result } from '../../shared/result';
+import { accountInput, accountKind, accountName, accountPatch, apiBaseUrl, appidProblem, note, proxyUrl, tokenMode } from '../../shared/schemas';
+import { readJsonFile, writeFileAtomic, type FileProblem, type Validate } from './atomic-file';
+import { guardStorage, invalid, validationError } from './store-result';
+import type { ProcessLock } from './types';
+
+export const ACCOUNTS_LOCK = 'accounts';
+
+export function defaultApiBase(kind: AccountKind): string {
+  return kind === 'wecom' ? DEFAULT_WECOM_API_BASE : DEFAULT_API_BASE;
+}
+
+const storedAccount = z.object({
+  name: accountName,
+  kind: accountKind,
+  appid: z.string(),
+  mode: tokenMode,
+  apiBase: apiBaseUrl,
+  proxy: proxyUrl.optional(),
+  note: note.optional(),
+  createdAt: z.string(),
+});
+
+/** Keeps every entry that is still a valid account; the rest is reported as damage. */
+const validateFile: Validate<Account[]> = (raw) => {
+  if (raw === undefined) return { value: [] };
+  const file = raw as { version?: unknown; accounts?: unknown };
+  if (typeof raw !== 'object' || raw === null || !Array.isArray(file.accounts)) return { value: [], damage: 'no accounts list' };
+  const kept: Account[] = [];
+  const lost: string[] = [];
+  file.accounts.forEach((entry: unknown, i) => {
+    const parsed = storedAccount.safeParse(entry);
+    const label = `#${i + 1}${typeof (entry as Account)?.name === 'string' ? ` "${(entry as Account).name}"` : ''}`;
+    if (!parsed.success) return lost.push(`${label}: ${parsed.error.issues[0].path.join('.') || 'entry'} invalid`);
+    const account = parsed.data as Account;
+    const problem = appidProblem(account.kind, account.appid);
+    if (problem) return lost.push(`${label}: ${problem}`);
+    if (kept.some((a) => sameName(a.name, account.name))) return lost.push(`${label}: duplicate name`);
+    kept.push(account);
+  });
+  if (file.version !== 1) lost.unshift(`unknown version ${JSON.stringify(file.version)}`);
+  return { value: kept, damage: lost.length ? lost.join('; ') : undefined };
+};
+
+/** Names are compared without case: they become file names, and "Prod" next to "prod" misleads. */
+const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+export class AccountsStore {
+  readonly file: string;
+  private readonly found: FileProblem[] = [];
+
+  constructor(private readonly opts: { home: string; lock: ProcessLock; now?: () => Date }) {
+    this.file = path.join(opts.home, 'accounts.json');
+  }
+
+  /** Corrupt files this store has moved aside, with what it did about them. */
+  problems(): FileProblem[] {
+    return [...this.found];
+  }
+
+  list(): Promise<Result<Account[]>> {
+    return guardStorage(this.file, async () => ok(await this.load()));
+  }
+
+  get(name: string): Promise<Result<Account>> {
+    return guardStorage(this.file, async () => {
+      const account = (await this.load()).find((a) => a.name === name);
+      return account ? ok(account) : fail(notFound(name));
+    });
+  }
+
+  add(input: AccountInput): Promise<Result<Account>> {
+    const parsed = accountInput.safeParse(input);
+    if (!parsed.success) return Promise.resolve(fail(validationError(parsed.error)));
+    const data = parsed.data;
+    const kind = data.kind ?? 'oa';
+    const problem = appidProblem(kind, data.appid);
+    if (problem) return Promise.resolve(fail(invalid('appid', problem)));
+    const account: Account = {
+      name: data.name,
+      kind,
+      appid: data.appid,
+      mode: data.mode ?? 'stable',
+      apiBase: data.apiBase ?? defaultApiBase(kind),
+      ...(data.proxy ? { proxy: data.proxy } : {}),
+      ...(data.note ? { note: data.note } : {}),
+      createdAt: (this.opts.now?.() ?? new Date()).toISOString(),
+    };
+    return this.change((accounts) => {
+      if (accounts.some((a) => sameName(a.name, account.name))) return fail(conflict(account.name));
+      return ok({ accounts: [...accounts, account], result: account });
+    });
+  }
+
+  /** Applies an edit; `name` renames (callers move the secret, token and history along). */
+  edit(name: string, patch: AccountPatch): Promise<Result<Account>> {
+    const parsed = accountPatch.safeParse(patch);
+    if (!parsed.success) return Promise.resolve(fail(validationError(parsed.error)));
+    const p = parsed.data;
+    return this.change((accounts) => {
+      const index = accounts.findIndex((a) => a.name === name);
+      if (index < 0) return fail(notFound(name));
+      const old = accounts[index];
+      if (p.name !== undefined && accounts.some((a, i) => i !== index && sameName(a.name, p.name!))) return fail(conflict(p.name));
+      const kind = p.kind ?? old.kind;
+      // Switching kind moves an account still on the old kind's default host to the new default.
+      const keptBase = old.apiBase === defaultApiBase(old.kind) ? defaultApiBase(kind) : old.apiBase;
+      const next: Account = {
+        ...old,
+        name: p.name ?? old.name,
+        kind,
+        appid: p.appid ?? old.appid,
+        mode: p.mode ?? old.mode,
+        apiBase: p.apiBase ?? keptBase,
+      };
+      if (p.proxy === null) delete next.proxy;
+      else if (p.proxy !== undefined) next.proxy = p.proxy;
+      if (p.note === null || p.note === '') delete next.note;
+      else if (p.note !== undefined) next.note = p.note;
+      const problem = appidProblem(next.kind, next.appid);
+      if (problem) return fail(invalid('appid', problem));
+      const updated = accounts.slice();
+      updated[index] = next;
+      return ok({ accounts: updated, result: next });
+    });
+  }
+
+  /** Removes the account and returns it (its secret, token and history are the caller's to remove). */
+  remove(name: string): Promise<Result<Account>> {
+    return this.change((accounts) => {
+      const account = accounts.find((a) => a.name === name);
+      if (!account) return fail(notFound(name));
+      return ok({ accounts: accounts.filter((a) => a !== account), result: account });
+    });
+  }
+
+  /** A lock-free read; a corrupt file is repaired under the lock (moved aside, the rest written back). */
+  private async load(): Promise<Account[]> {
+    const read = await readJsonFile(this.file, validateFile, false);
+    if (!read.problem) return read.value;
+    return this.opts.lock.withLock(ACCOUNTS_LOCK, () => this.loadForWrite());
+  }
+
+  private async loadForWrite(): Promise<Account[]> {
+    const read = await readJsonFile(this.file, validateFile);
+    if (read.problem) {
+      this.found.push(read.problem);
+      await this.write(read.value);
+    }
+    return read.value;
+  }
+
+  /** Re-reads the file under the lock (other processes write it too), applies `fn`, writes atomically. */
+  private change<T>(fn: (accounts: Account[]) => Result<{ accounts: Account[]; result: T }>): Promise<Result<T>> {
+    return guardStorage(this.file, () =>
+      this.opts.lock.withLock(ACCOUNTS_LOCK, async () => {
+        const outcome = fn(await this.loadForWrite());
+        if (!outcome.ok) return outcome;
+        await this.write(outcome.value.accounts);
+        return ok(outcome.value.result);
+      }),
+    );
+  }
+
+  private write(accounts: Account[]): Promise<void> {
+    return writeFileAtomic(this.file, `${JSON.stringify({ version: 1, accounts }, null, 2)}\n`);
+  }
+}
+
+function notFound(name: string) {
+  const base = appError('not_found');
+  return { ...base, message: withDetail(base.message, name) };
+}
+
+function conflict(name: string) {
+  const base = appError('conflict');
+  return { ...base, field: 'name', message: withDetail(base.message, name) };
+}

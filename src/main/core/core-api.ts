@@ -1,0 +1,145 @@
+/** The contract's methods, implemented over the core's parts. Hosts add appInfo, copyToken, serverStatus. */
+import type { ApiImpl } from '../../shared/contract';
+import { ENDPOINTS } from '../../shared/endpoints';
+import { appError } from '../../shared/errors';
+import type { Account, AccountView, TokenInfo, TokenStatus } from '../../shared/models';
+import { fail, ok, type Result } from '../../shared/result';
+import type { AccountsStore } from './accounts-store';
+import type { EventHub } from './event-hub';
+import type { HistoryStore } from './history-store';
+import type { RequestRunner } from './request-runner';
+import { secretItem } from './secret-items';
+import type { SettingsStore } from './settings-store';
+import { guard, type TokenEngine } from './token-engine';
+import type { SecretStore, TokenCache } from './types';
+
+export type HostParts = Pick<ApiImpl, 'appInfo' | 'copyToken' | 'serverStatus'>;
+export type CoreApi = Omit<ApiImpl, keyof HostParts>;
+
+export interface CoreParts {
+  accounts: AccountsStore;
+  secrets: SecretStore;
+  cache: TokenCache;
+  engine: TokenEngine;
+  runner: RequestRunner;
+  history: HistoryStore;
+  settings: SettingsStore;
+  events: EventHub;
+}
+
+export function createCoreApi(p: CoreParts): CoreApi {
+  const views = async (list: Account[]): Promise<AccountView[]> => {
+    const stored = new Set(await p.secrets.list());
+    return list.map((a) => ({ ...a, hasSecret: stored.has(secretItem(a.name)) }));
+  };
+  const view = async (account: Account): Promise<AccountView> => (await views([account]))[0];
+  const announce = async () => {
+    const list = await p.accounts.list();
+    if (list.ok) p.events.emit({ name: 'accountsChanged', payload: await views(list.value) });
+  };
+  /** The masked status, telling whether this call fetched or used the cache. */
+  const statusAfter = async (got: Result<TokenInfo>): Promise<Result<TokenStatus>> => {
+    if (!got.ok) return got;
+    const status = await p.engine.status(got.value.account);
+    return status.ok ? ok({ ...status.value, source: got.value.source }) : status;
+  };
+
+  return {
+    listAccounts: () => guard(async () => {
+      const list = await p.accounts.list();
+      return list.ok ? ok(await views(list.value)) : list;
+    }),
+
+    addAccount: ({ account, secret }) => guard(async () => {
+      const added = await p.accounts.add(account);
+      if (!added.ok) return added;
+      try {
+        await p.secrets.set(secretItem(added.value.name), secret);
+      } catch (err) {
+        // Without its secret the account is useless: undo, so a failed add changes nothing.
+        await p.accounts.remove(added.value.name);
+        throw err;
+      }
+      await announce();
+      return ok(await view(added.value));
+    }),
+
+    editAccount: ({ name, patch }) => guard(async () => {
+      const before = await p.accounts.get(name);
+      if (!before.ok) return before;
+      const renamed = patch.name !== undefined && patch.name !== name;
+      if (renamed) {
+        // Move the secret first: an edit must never leave the account without it.
+        const secret = await p.secrets.get(secretItem(name));
+        if (secret !== undefined) await p.secrets.set(secretItem(patch.name!), secret);
+      }
+      const edited = await p.accounts.edit(name, patch);
+      if (!edited.ok) {
+        if (renamed) await p.secrets.delete(secretItem(patch.name!));
+        return edited;
+      }
+      if (renamed) {
+        await moveToken(p, name, patch.name!);
+        await p.secrets.delete(secretItem(name));
+        await p.history.rename(name, patch.name!);
+      }
+      await announce();
+      return ok(await view(edited.value));
+    }),
+
+    removeAccount: ({ name }) => guard(async () => {
+      const removed = await p.accounts.remove(name);
+      if (!removed.ok) return removed;
+      await p.secrets.delete(secretItem(name));
+      await p.engine.forget(name);
+      await p.history.remove(name);
+      await announce();
+      return ok(undefined);
+    }),
+
+    setSecret: ({ name, secret }) => guard(async () => {
+      const account = await p.accounts.get(name);
+      if (!account.ok) return account;
+      await p.secrets.set(secretItem(name), secret);
+      await announce();
+      return ok(undefined);
+    }),
+
+    // Stable and WeCom ask WeChat again (harmless); classic only fetches when no valid token is cached,
+    // since a classic fetch would invalidate the token in use.
+    testCredentials: ({ name }) => guard(async () => statusAfter(await p.engine.getToken(name, { refresh: true }))),
+
+    tokenStatus: ({ name }) => p.engine.status(name),
+    getToken: async ({ name }) => statusAfter(await p.engine.getToken(name)),
+    revealToken: ({ name }) => p.engine.getToken(name),
+    refreshToken: async ({ name, force }) => statusAfter(await p.engine.getToken(name, force ? { force: true } : { refresh: true })),
+    resumeFetching: ({ name }) => p.engine.resume(name),
+
+    sendRequest: (req) => guard(() => p.runner.send(req)),
+    cancelRequest: async ({ requestId }) => ok(p.runner.cancel(requestId)),
+    listHistory: ({ name }) => guard(async () => {
+      const account = await p.accounts.get(name);
+      return account.ok ? p.history.list(name) : account;
+    }),
+    clearHistory: ({ name }) => guard(() => p.history.clear(name)),
+
+    listEndpoints: async () => ok(ENDPOINTS),
+
+    getSettings: () => guard(() => p.settings.get()),
+    updateSettings: (patch) => guard(async () => {
+      const updated = await p.settings.update(patch);
+      if (updated.ok) p.events.emit({ name: 'settingsChanged', payload: updated.value });
+      return updated;
+    }),
+  };
+}
+
+async function moveToken(p: CoreParts, from: string, to: string): Promise<void> {
+  const token = await p.cache.read(from);
+  if (token) await p.cache.write(to, token);
+  await p.cache.writeState(to, await p.cache.readState(from));
+  await p.cache.delete(from);
+  await p.cache.writeState(from, {});
+}
+
+export const unsupported = () => Promise.resolve(fail(appError('unsupported')));

@@ -1,0 +1,106 @@
+/**
+ * Opens the core over one data directory: the composition root every host (desktop app, CLI, loopback
+ * server) uses, so they all share one accounts file, one token cache and one lock per AppID.
+ */
+import type { ApiImpl, EventListener } from '../../shared/contract';
+import { AccountsStore } from './accounts-store';
+import type { FileProblem } from './atomic-file';
+import { AutoRefresher } from './auto-refresh';
+import { createCoreApi, type CoreApi, type HostParts } from './core-api';
+import { EventHub } from './event-hub';
+import { HistoryStore } from './history-store';
+import { dataHome, ensureHome } from './paths';
+import { FileProcessLock } from './process-lock';
+import { RequestRunner } from './request-runner';
+import { KeytarSecretStore } from './secret-store';
+import { SettingsStore } from './settings-store';
+import { EncryptedTokenCache } from './token-cache';
+import { TokenEngine, type RetryPolicy } from './token-engine';
+import type { SecretStore } from './types';
+import { isTransient, WechatClient } from './wechat-client';
+
+export type { CoreApi, HostParts } from './core-api';
+
+export interface CoreOptions {
+  /** Default: WXTOKEN_HOME or the platform config folder. */
+  home?: string;
+  /** Default: WXTOKEN_KEYCHAIN_SERVICE or `wxtoken`. */
+  keychainService?: string;
+  secrets?: SecretStore;
+  /** Long-lived hosts (desktop app, serve) refresh tokens ahead of expiry; the CLI does not. */
+  autoRefresh?: boolean;
+  /** Token fetch retries on -1 / 5xx / resets / timeouts. */
+  retry?: RetryPolicy;
+  /** Per-request time limit for token fetches. */
+  timeoutMs?: number;
+}
+
+export interface Core {
+  home: string;
+  api: CoreApi;
+  onEvent(listener: EventListener): () => void;
+  /** Corrupt files set aside (and what was recovered), for the host to tell the user. */
+  problems(): FileProblem[];
+  close(): Promise<void>;
+}
+
+export async function openCore(options: CoreOptions = {}): Promise<Core> {
+  const home = options.home ?? dataHome();
+  await ensureHome(home);
+  const secrets = options.secrets ?? new KeytarSecretStore({ service: options.keychainService });
+  const lock = new FileProcessLock(home);
+  const events = new EventHub();
+  const accounts = new AccountsStore({ home, lock });
+  const settings = new SettingsStore({ home, lock });
+  const history = new HistoryStore({ home, lock });
+  const cache = new EncryptedTokenCache({ home, secrets, lock });
+  const engine = new TokenEngine({
+    accounts,
+    secrets,
+    cache,
+    lock,
+    client: new WechatClient({ timeoutMs: options.timeoutMs }),
+    emit: (event) => events.emit(event),
+    retry: options.retry,
+  });
+  const runner = new RequestRunner({ accounts, engine, history });
+  const api = createCoreApi({ accounts, secrets, cache, engine, runner, history, settings, events });
+
+  let refresher: AutoRefresher | undefined;
+  let unsubscribe = () => {};
+  if (options.autoRefresh) {
+    const auto = new AutoRefresher({
+      names: async () => {
+        const list = await accounts.list();
+        return list.ok ? list.value.map((a) => a.name) : [];
+      },
+      dueAt: (name) => engine.dueAt(name),
+      refresh: async (name) => {
+        const got = await engine.getToken(name);
+        return got.ok || isTransient(got.error);
+      },
+    });
+    refresher = auto;
+    unsubscribe = events.on((event) => {
+      if (event.name === 'tokenChanged') void auto.schedule(event.payload.account);
+      if (event.name === 'accountsChanged') void auto.start();
+    });
+    await auto.start();
+  }
+
+  return {
+    home,
+    api,
+    onEvent: (listener) => events.on(listener),
+    problems: () => [...accounts.problems(), ...settings.problems(), ...cache.problems(), ...history.problems()],
+    close: async () => {
+      unsubscribe();
+      refresher?.stop();
+    },
+  };
+}
+
+/** The full contract for one host: the core's methods plus the host's own three. */
+export function hostApi(core: Core, host: HostParts): ApiImpl {
+  return { ...core.api, ...host };
+}

@@ -1,0 +1,185 @@
+/**
+ * A lock shared by every wxtoken process on the machine: one file per key under `<home>/locks/`,
+ * created with O_EXCL. Inside one process, callers of a key queue in memory first, so only the head
+ * of the queue touches the file system.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import { link, mkdir, open, readFile, rename, stat, unlink, utimes } from 'node:fs/promises';
+import path from 'node:path';
+import { appError, withDetail } from '../../shared/errors';
+import { AppFailure } from '../../shared/result';
+import { errnoCode, storageFailure } from './atomic-file';
+import { safeFileName } from './paths';
+import type { ProcessLock } from './types';
+
+export interface FileLockOptions {
+  /** Give up waiting after this long. */
+  timeoutMs?: number;
+  /** A lock file not touched for this long is abandoned (the holder refreshes it while it works). */
+  staleMs?: number;
+}
+
+interface LockOwner {
+  pid: number;
+  host: string;
+  startedAt: number;
+  nonce: string;
+}
+
+const held = new AsyncLocalStorage<ReadonlySet<string>>();
+
+export class FileProcessLock implements ProcessLock {
+  readonly dir: string;
+  private readonly timeoutMs: number;
+  private readonly staleMs: number;
+  private readonly queues = new Map<string, Promise<unknown>>();
+  private dirReady?: Promise<unknown>;
+
+  constructor(home: string, options: FileLockOptions = {}) {
+    this.dir = path.join(home, 'locks');
+    this.timeoutMs = options.timeoutMs ?? 30_000;
+    this.staleMs = options.staleMs ?? 60_000;
+  }
+
+  async withLock<T>(key: string, fn: () => Promise<T>): Promise<T> {
+    const mine = held.getStore();
+    // Re-entry from inside the same holder would wait for itself forever: it already holds the key.
+    if (mine?.has(key)) return fn();
+    const previous = this.queues.get(key) ?? Promise.resolve();
+    const run = previous.then(() => this.holdFile(key, () => held.run(new Set([...(mine ?? []), key]), fn)));
+    const tail = run.catch(() => undefined);
+    this.queues.set(key, tail);
+    try {
+      return await run;
+    } finally {
+      if (this.queues.get(key) === tail) this.queues.delete(key);
+    }
+  }
+
+  private async holdFile<T>(key: string, fn: () => Promise<T>): Promise<T> {
+    const file = path.join(this.dir, `${safeFileName(key)}.lock`);
+    const owner = await this.acquire(key, file);
+    const heartbeat = setInterval(() => {
+      const now = new Date();
+      utimes(file, now, now).catch(() => undefined);
+    }, Math.max(50, Math.floor(this.staleMs / 3)));
+    heartbeat.unref();
+    try {
+      return await fn();
+    } finally {
+      clearInterval(heartbeat);
+      await release(file, owner);
+    }
+  }
+
+  private async acquire(key: string, file: string): Promise<LockOwner> {
+    this.dirReady ??= mkdir(this.dir, { recursive: true, mode: 0o700 });
+    await this.dirReady.catch((err) => {
+      this.dirReady = undefined;
+      throw storageFailure(err, this.dir);
+    });
+    const owner: LockOwner = { pid: process.pid, host: hostname(), startedAt: Date.now(), nonce: randomBytes(8).toString('hex') };
+    const deadline = Date.now() + this.timeoutMs;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const handle = await open(file, 'wx', 0o600);
+        try {
+          await handle.writeFile(JSON.stringify(owner));
+        } finally {
+          await handle.close();
+        }
+        return owner;
+      } catch (err) {
+        if (errnoCode(err) !== 'EEXIST') throw storageFailure(err, file);
+      }
+      const abandoned = await this.abandonedText(file);
+      if (abandoned !== undefined) {
+        await breakLock(file, abandoned);
+        continue;
+      }
+      if (Date.now() >= deadline) throw lockTimeout(key, this.timeoutMs);
+      // Jittered backoff from ~5 ms up to ~100 ms: waiters neither spin nor move in lockstep.
+      const base = Math.min(100, 5 * 2 ** Math.min(attempt, 5));
+      await sleep(Math.min(base * (0.5 + Math.random()), Math.max(1, deadline - Date.now())));
+    }
+  }
+
+  /**
+   * The lock file's text if its holder's process is gone (same machine) or it has not touched the
+   * file for `staleMs`; otherwise undefined.
+   */
+  private async abandonedText(file: string): Promise<string | undefined> {
+    let info;
+    let text;
+    try {
+      [info, text] = await Promise.all([stat(file), readFile(file, 'utf8')]);
+    } catch (err) {
+      if (errnoCode(err) === 'ENOENT') return undefined; // released meanwhile: just try again
+      throw storageFailure(err, file);
+    }
+    if (Date.now() - info.mtimeMs > this.staleMs) return text;
+    const owner = parseOwner(text);
+    return owner !== undefined && owner.host === hostname() && !isAlive(owner.pid) ? text : undefined;
+  }
+}
+
+/**
+ * Moves the abandoned file away under a unique name, then checks it is the file that was judged
+ * abandoned: two waiters may judge the same lock, and the slower one must not take away the fresh
+ * lock the faster one has just made — if it did, that lock is put back.
+ */
+async function breakLock(file: string, judged: string): Promise<void> {
+  const aside = `${file}.broken-${process.pid}-${randomBytes(4).toString('hex')}`;
+  try {
+    await rename(file, aside);
+  } catch (err) {
+    if (errnoCode(err) === 'ENOENT') return;
+    throw storageFailure(err, file);
+  }
+  const moved = await readFile(aside, 'utf8').catch(() => judged);
+  if (moved !== judged) await link(aside, file).catch(() => undefined);
+  await unlink(aside).catch(() => undefined);
+}
+
+async function release(file: string, owner: LockOwner): Promise<void> {
+  try {
+    const current = parseOwner(await readFile(file, 'utf8'));
+    // If this lock was broken as abandoned, the file now belongs to someone else: leave it.
+    if (current?.nonce === owner.nonce) await unlink(file);
+  } catch (err) {
+    if (errnoCode(err) !== 'ENOENT') throw storageFailure(err, file);
+  }
+}
+
+function parseOwner(text: string): LockOwner | undefined {
+  try {
+    const value = JSON.parse(text) as LockOwner;
+    return typeof value?.pid === 'number' && typeof value.nonce === 'string' ? value : undefined;
+  } catch {
+    return undefined; // being written right now, or garbage: only the stale bound can break it
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return errnoCode(err) === 'EPERM';
+  }
+}
+
+function lockTimeout(key: string, ms: number): AppFailure {
+  const base = appError('storage');
+  return new AppFailure({
+    ...base,
+    message: withDetail(
+      { zh: '等待另一个 wxtoken 进程释放锁超时', en: 'Timed out waiting for another wxtoken process to release a lock' },
+      `${key} (${Math.round(ms / 1000)} s)`,
+    ),
+  });
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -1,0 +1,181 @@
+/**
+ * Cached tokens in `<home>/tokens.json`, each encrypted with AES-256-GCM.
+ *
+ * Why this design: the cache is consulted on every request, by several processes (app, CLI,
+ * server). A stat of a file is cheap where a keychain round trip is not, so the tokens live in one
+ * file that is re-read only when it changes; the 32-byte key lives in the keychain (item
+ * `cache-key`) and in memory, and never touches the disk, so the file alone gives nothing away.
+ */
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { readJsonFile, writeFileAtomic, errnoCode, storageFailure, type FileProblem, type Validate } from './atomic-file';
+import type { FetchState, ProcessLock, SecretStore, StoredToken, TokenCache } from './types';
+
+export const TOKENS_LOCK = 'tokens-file';
+export const CACHE_KEY_ITEM = 'cache-key';
+
+interface Sealed {
+  iv: string;
+  tag: string;
+  data: string;
+}
+
+interface TokenFile {
+  version: 1;
+  tokens: Record<string, Sealed>;
+  state: Record<string, FetchState>;
+}
+
+const empty = (): TokenFile => ({ version: 1, tokens: {}, state: {} });
+
+const isSealed = (v: unknown): v is Sealed =>
+  typeof v === 'object' && v !== null && ['iv', 'tag', 'data'].every((k) => typeof (v as Record<string, unknown>)[k] === 'string');
+
+const isState = (v: unknown): v is FetchState => {
+  const s = v as FetchState;
+  return (
+    typeof s === 'object' && s !== null &&
+    (s.blockedAt === undefined || typeof s.blockedAt === 'number') &&
+    (s.forceTimes === undefined || (Array.isArray(s.forceTimes) && s.forceTimes.every((t) => typeof t === 'number')))
+  );
+};
+
+const validateFile: Validate<TokenFile> = (raw) => {
+  if (raw === undefined) return { value: empty() };
+  const file = raw as Partial<TokenFile>;
+  if (typeof raw !== 'object' || raw === null || file.version !== 1) return { value: empty(), damage: 'unknown format' };
+  const value = empty();
+  const lost: string[] = [];
+  for (const [name, sealed] of Object.entries(file.tokens ?? {})) {
+    if (isSealed(sealed)) value.tokens[name] = sealed;
+    else lost.push(`token of ${name}`);
+  }
+  for (const [name, state] of Object.entries(file.state ?? {})) {
+    if (isState(state)) value.state[name] = state;
+    else lost.push(`state of ${name}`);
+  }
+  return { value, damage: lost.length ? `invalid: ${lost.join(', ')}` : undefined };
+};
+
+export class EncryptedTokenCache implements TokenCache {
+  readonly file: string;
+  private readonly found: FileProblem[] = [];
+  private current: TokenFile = empty();
+  /** mtime/size/inode of the file `current` was read from; null = no file. */
+  private seen?: string | null;
+  private key?: Buffer;
+
+  constructor(private readonly opts: { home: string; secrets: SecretStore; lock: ProcessLock }) {
+    this.file = path.join(opts.home, 'tokens.json');
+  }
+
+  problems(): FileProblem[] {
+    return [...this.found];
+  }
+
+  async read(account: string): Promise<StoredToken | undefined> {
+    const sealed = (await this.snapshot()).tokens[account];
+    if (!sealed) return undefined;
+    const held = this.key;
+    const token = held && unseal(sealed, held, account);
+    if (token) return token;
+    // First use in this process, or the key was replaced (another process lost and re-made it).
+    const loaded = await this.loadKey();
+    return loaded && !loaded.equals(held ?? Buffer.alloc(0)) ? unseal(sealed, loaded, account) : undefined;
+  }
+
+  async readState(account: string): Promise<FetchState> {
+    const state = (await this.snapshot()).state[account];
+    return state ? structuredClone(state) : {};
+  }
+
+  write(account: string, token: StoredToken): Promise<void> {
+    return this.change(async (file) => {
+      let key = this.key ?? (await this.loadKey());
+      if (!key) {
+        key = randomBytes(32);
+        await this.opts.secrets.set(CACHE_KEY_ITEM, key.toString('base64'));
+        this.key = key;
+        file.tokens = {}; // sealed under a key that is gone: nobody can read them any more
+      }
+      file.tokens[account] = seal(token, key, account);
+    });
+  }
+
+  delete(account: string): Promise<void> {
+    return this.change(async (file) => {
+      delete file.tokens[account];
+    });
+  }
+
+  writeState(account: string, state: FetchState): Promise<void> {
+    return this.change(async (file) => {
+      const clean = JSON.parse(JSON.stringify(state)) as FetchState;
+      if (Object.keys(clean).length) file.state[account] = clean;
+      else delete file.state[account];
+    });
+  }
+
+  /** The parsed file, re-read only when another write changed it. */
+  private async snapshot(): Promise<TokenFile> {
+    const signature = await this.signature();
+    if (signature !== this.seen) {
+      // Lock-free: a corrupt file reads as empty here and is set aside by the next write.
+      this.current = (await readJsonFile(this.file, validateFile, false)).value;
+      this.seen = signature;
+    }
+    return this.current;
+  }
+
+  private async signature(): Promise<string | null> {
+    try {
+      const s = await stat(this.file, { bigint: true });
+      return `${s.mtimeNs}:${s.size}:${s.ino}`;
+    } catch (err) {
+      if (errnoCode(err) === 'ENOENT') return null;
+      throw storageFailure(err, this.file);
+    }
+  }
+
+  private change(fn: (file: TokenFile) => Promise<void>): Promise<void> {
+    return this.opts.lock.withLock(TOKENS_LOCK, async () => {
+      const read = await readJsonFile(this.file, validateFile);
+      if (read.problem) this.found.push(read.problem);
+      const file = read.value;
+      await fn(file);
+      await writeFileAtomic(this.file, JSON.stringify(file), 0o600);
+      this.current = file;
+      this.seen = await this.signature();
+    });
+  }
+
+  private async loadKey(): Promise<Buffer | undefined> {
+    const text = await this.opts.secrets.get(CACHE_KEY_ITEM);
+    const key = text ? Buffer.from(text, 'base64') : undefined;
+    this.key = key?.length === 32 ? key : undefined;
+    return this.key;
+  }
+}
+
+/** The account name is bound in as associated data, so an entry cannot be moved to another account. */
+function seal(token: StoredToken, key: Buffer, account: string): Sealed {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  cipher.setAAD(Buffer.from(`wxtoken:${account}`));
+  const data = Buffer.concat([cipher.update(JSON.stringify(token), 'utf8'), cipher.final()]);
+  return { iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), data: data.toString('base64') };
+}
+
+function unseal(sealed: Sealed, key: Buffer, account: string): StoredToken | undefined {
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(sealed.iv, 'base64'));
+    decipher.setAAD(Buffer.from(`wxtoken:${account}`));
+    decipher.setAuthTag(Buffer.from(sealed.tag, 'base64'));
+    const text = Buffer.concat([decipher.update(Buffer.from(sealed.data, 'base64')), decipher.final()]).toString('utf8');
+    const token = JSON.parse(text) as StoredToken;
+    return typeof token.accessToken === 'string' && typeof token.expiresAt === 'number' ? token : undefined;
+  } catch {
+    return undefined; // another key, or tampered with: a miss, and the next fetch overwrites it
+  }
+}

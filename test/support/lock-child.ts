@@ -1,0 +1,33 @@
+/**
+ * A second process for the lock tests. LOCK_MODE=count: adds 1 to the number in LOCK_COUNTER,
+ * LOCK_TIMES times, each under the lock (read, yield, write: loses updates without the lock).
+ * LOCK_MODE=hold: takes the lock, prints "held", and never lets go (the test kills it).
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { FileProcessLock } from '../../src/main/core/process-lock';
+
+const lock = new FileProcessLock(process.env.LOCK_HOME!);
+const key = process.env.LOCK_KEY ?? 'counter';
+
+async function hold(): Promise<void> {
+  await lock.withLock(key, async () => {
+    process.stdout.write('held\n');
+    await new Promise(() => setInterval(() => undefined, 1000));
+  });
+}
+
+async function count(): Promise<void> {
+  const file = process.env.LOCK_COUNTER!;
+  for (let i = 0; i < Number(process.env.LOCK_TIMES); i++) {
+    await lock.withLock(key, async () => {
+      const value = Number(await readFile(file, 'utf8'));
+      await new Promise((resolve) => setImmediate(resolve));
+      await writeFile(file, String(value + 1));
+    });
+  }
+}
+
+(process.env.LOCK_MODE === 'hold' ? hold() : count()).catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
