@@ -1,0 +1,44 @@
+/**
+ * `<home>/server.json`: how the CLI and other local programs find a running server. It holds the key,
+ * so it is owner-only (0600), written atomically, and removed on close if it still describes this server.
+ */
+import { readFile, unlink } from 'node:fs/promises';
+import path from 'node:path';
+import { writeFileAtomic } from '../core/atomic-file';
+
+export const DISCOVERY_FILE = 'server.json';
+
+export interface Discovery {
+  url: string;
+  port: number;
+  pid: number;
+  key: string;
+}
+
+export const discoveryPath = (home: string) => path.join(home, DISCOVERY_FILE);
+
+export async function writeDiscovery(home: string, info: Discovery): Promise<void> {
+  await writeFileAtomic(discoveryPath(home), `${JSON.stringify(info, null, 2)}\n`, 0o600);
+}
+
+/** Removes the file unless another server has replaced it since. */
+export async function removeDiscovery(home: string, key: string): Promise<void> {
+  const file = discoveryPath(home);
+  try {
+    const current = JSON.parse(await readFile(file, 'utf8')) as Partial<Discovery>;
+    if (current.key !== key) return;
+  } catch {
+    // Missing or unreadable: there is nothing of ours to remove, or it is junk worth removing.
+  }
+  await unlink(file).catch(() => undefined);
+}
+
+/** The running server described in `<home>/server.json`, if there is one (its process may have died). */
+export async function readDiscovery(home: string): Promise<Discovery | undefined> {
+  try {
+    const value = JSON.parse(await readFile(discoveryPath(home), 'utf8')) as Discovery;
+    return typeof value.url === 'string' && typeof value.key === 'string' && Number.isInteger(value.port) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}

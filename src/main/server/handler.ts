@@ -1,0 +1,56 @@
+/**
+ * Routes one request. Order matters: the Host allow-list runs before anything else, then Origin, then
+ * the method and the key; only then is a route chosen. Nothing here logs.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { HTTP_API_PREFIX, HTTP_EVENTS_PATH, HTTP_TOKEN_PREFIX, type ApiImpl } from '../../shared/contract';
+import { appError } from '../../shared/errors';
+import { fail } from '../../shared/result';
+import { dispatch } from './dispatch';
+import type { EventStreams } from './events-route';
+import type { Guards } from './guards';
+import { sendJson, sendStatus } from './responses';
+import type { StaticFiles } from './static-files';
+import { tokenRoute } from './token-route';
+
+export interface HandlerParts {
+  api: ApiImpl;
+  guards: Guards;
+  events: EventStreams;
+  files: StaticFiles;
+  maxBodyBytes: number;
+}
+
+const internal = fail(appError('internal'));
+
+export function makeHandler(parts: HandlerParts): (req: IncomingMessage, res: ServerResponse) => void {
+  const { api, guards, events, files, maxBodyBytes } = parts;
+
+  const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const refusal = guards.checkSite(req.headers);
+    if (refusal) return sendStatus(res, refusal, refusal === 400 || refusal === 421);
+    // No CORS, ever: a preflight gets a plain refusal and no Access-Control-* header.
+    if (req.method === 'OPTIONS' || req.method === 'TRACE' || req.method === 'CONNECT') return sendStatus(res, 405);
+    const url = req.url ?? '';
+    const mark = url.indexOf('?');
+    const pathname = mark < 0 ? url : url.slice(0, mark);
+    const query = mark < 0 ? '' : url.slice(mark + 1);
+    const isApi = pathname.startsWith(HTTP_API_PREFIX);
+    if (!isApi && !pathname.startsWith(HTTP_TOKEN_PREFIX)) return files.serve(req, res, pathname);
+    if (!guards.checkKey(req.headers, query)) return sendStatus(res, 401);
+    if (!isApi) {
+      if (req.method !== 'GET') return sendStatus(res, 405);
+      return tokenRoute(api, pathname.slice(HTTP_TOKEN_PREFIX.length), req.headers, res);
+    }
+    if (pathname === HTTP_EVENTS_PATH) return events.serve(req, res);
+    return dispatch(api, pathname.slice(HTTP_API_PREFIX.length), req, res, maxBodyBytes);
+  };
+
+  return (req, res) => {
+    route(req, res).catch(() => {
+      // A bug in a route: answer without the exception's text, or drop the socket if headers went out.
+      if (!res.headersSent) sendJson(res, 500, internal);
+      else res.destroy();
+    });
+  };
+}

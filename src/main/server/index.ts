@@ -1,0 +1,99 @@
+/**
+ * The loopback HTTP host over the contract: the renderer served to a browser, the API for it, and
+ * `/v1/token/NAME` for other local programs. Bound to 127.0.0.1 only, behind a per-start random key.
+ */
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ApiImpl, EventListener } from '../../shared/contract';
+import { removeDiscovery, writeDiscovery } from './discovery';
+import { EventStreams } from './events-route';
+import { makeGuards } from './guards';
+import { makeHandler } from './handler';
+import { MAX_HEADER_BYTES, resolveLimits, type ServerLimits } from './limits';
+import { StaticFiles } from './static-files';
+
+export { DEFAULT_LIMITS, type ServerLimits } from './limits';
+export { discoveryPath, readDiscovery, type Discovery } from './discovery';
+export { httpHostParts } from './host-parts';
+
+export interface LoopbackServerOptions {
+  api: ApiImpl;
+  onEvent(listener: EventListener): () => void;
+  /** Data directory: the discovery file goes here. */
+  home: string;
+  /** 0 or absent = any free port. */
+  port?: number;
+  /** The built renderer (out/renderer), served at '/'. */
+  rendererDir?: string;
+  /** Tighter limits for tests; the defaults suit everyone else. */
+  limits?: Partial<ServerLimits>;
+  /** Start and stop lines go here (never the key); nothing else is logged. */
+  log?: (line: string) => void;
+}
+
+export interface LoopbackServer {
+  /** `http://127.0.0.1:PORT/#key=KEY`: the fragment never reaches a server or a log. */
+  url: string;
+  origin: string;
+  port: number;
+  key: string;
+  close(): Promise<void>;
+}
+
+const HOST = '127.0.0.1';
+
+export async function startLoopbackServer(options: LoopbackServerOptions): Promise<LoopbackServer> {
+  const limits = resolveLimits(options.limits);
+  const log = options.log ?? (() => {});
+  const key = randomBytes(32).toString('base64url');
+  const events = new EventStreams(options.onEvent, limits.pingMs);
+  const files = new StaticFiles(options.rendererDir);
+
+  let handler: ReturnType<typeof makeHandler> | undefined;
+  const server = createServer(
+    {
+      maxHeaderSize: MAX_HEADER_BYTES,
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      keepAliveTimeout: limits.keepAliveTimeoutMs,
+      connectionsCheckingInterval: limits.checkIntervalMs,
+      requireHostHeader: true,
+    },
+    (req, res) => handler!(req, res),
+  );
+  server.setTimeout(limits.idleTimeoutMs, (socket) => socket.destroy());
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen({ host: HOST, port: options.port ?? 0, exclusive: true }, () => {
+      server.removeListener('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  handler = makeHandler({ api: options.api, guards: makeGuards(port, key), events, files, maxBodyBytes: limits.maxBodyBytes });
+  const origin = `http://${HOST}:${port}`;
+  const url = `${origin}/#key=${key}`;
+
+  try {
+    await writeDiscovery(options.home, { url, port, pid: process.pid, key });
+  } catch (err) {
+    await new Promise((resolve) => server.close(resolve));
+    throw err;
+  }
+  log(`wxtoken server listening on ${origin}/`);
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      await removeDiscovery(options.home, key);
+      events.closeAll();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+      log('wxtoken server stopped');
+    })());
+
+  return { url, origin, port, key, close };
+}
