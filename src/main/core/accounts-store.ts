@@ -13,6 +13,7 @@ import {
 import { fail, ok, type Result } from '../../shared/result';
 import { accountInput, accountKind, accountName, accountPatch, apiBaseUrl, appidProblem, note, proxyUrl, tokenMode } from '../../shared/schemas';
 import { readJsonFile, writeFileAtomic, type FileProblem, type Validate } from './atomic-file';
+import { fileSignature } from './file-signature';
 import { guardStorage, invalid, validationError } from './store-result';
 import type { ProcessLock } from './types';
 
@@ -60,6 +61,7 @@ const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 export class AccountsStore {
   readonly file: string;
   private readonly found: FileProblem[] = [];
+  private snapshot?: { signature: string | null; accounts: Account[] };
 
   constructor(private readonly opts: { home: string; lock: ProcessLock; now?: () => Date }) {
     this.file = path.join(opts.home, 'accounts.json');
@@ -146,10 +148,18 @@ export class AccountsStore {
     });
   }
 
-  /** A lock-free read; a corrupt file is repaired under the lock (moved aside, the rest written back). */
+  /**
+   * A lock-free read, from memory while the file is unchanged (every token request looks its account up);
+   * a corrupt file is repaired under the lock (moved aside, the rest written back).
+   */
   private async load(): Promise<Account[]> {
+    const signature = fileSignature(this.file);
+    if (this.snapshot && this.snapshot.signature === signature) return this.snapshot.accounts;
     const read = await readJsonFile(this.file, validateFile, false);
-    if (!read.problem) return read.value;
+    if (!read.problem) {
+      this.snapshot = { signature, accounts: read.value };
+      return read.value;
+    }
     return this.opts.lock.withLock(ACCOUNTS_LOCK, () => this.loadForWrite());
   }
 

@@ -7,9 +7,9 @@
  * `cache-key`) and in memory, and never touches the disk, so the file alone gives nothing away.
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { readJsonFile, writeFileAtomic, errnoCode, storageFailure, type FileProblem, type Validate } from './atomic-file';
+import { fileSignature } from './file-signature';
+import { readJsonFile, writeFileAtomic, type FileProblem, type Validate } from './atomic-file';
 import type { FetchState, ProcessLock, SecretStore, StoredToken, TokenCache } from './types';
 
 export const TOKENS_LOCK = 'tokens-file';
@@ -65,6 +65,8 @@ export class EncryptedTokenCache implements TokenCache {
   /** mtime/size/inode of the file `current` was read from; null = no file. */
   private seen?: string | null;
   private key?: Buffer;
+  /** Decrypted entries, valid while the sealed entry they came from is still the one in the file. */
+  private readonly opened = new Map<string, { sealed: unknown; token: StoredToken }>();
 
   constructor(private readonly opts: { home: string; secrets: SecretStore; lock: ProcessLock }) {
     this.file = path.join(opts.home, 'tokens.json');
@@ -77,9 +79,14 @@ export class EncryptedTokenCache implements TokenCache {
   async read(account: string): Promise<StoredToken | undefined> {
     const sealed = (await this.snapshot()).tokens[account];
     if (!sealed) return undefined;
+    const opened = this.opened.get(account);
+    if (opened?.sealed === sealed) return opened.token;
     const held = this.key;
     const token = held && unseal(sealed, held, account);
-    if (token) return token;
+    if (token) {
+      this.opened.set(account, { sealed, token });
+      return token;
+    }
     // First use in this process, or the key was replaced (another process lost and re-made it).
     const loaded = await this.loadKey();
     return loaded && !loaded.equals(held ?? Buffer.alloc(0)) ? unseal(sealed, loaded, account) : undefined;
@@ -119,23 +126,13 @@ export class EncryptedTokenCache implements TokenCache {
 
   /** The parsed file, re-read only when another write changed it. */
   private async snapshot(): Promise<TokenFile> {
-    const signature = await this.signature();
+    const signature = fileSignature(this.file);
     if (signature !== this.seen) {
       // Lock-free: a corrupt file reads as empty here and is set aside by the next write.
       this.current = (await readJsonFile(this.file, validateFile, false)).value;
       this.seen = signature;
     }
     return this.current;
-  }
-
-  private async signature(): Promise<string | null> {
-    try {
-      const s = await stat(this.file, { bigint: true });
-      return `${s.mtimeNs}:${s.size}:${s.ino}`;
-    } catch (err) {
-      if (errnoCode(err) === 'ENOENT') return null;
-      throw storageFailure(err, this.file);
-    }
   }
 
   private change(fn: (file: TokenFile) => Promise<void>): Promise<void> {
@@ -146,7 +143,7 @@ export class EncryptedTokenCache implements TokenCache {
       await fn(file);
       await writeFileAtomic(this.file, JSON.stringify(file), 0o600);
       this.current = file;
-      this.seen = await this.signature();
+      this.seen = fileSignature(this.file);
     });
   }
 
