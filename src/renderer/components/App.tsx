@@ -1,0 +1,65 @@
+import { useApp, useAppShallow } from '../store/hooks';
+import { useT } from '../i18n/use-t';
+import { Console } from '../console/Console';
+import { AccountDialog } from './AccountDialog';
+import { EmptyState } from './EmptyState';
+import { ForceRefreshDialog } from './ForceRefreshDialog';
+import { RemoveDialog } from './RemoveDialog';
+import { SettingsDialog } from './SettingsDialog';
+import { Sidebar } from './Sidebar';
+import { Toasts } from './Toasts';
+import { TokenCard } from './TokenCard';
+import { UnauthorizedScreen } from './UnauthorizedScreen';
+import { useEffect } from 'react';
+
+export function App() {
+  const { t, lang } = useT();
+  const { unauthorized, loaded, count, account, dialog, openDialog } = useAppShallow((s) => ({
+    unauthorized: s.unauthorized,
+    loaded: s.accountsLoaded,
+    count: s.accounts.length,
+    account: s.accounts.find((a) => a.name === s.selected),
+    dialog: s.dialog,
+    openDialog: s.openDialog,
+  }));
+  const host = useApp((s) => s.appInfo?.host);
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    document.title = t('app.title');
+  }, [lang, t]);
+
+  if (unauthorized) return <UnauthorizedScreen />;
+
+  return (
+    <div className="app" aria-busy={!loaded}>
+      <header className="topbar">
+        <h1 className="brand">wxtoken</h1>
+        <span className="muted">{t('app.tagline')}</span>
+        <span className="spacer" />
+        {host === 'http' ? <span className="host-badge">{t('app.browserHost')}</span> : null}
+        <button type="button" onClick={() => openDialog({ type: 'settings' })}>
+          {t('settings.open')}
+        </button>
+      </header>
+      <div className="layout">
+        <Sidebar />
+        <main className="content">
+          {loaded && count === 0 ? <EmptyState /> : null}
+          {account ? (
+            <>
+              <TokenCard account={account} />
+              <Console account={account} />
+            </>
+          ) : null}
+        </main>
+      </div>
+      <Toasts />
+      {dialog?.type === 'add' ? <AccountDialog /> : null}
+      {dialog?.type === 'edit' ? <AccountDialog key={dialog.name} name={dialog.name} /> : null}
+      {dialog?.type === 'remove' ? <RemoveDialog name={dialog.name} /> : null}
+      {dialog?.type === 'force' ? <ForceRefreshDialog name={dialog.name} /> : null}
+      {dialog?.type === 'settings' ? <SettingsDialog /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import { useAppShallow } from '../store/hooks';
+import { useT } from '../i18n/use-t';
+import { formatLocalTime } from '../lib/format';
+import { Modal } from './Modal';
+
+/** Force refresh has a cost that depends on the mode: say it before doing it. */
+export function ForceRefreshDialog({ name }: { name: string }) {
+  const { t, lang } = useT();
+  const { status, account, refreshToken, closeDialog } = useAppShallow((s) => ({
+    status: s.tokens[name],
+    account: s.accounts.find((a) => a.name === name),
+    refreshToken: s.refreshToken,
+    closeDialog: s.closeDialog,
+  }));
+  const mode = status?.mode ?? (account?.kind === 'wecom' ? 'wecom' : (account?.mode ?? 'stable'));
+  const left = status?.forceLeft;
+  const waitUntil = status?.forceNextAt && status.forceNextAt > Date.now() ? status.forceNextAt : undefined;
+  const blocked = mode === 'stable' && (left === 0 || waitUntil !== undefined);
+
+  return (
+    <Modal title={t('force.title', { name })} onClose={closeDialog}>
+      {mode === 'classic' ? <p>{t('force.classic')}</p> : null}
+      {mode === 'stable' ? (
+        <>
+          <p>{t('force.stable')}</p>
+          <p>
+            <strong>{left === undefined ? t('force.leftUnknown') : t('force.left', { left })}</strong>
+          </p>
+          {waitUntil ? <p className="notice">{t('force.waitUntil', { time: formatLocalTime(waitUntil, lang) })}</p> : null}
+        </>
+      ) : null}
+      {mode === 'wecom' ? <p>{t('force.wecom')}</p> : null}
+      <div className="modal-actions">
+        <button type="button" onClick={closeDialog}>
+          {t('common.cancel')}
+        </button>
+        <button
+          type="button"
+          className="danger"
+          disabled={blocked}
+          onClick={() => {
+            closeDialog();
+            void refreshToken(name, true);
+          }}
+        >
+          {t('force.confirm')}
+        </button>
+      </div>
+    </Modal>
+  );
+}

@@ -1,0 +1,146 @@
+import { useDeferredValue, useId, useMemo } from 'react';
+import type { HttpMethod } from '../../shared/models';
+import { useAppShallow } from '../store/hooks';
+import { useT } from '../i18n/use-t';
+import { checkJson, formatJson } from '../lib/json-text';
+
+/** Method, path, query table and JSON body; Ctrl/Cmd+Enter sends, a request in flight can be cancelled. */
+export function RequestEditor({ account }: { account: string }) {
+  const { t } = useT();
+  const s = useAppShallow((st) => ({
+    draft: st.draft,
+    inFlight: st.inFlight,
+    updateDraft: st.updateDraft,
+    addQueryRow: st.addQueryRow,
+    updateQueryRow: st.updateQueryRow,
+    removeQueryRow: st.removeQueryRow,
+    send: st.send,
+    cancelRequest: st.cancelRequest,
+  }));
+  const { draft } = s;
+  const ids = { method: useId(), path: useId(), body: useId(), bodyError: useId() };
+  const deferredBody = useDeferredValue(draft.body);
+  const check = useMemo(() => (deferredBody.trim() ? checkJson(deferredBody) : undefined), [deferredBody]);
+  const bodyInvalid = draft.method === 'POST' && check !== undefined && !check.ok;
+
+  function send() {
+    if (!s.inFlight && draft.path.trim()) void s.send(account);
+  }
+
+  return (
+    <form
+      className="request"
+      aria-label={t('console.request')}
+      onSubmit={(e) => {
+        e.preventDefault();
+        send();
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+          e.preventDefault();
+          send();
+        }
+      }}
+    >
+      <div className="request-line">
+        <label htmlFor={ids.method} className="visually-hidden">
+          {t('console.method')}
+        </label>
+        <select id={ids.method} value={draft.method} onChange={(e) => s.updateDraft({ method: e.target.value as HttpMethod })}>
+          <option value="GET">GET</option>
+          <option value="POST">POST</option>
+        </select>
+        <label htmlFor={ids.path} className="visually-hidden">
+          {t('console.path')}
+        </label>
+        <input
+          id={ids.path}
+          className="mono grow"
+          spellCheck={false}
+          value={draft.path}
+          placeholder="/cgi-bin/…"
+          onChange={(e) => s.updateDraft({ path: e.target.value, endpointId: undefined })}
+        />
+        {s.inFlight ? (
+          <button type="button" className="danger" onClick={() => void s.cancelRequest()}>
+            {t('console.cancel')}
+          </button>
+        ) : (
+          <button type="submit" className="primary" aria-keyshortcuts="Control+Enter Meta+Enter" title={t('console.sendHint')}>
+            {t('console.send')}
+          </button>
+        )}
+      </div>
+      <p className="hint">{t('console.tokenInjected')}</p>
+
+      <table className="query-table">
+        <caption className="caption">{t('console.query')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('console.paramName')}</th>
+            <th scope="col">{t('console.paramValue')}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t('console.actions')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {draft.query.map((row, i) => (
+            <tr key={row.id}>
+              <td>
+                <input aria-label={t('console.paramNameN', { n: i + 1 })} className="mono" value={row.key} onChange={(e) => s.updateQueryRow(row.id, { key: e.target.value })} />
+              </td>
+              <td>
+                <input aria-label={t('console.paramValueN', { n: i + 1 })} className="mono" value={row.value} onChange={(e) => s.updateQueryRow(row.id, { value: e.target.value })} />
+              </td>
+              <td>
+                <button type="button" className="icon" aria-label={t('console.removeParamN', { n: i + 1 })} onClick={() => s.removeQueryRow(row.id)}>
+                  ×
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <button type="button" className="small" onClick={s.addQueryRow}>
+        {t('console.addParam')}
+      </button>
+
+      {draft.method === 'POST' ? (
+        <div className="body-editor">
+          <div className="body-head">
+            <label htmlFor={ids.body}>{t('console.body')}</label>
+            <button
+              type="button"
+              className="small"
+              disabled={!check?.ok}
+              onClick={() => {
+                const pretty = formatJson(draft.body);
+                if (pretty !== undefined) s.updateDraft({ body: pretty });
+              }}
+            >
+              {t('console.format')}
+            </button>
+          </div>
+          <textarea
+            id={ids.body}
+            className="mono"
+            spellCheck={false}
+            rows={10}
+            value={draft.body}
+            aria-invalid={bodyInvalid || undefined}
+            aria-describedby={ids.bodyError}
+            onChange={(e) => s.updateDraft({ body: e.target.value })}
+          />
+          <p id={ids.bodyError} className={bodyInvalid ? 'field-error' : 'hint'} aria-live="polite">
+            {check && !check.ok
+              ? t('console.jsonError', { line: check.line, column: check.column, message: check.message })
+              : check?.ok
+                ? t('console.jsonOk')
+                : t('console.bodyEmpty')}
+          </p>
+        </div>
+      ) : null}
+    </form>
+  );
+}

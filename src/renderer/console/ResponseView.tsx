@@ -1,0 +1,121 @@
+import { useMemo, useState } from 'react';
+import type { AccountView, ConsoleResponse } from '../../shared/models';
+import type { SentRequest } from '../store/console-slice';
+import { useApi } from '../api-context';
+import { useAppShallow } from '../store/hooks';
+import { useT } from '../i18n/use-t';
+import { buildCurl } from '../lib/curl';
+import { formatBytes, formatMs } from '../lib/format';
+import { checkJson, looksJson } from '../lib/json-text';
+import { CopyButton } from '../components/CopyButton';
+import { ErrorView } from '../components/ErrorView';
+import { downloadName, useBlobUrl } from './body-blob';
+import { JsonTree } from './JsonTree';
+
+/** The last response: status line, WeChat error explained, JSON tree or raw text, images, downloads, copy. */
+export function ResponseView({ account }: { account: AccountView }) {
+  const { t } = useT();
+  const { response, error, inFlight } = useAppShallow((s) => ({
+    response: s.response?.account === account.name ? s.response : undefined,
+    error: s.responseError,
+    inFlight: s.inFlight,
+  }));
+  if (inFlight) return <section className="response muted" aria-label={t('console.response')} aria-busy="true">{t('console.waiting')}</section>;
+  if (error) {
+    return (
+      <section className="response" aria-label={t('console.response')}>
+        <ErrorView error={error} />
+      </section>
+    );
+  }
+  if (!response) return <section className="response muted" aria-label={t('console.response')}>{t('console.noResponse')}</section>;
+  return <Loaded account={account} request={response.request} value={response.value} />;
+}
+
+function Loaded({ account, request, value }: { account: AccountView; request: SentRequest; value: ConsoleResponse }) {
+  const { t } = useT();
+  const api = useApi();
+  const [raw, setRaw] = useState(false);
+  const isJson = !value.binary && looksJson(value.contentType, value.bodyText);
+  // Parsed once per response; the tree renders lazily from it.
+  const parsed = useMemo(() => (isJson && value.bodyText !== undefined ? checkJson(value.bodyText) : undefined), [isJson, value.bodyText]);
+  const blobUrl = useBlobUrl(value.binary ? value.bodyBase64 : undefined, value.contentType);
+  const isImage = value.binary && value.contentType.startsWith('image/');
+  const statusClass = value.status >= 400 || value.errcode ? 'bad' : 'good';
+  const curlFor = (token?: string) => buildCurl({ apiBase: account.apiBase, ...request, token });
+
+  return (
+    <section className="response" aria-label={t('console.response')}>
+      <div className="response-line">
+        <span className={`status status-${statusClass}`}>
+          {t('console.status')} {value.status}
+        </span>
+        <span>
+          {t('console.time')} {formatMs(value.timeMs)}
+        </span>
+        <span>
+          {t('console.size')} {formatBytes(value.size)}
+        </span>
+        <span className="muted mono">{value.contentType}</span>
+        {value.retried ? <span className="muted">{t('console.retried')}</span> : null}
+        <span className="spacer" />
+        {value.bodyText !== undefined ? <CopyButton text={value.bodyText} label={t('console.copyResponse')} /> : null}
+        <CopyButton text={curlFor()} label={t('console.copyCurl')} />
+        <CopyButton
+          text={async () => {
+            const token = await api.revealToken({ name: account.name });
+            return token.ok ? curlFor(token.value.accessToken) : undefined;
+          }}
+          label={t('console.copyCurlToken')}
+        />
+      </div>
+      <p className="hint">{t('console.curlHint')}</p>
+      {value.error ? <ErrorView error={value.error} /> : null}
+
+      <details className="headers">
+        <summary>{t('console.headers', { n: Object.keys(value.headers).length })}</summary>
+        <table>
+          <tbody>
+            {Object.entries(value.headers).map(([k, v]) => (
+              <tr key={k}>
+                <th scope="row" className="mono">{k}</th>
+                <td className="mono wrap">{v}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+
+      {isImage && blobUrl ? (
+        <figure className="response-image">
+          <img src={blobUrl} alt={t('console.imageAlt')} />
+          <figcaption>
+            <a href={blobUrl} download={downloadName(value.headers, value.contentType)}>{t('console.saveAs')}</a>
+          </figcaption>
+        </figure>
+      ) : null}
+      {value.binary && !isImage && blobUrl ? (
+        <p>
+          {t('console.binary', { size: formatBytes(value.size) })}{' '}
+          <a href={blobUrl} download={downloadName(value.headers, value.contentType)}>{t('console.saveAs')}</a>
+        </p>
+      ) : null}
+
+      {value.bodyText !== undefined ? (
+        <>
+          {parsed?.ok ? (
+            <div className="segmented view-toggle" role="group" aria-label={t('console.view')}>
+              <button type="button" aria-pressed={!raw} onClick={() => setRaw(false)}>{t('console.tree')}</button>
+              <button type="button" aria-pressed={raw} onClick={() => setRaw(true)}>{t('console.raw')}</button>
+            </div>
+          ) : null}
+          {parsed?.ok && !raw ? (
+            <JsonTree value={parsed.value} />
+          ) : (
+            <textarea className="raw mono" readOnly aria-label={t('console.rawBody')} value={value.bodyText} rows={16} spellCheck={false} />
+          )}
+        </>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,26 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createClientApi } from './api';
+import { ApiContext } from './api-context';
+import { App } from './components/App';
+import { createAppStore, startStore } from './store';
+import { StoreContext } from './store/hooks';
+import './styles.css';
+
+const api = createClientApi();
+const store = createAppStore(api);
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <ApiContext.Provider value={api}>
+      <StoreContext.Provider value={store}>
+        <App />
+      </StoreContext.Provider>
+    </ApiContext.Provider>
+  </StrictMode>,
+);
+
+void startStore(store, api).then(() => {
+  // An explicit "ready" marker for end-to-end tests and the demo (instead of waiting for time to pass).
+  document.documentElement.dataset.ready = 'true';
+});

@@ -1,0 +1,145 @@
+import type { AccountInput, AccountKind, AccountPatch, AccountView, TokenMode, TokenStatus } from '../../shared/models';
+import { fail, ok, type Result } from '../../shared/result';
+import { appError } from '../../shared/errors';
+import type { Slice } from './types';
+
+/** What the add / edit dialog holds. An empty secret on edit means "keep the stored one". */
+export interface AccountDraft {
+  name: string;
+  kind: AccountKind;
+  appid: string;
+  mode: TokenMode;
+  apiBase: string;
+  proxy: string;
+  note: string;
+  secret: string;
+}
+
+export interface AccountsSlice {
+  accounts: AccountView[];
+  accountsLoaded: boolean;
+  selected?: string;
+  filter: string;
+  loadAccounts(): Promise<void>;
+  setAccounts(list: AccountView[]): void;
+  selectAccount(name: string | undefined): void;
+  setFilter(text: string): void;
+  /** Adds, or edits `original`; a validation error names its `field`. */
+  saveAccount(draft: AccountDraft, original?: string): Promise<Result<AccountView>>;
+  removeAccount(name: string): Promise<Result<void>>;
+  testCredentials(name: string): Promise<Result<TokenStatus>>;
+}
+
+/** The accounts the filter keeps: by name, AppID or note, ignoring case. */
+export function filterAccounts(list: AccountView[], filter: string): AccountView[] {
+  const q = filter.trim().toLowerCase();
+  if (!q) return list;
+  return list.filter((a) => [a.name, a.appid, a.note ?? ''].some((v) => v.toLowerCase().includes(q)));
+}
+
+/** `account.appid` (from the contract's schema) and `appid` (from the core) both mean the AppID field. */
+export function fieldOf(field: string | undefined): string | undefined {
+  return field?.split('.').pop();
+}
+
+function toInput(d: AccountDraft): AccountInput {
+  return {
+    name: d.name.trim(),
+    kind: d.kind,
+    appid: d.appid.trim(),
+    mode: d.mode,
+    ...(d.apiBase.trim() ? { apiBase: d.apiBase.trim() } : {}),
+    ...(d.proxy.trim() ? { proxy: d.proxy.trim() } : {}),
+    ...(d.note.trim() ? { note: d.note.trim() } : {}),
+  };
+}
+
+function toPatch(d: AccountDraft, before: AccountView): AccountPatch {
+  const input = toInput(d);
+  const patch: AccountPatch = {};
+  if (input.name !== before.name) patch.name = input.name;
+  if (input.appid !== before.appid) patch.appid = input.appid;
+  if (input.kind !== before.kind) patch.kind = input.kind;
+  if (input.mode !== before.mode) patch.mode = input.mode;
+  if (input.apiBase && input.apiBase !== before.apiBase) patch.apiBase = input.apiBase;
+  if ((input.proxy ?? null) !== (before.proxy ?? null)) patch.proxy = input.proxy ?? null;
+  if ((input.note ?? null) !== (before.note ?? null)) patch.note = input.note ?? null;
+  return patch;
+}
+
+const secretRequired = () =>
+  appError('validation', { field: 'secret', message: { zh: '请填写 AppSecret', en: 'Enter the AppSecret' } });
+
+export const createAccountsSlice: Slice<AccountsSlice> = (api) => (set, get) => ({
+  accounts: [],
+  accountsLoaded: false,
+  filter: '',
+  async loadAccounts() {
+    const result = await api.listAccounts({});
+    if (!result.ok) {
+      set({ accountsLoaded: true });
+      get().toast({ error: result.error });
+      return;
+    }
+    // Statuses already shown are reloaded (something may have changed unseen); new ones load in setAccounts.
+    const known = new Set(Object.keys(get().tokens));
+    get().setAccounts(result.value);
+    await Promise.all(result.value.filter((a) => known.has(a.name)).map((a) => get().loadStatus(a.name)));
+  },
+  setAccounts(list) {
+    const { selected } = get();
+    const keep = selected !== undefined && list.some((a) => a.name === selected);
+    set({ accounts: list, accountsLoaded: true, selected: keep ? selected : list[0]?.name });
+    const known = get().tokens;
+    for (const a of list) if (!known[a.name]) void get().loadStatus(a.name);
+    if (!keep && list[0]) get().selectAccount(list[0].name);
+  },
+  selectAccount(name) {
+    set({ selected: name });
+    if (name) {
+      void get().loadStatus(name);
+      void get().loadHistory(name);
+    }
+  },
+  setFilter: (filter) => set({ filter }),
+  async saveAccount(draft, original) {
+    const before = original ? get().accounts.find((a) => a.name === original) : undefined;
+    let result: Result<AccountView>;
+    if (!before) {
+      if (!draft.secret) return fail(secretRequired());
+      result = await api.addAccount({ account: toInput(draft), secret: draft.secret });
+    } else {
+      const patch = toPatch(draft, before);
+      result = Object.keys(patch).length ? await api.editAccount({ name: before.name, patch }) : ok(before);
+      if (result.ok && draft.secret) {
+        const stored = await api.setSecret({ name: result.value.name, secret: draft.secret });
+        if (!stored.ok) return stored;
+        result = ok({ ...result.value, hasSecret: true });
+      }
+    }
+    if (!result.ok) return result;
+    const saved = result.value;
+    const others = get().accounts.filter((a) => a.name !== saved.name && a.name !== original);
+    set({ accounts: [...others, saved].sort((a, b) => a.createdAt.localeCompare(b.createdAt)) });
+    get().selectAccount(saved.name);
+    return result;
+  },
+  async removeAccount(name) {
+    const result = await api.removeAccount({ name });
+    if (result.ok) {
+      const rest = get().accounts.filter((a) => a.name !== name);
+      set((s) => {
+        const tokens = { ...s.tokens };
+        delete tokens[name];
+        return { accounts: rest, tokens };
+      });
+      if (get().selected === name) get().selectAccount(rest[0]?.name);
+    }
+    return result;
+  },
+  async testCredentials(name) {
+    const result = await api.testCredentials({ name });
+    if (result.ok) get().applyToken(result.value);
+    return result;
+  },
+});

@@ -1,0 +1,135 @@
+import type { Endpoint } from '../../shared/endpoint-model';
+import type { ConsoleResponse, HistoryEntry, HttpMethod } from '../../shared/models';
+import type { AppError } from '../../shared/result';
+import type { Slice } from './types';
+
+export interface QueryRow {
+  id: number;
+  key: string;
+  value: string;
+}
+
+export interface RequestDraft {
+  method: HttpMethod;
+  path: string;
+  query: QueryRow[];
+  body: string;
+  endpointId?: string;
+}
+
+/** What was sent, kept with its response for "copy as cURL". */
+export interface SentRequest {
+  method: HttpMethod;
+  path: string;
+  query: [string, string][];
+  body?: string;
+}
+
+export interface ConsoleSlice {
+  endpoints: Endpoint[];
+  draft: RequestDraft;
+  inFlight?: { requestId: string; account: string };
+  response?: { account: string; request: SentRequest; value: ConsoleResponse };
+  responseError?: AppError;
+  history: Record<string, HistoryEntry[]>;
+  loadEndpoints(): Promise<void>;
+  pickEndpoint(endpoint: Endpoint): void;
+  updateDraft(patch: Partial<Omit<RequestDraft, 'query'>>): void;
+  addQueryRow(): void;
+  updateQueryRow(id: number, patch: Partial<Omit<QueryRow, 'id'>>): void;
+  removeQueryRow(id: number): void;
+  send(account: string): Promise<void>;
+  cancelRequest(): Promise<void>;
+  loadHistory(name: string): Promise<void>;
+  clearHistory(name: string): Promise<void>;
+  loadHistoryEntry(entry: HistoryEntry): void;
+  rerun(entry: HistoryEntry): Promise<void>;
+}
+
+let nextRow = 1;
+const row = (key = '', value = ''): QueryRow => ({ id: nextRow++, key, value });
+
+export const EMPTY_DRAFT: RequestDraft = { method: 'GET', path: '/cgi-bin/getcallbackip', query: [], body: '' };
+
+/** The query pairs to send: rows with a name. */
+export function queryPairs(rows: QueryRow[]): [string, string][] {
+  return rows.filter((r) => r.key.trim()).map((r) => [r.key.trim(), r.value]);
+}
+
+function newRequestId(): string {
+  return globalThis.crypto.randomUUID();
+}
+
+export const createConsoleSlice: Slice<ConsoleSlice> = (api) => (set, get) => ({
+  endpoints: [],
+  draft: EMPTY_DRAFT,
+  history: {},
+  async loadEndpoints() {
+    const result = await api.listEndpoints({});
+    if (result.ok) set({ endpoints: result.value });
+  },
+  pickEndpoint(endpoint) {
+    set({
+      draft: {
+        endpointId: endpoint.id,
+        method: endpoint.method,
+        path: endpoint.path,
+        query: (endpoint.query ?? []).map((p) => row(p.name, p.sample ?? '')),
+        body: endpoint.method === 'POST' ? (endpoint.body ?? '') : '',
+      },
+    });
+  },
+  updateDraft: (patch) => set((s) => ({ draft: { ...s.draft, ...patch } })),
+  addQueryRow: () => set((s) => ({ draft: { ...s.draft, query: [...s.draft.query, row()] } })),
+  updateQueryRow: (id, patch) =>
+    set((s) => ({ draft: { ...s.draft, query: s.draft.query.map((r) => (r.id === id ? { ...r, ...patch } : r)) } })),
+  removeQueryRow: (id) => set((s) => ({ draft: { ...s.draft, query: s.draft.query.filter((r) => r.id !== id) } })),
+  async send(account) {
+    if (get().inFlight) return;
+    const { draft } = get();
+    const requestId = newRequestId();
+    set({ inFlight: { requestId, account }, responseError: undefined });
+    const request: SentRequest = {
+      method: draft.method,
+      path: draft.path.trim(),
+      query: queryPairs(draft.query),
+      ...(draft.method === 'POST' && draft.body.trim() ? { body: draft.body } : {}),
+    };
+    const result = await api.sendRequest({ account, ...request, requestId });
+    // A cancelled or superseded request no longer owns the view.
+    if (get().inFlight?.requestId !== requestId) return;
+    if (result.ok) set({ inFlight: undefined, response: { account, request, value: result.value }, responseError: undefined });
+    else set({ inFlight: undefined, responseError: result.error, response: undefined });
+    void get().loadHistory(account);
+  },
+  async cancelRequest() {
+    const flight = get().inFlight;
+    if (!flight) return;
+    set({ inFlight: undefined });
+    await api.cancelRequest({ requestId: flight.requestId });
+    get().toast({ key: 'console.cancelled' });
+  },
+  async loadHistory(name) {
+    const result = await api.listHistory({ name });
+    if (result.ok) set((s) => ({ history: { ...s.history, [name]: result.value } }));
+  },
+  async clearHistory(name) {
+    const result = await api.clearHistory({ name });
+    if (result.ok) set((s) => ({ history: { ...s.history, [name]: [] } }));
+    else get().toast({ error: result.error });
+  },
+  loadHistoryEntry(entry) {
+    set({
+      draft: {
+        method: entry.method,
+        path: entry.path,
+        query: entry.query.map(([k, v]) => row(k, v)),
+        body: entry.body ?? '',
+      },
+    });
+  },
+  async rerun(entry) {
+    get().loadHistoryEntry(entry);
+    await get().send(entry.account);
+  },
+});

@@ -1,0 +1,50 @@
+/** The app's one store: typed slices, actions inside, events from the host applied with getState(). */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { AppEvent } from '../../shared/contract';
+import type { ClientApi } from '../client-api';
+import { createAccountsSlice } from './accounts-slice';
+import { createConsoleSlice } from './console-slice';
+import { createSettingsSlice } from './settings-slice';
+import { createTokenSlice } from './token-slice';
+import type { AppState } from './types';
+import { createUiSlice } from './ui-slice';
+
+export type { AppState } from './types';
+export type AppStore = StoreApi<AppState>;
+
+export function createAppStore(api: ClientApi): AppStore {
+  return createStore<AppState>()((...a) => ({
+    ...createUiSlice(api)(...a),
+    ...createSettingsSlice(api)(...a),
+    ...createAccountsSlice(api)(...a),
+    ...createTokenSlice(api)(...a),
+    ...createConsoleSlice(api)(...a),
+  }));
+}
+
+export function applyEvent(state: AppState, event: AppEvent): void {
+  switch (event.name) {
+    case 'tokenChanged':
+      return state.applyToken(event.payload);
+    case 'refreshFailed':
+      return state.applyRefreshFailed(event.payload.account, event.payload.error);
+    case 'accountsChanged':
+      return state.setAccounts(event.payload);
+    case 'settingsChanged':
+      return state.applySettings(event.payload);
+    case 'serverChanged':
+      return state.applyServer(event.payload);
+  }
+}
+
+/** Loads everything and keeps it current; returns a function that stops listening. */
+export async function startStore(store: AppStore, api: ClientApi): Promise<() => void> {
+  const stops = [
+    api.onEvent((event) => applyEvent(store.getState(), event)),
+    api.onUnauthorized(() => store.getState().setUnauthorized()),
+    api.onResync(() => void store.getState().loadAccounts()),
+  ];
+  const s = store.getState();
+  await Promise.all([s.loadSettings(), s.loadAccounts(), s.loadEndpoints()]);
+  return () => stops.forEach((stop) => stop());
+}

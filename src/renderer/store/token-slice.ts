@@ -1,0 +1,78 @@
+import type { TokenStatus } from '../../shared/models';
+import type { AppError, Result } from '../../shared/result';
+import type { Slice } from './types';
+
+export type TokenAction = 'get' | 'refresh' | 'force' | 'resume' | 'copy';
+
+export interface TokenSlice {
+  tokens: Record<string, TokenStatus>;
+  /** The last failed token call per account, until one succeeds. */
+  tokenErrors: Record<string, AppError | undefined>;
+  tokenBusy: Record<string, TokenAction | undefined>;
+  loadStatus(name: string): Promise<void>;
+  getToken(name: string): Promise<void>;
+  refreshToken(name: string, force?: boolean): Promise<void>;
+  resumeFetching(name: string): Promise<void>;
+  copyToken(name: string): Promise<void>;
+  applyToken(status: TokenStatus): void;
+  applyRefreshFailed(account: string, error: AppError): void;
+}
+
+export const createTokenSlice: Slice<TokenSlice> = (api) => (set, get) => {
+  /** Runs one token call at a time per account and files its result. */
+  async function run(name: string, action: TokenAction, call: () => Promise<Result<TokenStatus>>): Promise<boolean> {
+    if (get().tokenBusy[name]) return false;
+    set((s) => ({ tokenBusy: { ...s.tokenBusy, [name]: action } }));
+    try {
+      const result = await call();
+      if (result.ok) get().applyToken(result.value);
+      else set((s) => ({ tokenErrors: { ...s.tokenErrors, [name]: result.error } }));
+      return result.ok;
+    } finally {
+      set((s) => ({ tokenBusy: { ...s.tokenBusy, [name]: undefined } }));
+    }
+  }
+
+  return {
+    tokens: {},
+    tokenErrors: {},
+    tokenBusy: {},
+    async loadStatus(name) {
+      const result = await api.tokenStatus({ name });
+      if (result.ok) set((s) => ({ tokens: { ...s.tokens, [name]: result.value } }));
+    },
+    async getToken(name) {
+      await run(name, 'get', () => api.getToken({ name }));
+    },
+    async refreshToken(name, force = false) {
+      const done = await run(name, force ? 'force' : 'refresh', () => api.refreshToken({ name, force }));
+      if (done) get().toast({ key: force ? 'token.forced' : 'token.refreshed' });
+    },
+    async resumeFetching(name) {
+      await run(name, 'resume', () => api.resumeFetching({ name }));
+    },
+    async copyToken(name) {
+      if (get().tokenBusy[name]) return;
+      set((s) => ({ tokenBusy: { ...s.tokenBusy, [name]: 'copy' } }));
+      try {
+        const result = await api.copyTokenToClipboard(name);
+        if (!result.ok) get().toast({ error: result.error });
+        else if (result.value.clearAfterSeconds > 0) get().toast({ key: 'token.copiedClears', params: { seconds: result.value.clearAfterSeconds } });
+        else get().toast({ key: 'token.copied' });
+        // Copying may have fetched a token: show what is cached now.
+        await get().loadStatus(name);
+      } finally {
+        set((s) => ({ tokenBusy: { ...s.tokenBusy, [name]: undefined } }));
+      }
+    },
+    applyToken(status) {
+      set((s) => ({
+        tokens: { ...s.tokens, [status.account]: status },
+        tokenErrors: status.lastError ? s.tokenErrors : { ...s.tokenErrors, [status.account]: undefined },
+      }));
+    },
+    applyRefreshFailed(account, error) {
+      set((s) => ({ tokenErrors: { ...s.tokenErrors, [account]: error } }));
+    },
+  };
+};
