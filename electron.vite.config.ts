@@ -1,6 +1,18 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+
+/**
+ * The built page carries a strict CSP meta tag (a file:// page gets no response headers). The dev server
+ * injects an inline React-refresh script that CSP would block, so in dev only the tag is dropped; the dev
+ * session still gets the CSP header from the main process.
+ */
+const dropCspMetaInDev = (): Plugin => ({
+  name: 'wxtoken:drop-csp-meta-in-dev',
+  apply: 'serve',
+  transformIndexHtml: (html) => html.replace(/<meta\s+http-equiv="Content-Security-Policy"[\s\S]*?\/?>/i, ''),
+});
 
 export default defineConfig({
   main: {
@@ -24,6 +36,6 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
     build: { rollupOptions: { input: resolve(__dirname, 'src/renderer/index.html') } },
-    plugins: [react()],
+    plugins: [react(), dropCspMetaInDev()],
   },
 });
