@@ -1,0 +1,54 @@
+import { appError } from '../../../shared/errors';
+import { AppFailure } from '../../../shared/result';
+import { parseInput } from '../../../shared/contract';
+import { appidProblem } from '../../../shared/schemas';
+import { L } from '../lang';
+import { readSecret } from '../secret-input';
+import { arg, stringValue, UsageFailure, type CommandSpec } from '../spec';
+import { accountFieldOptions } from './account-options';
+
+export const accountAdd: CommandSpec = {
+  name: 'account add',
+  usage: 'wxtoken account add NAME --appid ID [--kind oa|mp|wecom] [--mode stable|classic] [--api-base URL] [--proxy URL] [--note TEXT]',
+  summary: L(
+    '添加账号。AppSecret 从标准输入读取（管道），或在终端中不回显地输入；不接受命令行参数，保存在系统钥匙串中。',
+    'Add an account. The AppSecret is read from stdin when piped, or typed at a no-echo prompt; never an argument. It is kept in the OS keychain.',
+  ),
+  positionals: ['NAME'],
+  options: accountFieldOptions,
+  async run(ctx, parsed) {
+    const appid = stringValue(parsed, 'appid');
+    if (appid === undefined) throw new UsageFailure(L('缺少 --appid', 'missing --appid'), accountAdd);
+    const account = defined({
+      name: arg(parsed, 'NAME'),
+      appid,
+      kind: stringValue(parsed, 'kind'),
+      mode: stringValue(parsed, 'mode'),
+      apiBase: stringValue(parsed, 'api-base'),
+      proxy: stringValue(parsed, 'proxy'),
+      note: stringValue(parsed, 'note'),
+    });
+    // Check what can be checked before asking for the secret, so nobody types it in vain.
+    const shape = parseInput('addAccount', { account, secret: 'placeholder' });
+    if (!shape.ok) throw new AppFailure(shape.error);
+    const problem = appidProblem(shape.value.account.kind ?? 'oa', shape.value.account.appid);
+    if (problem) throw new AppFailure(appError('validation', { field: 'appid', message: L(`输入无效：${problem}`, `Invalid input: ${problem}`) }));
+    const existing = await ctx.call('listAccounts', {});
+    if (existing.some((a) => a.name === shape.value.account.name)) throw new AppFailure(appError('conflict'));
+
+    const secret = await readSecret(ctx, accountAdd, shape.value.account.name);
+    const added = await ctx.call('addAccount', { account: shape.value.account, secret });
+    ctx.say(
+      L(
+        `已添加账号 ${added.name}（${added.kind}，${added.appid}，${added.mode}），AppSecret 已保存到系统钥匙串`,
+        `Added account ${added.name} (${added.kind}, ${added.appid}, ${added.mode}); the AppSecret is in the OS keychain`,
+      ),
+    );
+    return 0;
+  },
+};
+
+/** Leaves out the options that were not given, so the core's defaults apply. */
+export function defined<T extends Record<string, unknown>>(record: T): Partial<T> {
+  return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,27 @@
+import type { CommandSpec } from '../spec';
+import { accountAdd } from './account-add';
+import { accountEdit } from './account-edit';
+import { accountRemove, accountSetSecret } from './account-secret';
+import { accountList, accountShow } from './account-view';
+import { callCommand } from './call';
+import { historyCommand } from './history';
+import { serveCommand } from './serve';
+import { resumeCommand, tokenCommand } from './token';
+
+/** Every command, in the order help lists them. */
+export const commands: CommandSpec[] = [
+  accountAdd,
+  accountList,
+  accountShow,
+  accountEdit,
+  accountSetSecret,
+  accountRemove,
+  tokenCommand,
+  callCommand,
+  historyCommand,
+  serveCommand,
+  resumeCommand,
+];
+
+/** Words that only group commands (`wxtoken account …`). */
+export const groups = ['account'];

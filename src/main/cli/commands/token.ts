@@ -1,0 +1,88 @@
+import { EXIT_FAILURE } from '../exit-codes';
+import { iso, json } from '../format';
+import { L } from '../lang';
+import { confirm } from '../secret-input';
+import { arg, flag, UsageFailure, type CommandSpec } from '../spec';
+import { jsonOption, yesOption } from './account-options';
+
+export const tokenCommand: CommandSpec = {
+  name: 'token',
+  usage: 'wxtoken token NAME [--refresh|--force] [--yes] [--json]',
+  summary: L(
+    '输出一个有效的 access_token（优先用缓存），便于 `$(wxtoken token NAME)`。--json 输出过期时间等信息。',
+    'Print a valid access_token (from the cache when it can), so `$(wxtoken token NAME)` works. --json adds its expiry and origin.',
+  ),
+  positionals: ['NAME'],
+  options: {
+    refresh: { type: 'boolean', help: L('向微信重新获取（stable 安全；classic 只在快过期时才真正获取）', 'ask WeChat again (safe for stable; classic only fetches once the token is due)') },
+    force: {
+      type: 'boolean',
+      help: L('强制换新 token：classic 会让旧 token 5 分钟后失效；stable 每天最多 20 次', 'force a new token: classic kills the previous one 5 minutes later; stable allows 20 a day'),
+    },
+    yes: yesOption,
+    json: jsonOption,
+  },
+  async run(ctx, parsed) {
+    const name = arg(parsed, 'NAME');
+    const force = flag(parsed, 'force');
+    const refresh = flag(parsed, 'refresh');
+    if (force && refresh) throw new UsageFailure(L('--refresh 和 --force 只能选一个', 'use either --refresh or --force, not both'), tokenCommand);
+    const started = Date.now();
+
+    if (force) {
+      const { mode } = await ctx.call('tokenStatus', { name });
+      if (mode === 'classic') {
+        ctx.note(
+          L(
+            `警告：classic 模式强制刷新会签发新 token，旧 token（包括正在使用此 AppID 的服务器手中的 token）将在 5 分钟后失效。`,
+            `Warning: a forced classic refresh issues a new token; the previous one (including the one any server using this AppID holds) stops working 5 minutes later.`,
+          ),
+        );
+        if (ctx.io.stdinIsTTY && !flag(parsed, 'yes') && !(await confirm(ctx, ctx.t(L('继续？', 'Go ahead?'))))) {
+          ctx.note(L('未刷新', 'Not refreshed'));
+          return EXIT_FAILURE;
+        }
+      }
+      const status = await ctx.call('refreshToken', { name, force: true });
+      if (status.mode === 'stable' && status.forceLeft !== undefined) {
+        ctx.note(L(`stable 强制刷新今日还剩 ${status.forceLeft} 次（每天 20 次，间隔至少 30 秒）`, `${status.forceLeft} stable force refreshes left today (20 a day, at least 30 s apart)`));
+      }
+    } else if (refresh) {
+      await ctx.call('refreshToken', { name });
+    }
+
+    const info = await ctx.call('revealToken', { name });
+    if (!flag(parsed, 'json')) {
+      ctx.io.out(`${info.accessToken}\n`);
+      return 0;
+    }
+    const source = info.fetchedAt >= started ? 'fetch' : info.source;
+    ctx.io.out(
+      json({
+        access_token: info.accessToken,
+        expires_at: iso(info.expiresAt),
+        expires_in: Math.max(0, Math.floor((info.expiresAt - Date.now()) / 1000)),
+        fetched_at: iso(info.fetchedAt),
+        mode: info.mode,
+        source,
+      }),
+    );
+    return 0;
+  },
+};
+
+export const resumeCommand: CommandSpec = {
+  name: 'resume',
+  usage: 'wxtoken resume NAME',
+  summary: L(
+    '遇到 45009（今日获取次数用完）后，获取会暂停；在微信后台重置配额（clear_quota）或次日后，用它恢复获取。',
+    'After 45009 (daily quota used up) fetching is paused; once the quota is reset (clear_quota) or a new day starts, this turns it back on.',
+  ),
+  positionals: ['NAME'],
+  options: {},
+  async run(ctx, parsed) {
+    const status = await ctx.call('resumeFetching', { name: arg(parsed, 'NAME') });
+    ctx.say(L(`已恢复 ${status.account} 的 token 获取`, `Fetching tokens for ${status.account} is on again`));
+    return 0;
+  },
+};
