@@ -24,8 +24,8 @@ const paren = { 'zh-CN': (s: string) => `（${s}）`, en: (s: string) => ` (${s}
 /** Accounts without a secret are listed but disabled: there is nothing to copy for them. */
 export function trayMenuTemplate(accounts: AccountView[], lang: UiLang, actions: TrayActions): MenuItemConstructorOptions[] {
   const items: MenuItemConstructorOptions[] = accounts.map((account) => ({
-    label: account.hasSecret ? `${T.copy[lang]}${colon[lang]}${account.name}` : `${account.name}${paren[lang](T.noSecret[lang])}`,
-    enabled: account.hasSecret,
+    label: account.hasSecret !== false ? `${T.copy[lang]}${colon[lang]}${account.name}` : `${account.name}${paren[lang](T.noSecret[lang])}`,
+    enabled: account.hasSecret !== false,
     click: () => actions.copy(account.name),
   }));
   if (items.length === 0) items.push({ label: T.none[lang], enabled: false });

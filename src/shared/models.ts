@@ -54,7 +54,8 @@ export interface AccountPatch {
 
 /** An account as the UI sees it: never the secret, only whether one is stored. */
 export interface AccountView extends Account {
-  hasSecret: boolean;
+  /** null: the keychain could not be asked (locked or unavailable); the account list still shows. */
+  hasSecret: boolean | null;
 }
 
 export type TokenSource = 'cache' | 'fetch';

@@ -76,7 +76,7 @@ export async function makeCoreEnv(options: { expiresIn?: number; callerIp?: stri
 export async function deleteKeychainService(service: string): Promise<void> {
   const imported = await import('keytar');
   // Under tsx's CommonJS build the functions sit on `default`; under vitest on the namespace.
-  const keytar = ((imported as { default?: typeof imported }).default ?? imported) as typeof imported;
+  const keytar = ((imported as unknown as { default?: typeof imported }).default ?? imported) as typeof imported;
   const items = await keytar.findCredentials(service);
   for (const item of items) await keytar.deletePassword(service, item.account);
 }

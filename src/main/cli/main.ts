@@ -15,6 +15,16 @@ import { cliLanguage, L, pick, type CliLang } from './lang';
 import { formatError } from './report';
 import { UsageFailure, type CommandSpec } from './spec';
 
+/**
+ * Ends a CLI run with its code. A keychain call that never returned pins one of libuv's threads, and a
+ * normal exit would wait for it forever; then the process is killed instead (the error is already printed).
+ */
+export async function finish(code: number): Promise<void> {
+  const { exitProcess, keychainStuck } = await import('../core/secret-store');
+  if (keychainStuck()) exitProcess(code);
+  process.exitCode = code;
+}
+
 export { EXIT_FAILURE, EXIT_KEYCHAIN, EXIT_NETWORK, EXIT_OK, EXIT_USAGE, EXIT_WECHAT, exitCodeFor } from './exit-codes';
 
 export async function main(argv: string[]): Promise<number> {

@@ -29,8 +29,12 @@ export interface CoreParts {
 
 export function createCoreApi(p: CoreParts): CoreApi {
   const views = async (list: Account[]): Promise<AccountView[]> => {
-    const stored = new Set(await p.secrets.list());
-    return list.map((a) => ({ ...a, hasSecret: stored.has(secretItem(a.name)) }));
+    const stored = await p.secrets.list().then(
+      (names) => new Set(names),
+      // The accounts file does not need the keychain: list the accounts, secret state unknown.
+      () => undefined,
+    );
+    return list.map((a) => ({ ...a, hasSecret: stored ? stored.has(secretItem(a.name)) : null }));
   };
   const view = async (account: Account): Promise<AccountView> => (await views([account]))[0];
   const announce = async () => {

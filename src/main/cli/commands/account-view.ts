@@ -24,7 +24,7 @@ export const accountList: CommandSpec = {
     const head = [L('名称', 'NAME'), L('类型', 'KIND'), L('AppID', 'APPID'), L('方式', 'MODE'), L('密钥', 'SECRET'), L('API 地址', 'API BASE')].map((h) => ctx.t(h));
     const yes = ctx.t(L('已保存', 'stored'));
     const no = ctx.t(L('缺失', 'missing'));
-    const rows = accounts.map((a) => [a.name, a.kind, a.appid, a.kind === 'wecom' ? '-' : a.mode, a.hasSecret ? yes : no, a.apiBase]);
+    const rows = accounts.map((a) => [a.name, a.kind, a.appid, a.kind === 'wecom' ? '-' : a.mode, a.hasSecret === null ? '?' : a.hasSecret ? yes : no, a.apiBase]);
     ctx.say(table([head, ...rows]));
     return 0;
   },
@@ -59,7 +59,7 @@ function showText(ctx: Context, a: AccountView, token: TokenStatus): string {
     [t('API 地址', 'API base'), a.apiBase],
     [t('代理', 'proxy'), a.proxy],
     [t('备注', 'note'), a.note],
-    ['AppSecret', a.hasSecret ? t('已保存在系统钥匙串', 'stored in the OS keychain') : t('缺失', 'missing')],
+    ['AppSecret', a.hasSecret === null ? t('未知（钥匙串不可用）', 'unknown (keychain unavailable)') : a.hasSecret ? t('已保存在系统钥匙串', 'stored in the OS keychain') : t('缺失', 'missing')],
     [t('创建时间', 'created'), a.createdAt],
     ['token', `${token.state}${token.masked ? `  ${token.masked}` : ''}`],
     [t('过期时间', 'expires'), token.expiresAt !== undefined ? `${localTime(token.expiresAt)} (${left! > 0 ? t(`剩余 ${duration(left!)}`, `${duration(left!)} left`) : t('已过期', 'expired')})` : undefined],
