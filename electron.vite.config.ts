@@ -22,6 +22,8 @@ export default defineConfig({
           // The Electron app, and the plain-Node CLI (which also runs `wxtoken serve`).
           index: resolve(__dirname, 'src/main/index.ts'),
           cli: resolve(__dirname, 'src/main/cli/main.ts'),
+          // The CLI's keychain calls run in this child process, so a hung keychain cannot keep it alive.
+          'keychain-worker': resolve(__dirname, 'src/main/core/keychain-worker.ts'),
         },
       },
     },

@@ -8,5 +8,6 @@ if (!existsSync(cli)) {
   console.error('wxtoken is not built yet: run `npm run build` in the wxtoken folder first.');
   process.exit(1);
 }
-const { main, finish } = require(cli);
-main(process.argv.slice(2)).then(finish);
+require(cli).main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

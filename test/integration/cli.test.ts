@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import keytar from 'keytar';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { cliSandbox, type CliResult, type CliSandbox } from '../support/cli';
+import { startHungDbus } from '../support/keychain';
 import { DEMO_ACCOUNT, SIM_MEDIA_ID, startSimulator, type Simulator } from '../simulator/index';
 
 const CLASSIC = { appid: 'wx0a1b2c3d4e5f6a7b', secret: 'c1a55ic5ecret0000aaaabbbbccccdddd', kind: 'oa' as const };
@@ -272,6 +273,19 @@ describe.skipIf(!process.env.WXTOKEN_TEST_KEYRING)('wxtoken CLI', () => {
     const missing = await run(['token', 'prod']);
     expect(missing.code).toBe(5);
     expect(missing.stderr).toContain('set-secret');
+  });
+
+  it('exits 5 within seconds when the keychain accepts the call and never answers', async () => {
+    await add('prod', DEMO_ACCOUNT);
+    const hung = await startHungDbus();
+    try {
+      const token = await run(['token', 'prod'], { env: { DBUS_SESSION_BUS_ADDRESS: hung.address }, timeoutMs: 20_000 });
+      expect(token.code).toBe(5);
+      expect(token.stderr).toContain('keychain');
+      expect(token.stdout).toBe('');
+    } finally {
+      await hung.close();
+    }
   });
 
   it('replaces a secret from stdin; a wrong one is a WeChat error', async () => {

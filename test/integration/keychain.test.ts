@@ -44,7 +44,7 @@ function inChild(busAddress: string, secret: string, boundMs: number): Promise<O
     }, boundMs);
     proc.on('exit', (code) => {
       clearTimeout(guard);
-      // The child may end by SIGKILL on purpose (exitProcess with a call still hanging): judge its output.
+      // The child may end by SIGKILL on purpose (a keychain call still hanging): judge its output.
       if (timedOut) reject(new Error(`keychain calls hung past ${boundMs} ms`));
       else if (!out.trim()) reject(new Error(`child said nothing (exit ${code}): ${err}`));
       else resolve(JSON.parse(out));

@@ -1,4 +1,6 @@
 // Runs the CLI from source, as bin/wxtoken.cjs runs the built one.
-import { finish, main } from '../../src/main/cli/main';
+import { main } from '../../src/main/cli/main';
 
-void main(process.argv.slice(2)).then(finish);
+void main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

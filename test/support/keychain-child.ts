@@ -1,9 +1,9 @@
 /**
  * Runs keychain calls in their own process (a hung keytar call holds a thread that could keep a test
- * runner from exiting) and prints what happened as JSON, then exits through exitProcess(), which
- * does not wait for a call that is still hanging.
+ * runner from exiting) and prints what happened as JSON, then kills itself: a normal exit would wait
+ * for a call that is still hanging.
  */
-import { exitProcess, KeytarSecretStore } from '../../src/main/core/secret-store';
+import { KeytarSecretStore } from '../../src/main/core/secret-store';
 import { AppFailure } from '../../src/shared/result';
 
 const store = new KeytarSecretStore({ service: process.env.KC_SERVICE, timeoutMs: Number(process.env.KC_TIMEOUT ?? 1000) });
@@ -24,7 +24,7 @@ async function main(): Promise<void> {
     await attempt(() => store.get('appsecret:demo')),
     await attempt(() => store.delete('appsecret:demo')),
   ];
-  process.stdout.write(`${JSON.stringify(results)}\n`, () => exitProcess(0));
+  process.stdout.write(`${JSON.stringify(results)}\n`, () => process.kill(process.pid, 'SIGKILL'));
 }
 
 void main();

@@ -34,7 +34,7 @@ export class Context {
   /** The core, opened once; `autoRefresh` only for long-lived hosts (serve). Its start-up problems go to stderr. */
   core(autoRefresh = false): Promise<Core> {
     this.opened ??= this.openCore({ autoRefresh }).then((core) => {
-      for (const problem of core.problems()) this.io.err(`wxtoken: ${problem}\n`);
+      for (const problem of core.problems()) this.io.err(`wxtoken: ${this.t(problem.message)}\n`);
       return core;
     });
     return this.opened;

@@ -2,6 +2,7 @@
  * The `wxtoken` command line: one more host over the core. `main` returns the exit code and never calls
  * process.exit, so output is flushed and the core is closed before the process ends.
  */
+import { join } from 'node:path';
 import { version } from '../../../package.json';
 import { appError } from '../../shared/errors';
 import { AppFailure } from '../../shared/result';
@@ -15,22 +16,20 @@ import { cliLanguage, L, pick, type CliLang } from './lang';
 import { formatError } from './report';
 import { UsageFailure, type CommandSpec } from './spec';
 
-/**
- * Ends a CLI run with its code. A keychain call that never returned pins one of libuv's threads, and a
- * normal exit would wait for it forever; then the process is killed instead (the error is already printed).
- */
-export async function finish(code: number): Promise<void> {
-  const { exitProcess, keychainStuck } = await import('../core/secret-store');
-  if (keychainStuck()) exitProcess(code);
-  process.exitCode = code;
-}
-
 export { EXIT_FAILURE, EXIT_KEYCHAIN, EXIT_NETWORK, EXIT_OK, EXIT_USAGE, EXIT_WECHAT, exitCodeFor } from './exit-codes';
 
 export async function main(argv: string[]): Promise<number> {
   // The core (and keytar under it) is loaded only when a command needs it: help and usage errors stay instant.
-  const openCore: OpenCore = async (options) => (await import('../core/core')).openCore(options);
+  const openCore: OpenCore = async (options) => {
+    const [{ openCore }, { IsolatedSecretStore }] = await Promise.all([import('../core/core'), import('../core/isolated-secret-store')]);
+    return openCore({ ...options, secrets: new IsolatedSecretStore({ workerPath: keychainWorkerPath() }) });
+  };
   return run(argv, nodeIo(), openCore);
+}
+
+/** Next to the built CLI (out/main), or the source when run through tsx. */
+function keychainWorkerPath(): string {
+  return __filename.endsWith('.ts') ? join(__dirname, '..', 'core', 'keychain-worker.ts') : join(__dirname, 'keychain-worker.js');
 }
 
 /** `main` with its surroundings passed in. */

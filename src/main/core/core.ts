@@ -47,7 +47,7 @@ export interface Core {
 export async function openCore(options: CoreOptions = {}): Promise<Core> {
   const home = options.home ?? dataHome();
   await ensureHome(home);
-  const secrets = options.secrets ?? new KeytarSecretStore({ service: options.keychainService });
+  const secrets: SecretStore = options.secrets ?? new KeytarSecretStore({ service: options.keychainService });
   const lock = new FileProcessLock(home);
   const events = new EventHub();
   const accounts = new AccountsStore({ home, lock });
@@ -96,6 +96,7 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
     close: async () => {
       unsubscribe();
       refresher?.stop();
+      await secrets.close?.();
     },
   };
 }

@@ -5,23 +5,11 @@ import type { SecretStore } from './types';
 
 type Keytar = typeof import('keytar');
 
-/** Keychain calls (of any store in this process) that timed out and have not returned yet. */
-let stuckCalls = 0;
-
-/** True while a keychain call that timed out is still hanging in one of libuv's worker threads. */
-export function keychainStuck(): boolean {
-  return stuckCalls > 0;
-}
-
 /**
- * Ends the process. `process.exit()` joins libuv's worker threads, so it would wait forever for a
- * keychain call that never returns: hosts (the CLI) exit through here. With a call stuck, the
- * process kills itself (stdout/stderr to a file or a Linux pipe are already written by then).
+ * Keychain calls (of any store in this process) that timed out and have not returned yet. Such a call pins
+ * a libuv worker thread, and a process with one cannot exit: short-lived hosts use IsolatedSecretStore.
  */
-export function exitProcess(code: number): never {
-  if (stuckCalls > 0) process.kill(process.pid, 'SIGKILL');
-  process.exit(code);
-}
+let stuckCalls = 0;
 
 export interface KeytarOptions {
   /** The keychain service every item is stored under. */

@@ -9,6 +9,8 @@ export interface SecretStore {
   delete(account: string): Promise<boolean>;
   /** The item names stored (one keychain call, so listing accounts needs no call per account). */
   list(): Promise<string[]>;
+  /** Releases what the store holds (a helper process), so the host can exit. */
+  close?(): Promise<void>;
 }
 
 /** A token as persisted between runs. A credential: stored encrypted, never in plaintext. */

@@ -1,0 +1,100 @@
+/**
+ * The keychain through a child process (see keychain-worker.ts), for short-lived hosts that must exit with
+ * their own code even when a keychain call hangs: the CLI. The worker starts on the first call.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { appError, withDetail } from '../../shared/errors';
+import { AppFailure } from '../../shared/result';
+import type { KeychainOp, KeychainReply } from './keychain-worker';
+import type { SecretStore } from './types';
+
+export interface IsolatedSecretStoreOptions {
+  service?: string;
+  /** The worker script: out/main/keychain-worker.js when built, the .ts source under tsx. */
+  workerPath: string;
+  timeoutMs?: number;
+}
+
+export class IsolatedSecretStore implements SecretStore {
+  private worker?: ChildProcess;
+  private broken?: string;
+  private nextId = 1;
+  private readonly pending = new Map<number, (reply: KeychainReply) => void>();
+
+  constructor(private readonly options: IsolatedSecretStoreOptions) {}
+
+  async get(item: string): Promise<string | undefined> {
+    return (await this.call('get', [item])) as string | undefined;
+  }
+
+  async set(item: string, value: string): Promise<void> {
+    await this.call('set', [item, value]);
+  }
+
+  async delete(item: string): Promise<boolean> {
+    return (await this.call('delete', [item])) as boolean;
+  }
+
+  async list(): Promise<string[]> {
+    return (await this.call('list', [])) as string[];
+  }
+
+  /** Lets the process exit: the worker goes with it. */
+  async close(): Promise<void> {
+    this.worker?.kill('SIGKILL');
+    this.worker = undefined;
+  }
+
+  private call(op: KeychainOp, args: string[]): Promise<unknown> {
+    if (this.broken) return Promise.reject(unavailable(this.broken));
+    const worker = this.start();
+    const id = this.nextId++;
+    const timeoutMs = this.options.timeoutMs ?? 5_000;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        this.broken = `no answer within ${timeoutMs} ms`;
+        void this.close();
+        reject(unavailable(this.broken));
+      }, timeoutMs);
+      this.pending.set(id, (reply) => {
+        clearTimeout(timer);
+        if (reply.ok) resolve(reply.value);
+        else reject(new AppFailure(reply.error));
+      });
+      worker.send({ id, op, args });
+    });
+  }
+
+  private start(): ChildProcess {
+    if (this.worker) return this.worker;
+    const fromSource = this.options.workerPath.endsWith('.ts');
+    const worker = fork(this.options.workerPath, [], {
+      // From source, the parent runs under tsx (`--import …/tsx`): the worker needs the same loader.
+      execArgv: fromSource ? process.execArgv : [],
+      env: { ...process.env, ...(this.options.service ? { WXTOKEN_KEYCHAIN_SERVICE: this.options.service } : {}) },
+      stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+      serialization: 'json',
+    });
+    worker.on('message', (reply: KeychainReply) => {
+      const settle = this.pending.get(reply.id);
+      this.pending.delete(reply.id);
+      settle?.(reply);
+    });
+    worker.on('exit', () => {
+      if (this.worker === worker) this.worker = undefined;
+      for (const [id, settle] of this.pending) settle({ id, ok: false, error: unavailable('the keychain helper process ended').error });
+      this.pending.clear();
+    });
+    // An idle worker must not keep the host alive.
+    worker.unref();
+    worker.channel?.unref();
+    this.worker = worker;
+    return worker;
+  }
+}
+
+function unavailable(detail: string): AppFailure {
+  const base = appError('keychain_unavailable');
+  return new AppFailure({ ...base, message: withDetail(base.message, detail) });
+}
