@@ -57,9 +57,7 @@ async function serve(): Promise<void> {
     await env.addAccount('bench', {});
     api = hostApi(env.core, httpHostParts('bench', () => ({ running: true })));
     onEvent = env.core.onEvent;
-    // core-env's keychain cleanup fails under tsx's CommonJS build (keytar's default export); the bench's
-    // keyring is private and thrown away, so only the data folder needs removing then.
-    cleanup = () => env.close().catch(() => rm(env.home, { recursive: true, force: true }));
+    cleanup = () => env.close();
   } else {
     const { makeFakeApi } = await import('../test/support/fake-api');
     const fake = makeFakeApi();
