@@ -40,7 +40,8 @@ export function TokenCard({ account }: { account: AccountView }) {
     void actions.getToken(name);
   }, [now, status?.expiresAt, status?.fetchBlocked, busy, name, actions]);
 
-  const left = hasToken && status?.expiresAt ? status.expiresAt - now : 0;
+  // `now` can be up to a second old when a new token arrives: never show more than the token's lifetime.
+  const left = hasToken && status?.expiresAt ? Math.min(status.expiresAt - now, status.expiresAt - (status.fetchedAt ?? now)) : 0;
   const share = status && hasToken ? lifeLeft(status, now) : 0;
   const mode = status?.mode ?? (account.kind === 'wecom' ? 'wecom' : account.mode);
 

@@ -84,14 +84,15 @@ export const createAccountsSlice: Slice<AccountsSlice> = (api) => (set, get) => 
     // Statuses already shown are reloaded (something may have changed unseen); new ones load in setAccounts.
     const known = new Set(Object.keys(get().tokens));
     get().setAccounts(result.value);
-    await Promise.all(result.value.filter((a) => known.has(a.name)).map((a) => get().loadStatus(a.name)));
+    await get().loadStatuses(result.value.filter((a) => known.has(a.name)).map((a) => a.name));
   },
   setAccounts(list) {
     const { selected } = get();
     const keep = selected !== undefined && list.some((a) => a.name === selected);
     set({ accounts: list, accountsLoaded: true, selected: keep ? selected : list[0]?.name });
     const known = get().tokens;
-    for (const a of list) if (!known[a.name]) void get().loadStatus(a.name);
+    const unknown = list.filter((a) => !known[a.name]).map((a) => a.name);
+    if (unknown.length) void get().loadStatuses(unknown);
     if (!keep && list[0]) get().selectAccount(list[0].name);
   },
   selectAccount(name) {

@@ -10,6 +10,8 @@ export interface TokenSlice {
   tokenErrors: Record<string, AppError | undefined>;
   tokenBusy: Record<string, TokenAction | undefined>;
   loadStatus(name: string): Promise<void>;
+  /** Many accounts' statuses (the list on load): a few requests at a time, applied in batches. */
+  loadStatuses(names: string[]): Promise<void>;
   getToken(name: string): Promise<void>;
   refreshToken(name: string, force?: boolean): Promise<void>;
   resumeFetching(name: string): Promise<void>;
@@ -17,6 +19,16 @@ export interface TokenSlice {
   applyToken(status: TokenStatus): void;
   applyRefreshFailed(account: string, error: AppError): void;
 }
+
+/**
+ * Starting hundreds of fetches in one task blocked the page for half a second (bench/renderer.ts, 500
+ * accounts), and filing each answer on its own re-rendered the whole list once per account.
+ */
+const STATUS_CONCURRENCY = 6;
+const STATUS_BATCH = 50;
+
+/** Keeps whichever of two statuses of one account is newer (an event may overtake a slow status call). */
+const newer = (a: TokenStatus | undefined, b: TokenStatus): TokenStatus => ((a?.fetchedAt ?? -1) > (b.fetchedAt ?? -1) ? a! : b);
 
 export const createTokenSlice: Slice<TokenSlice> = (api) => (set, get) => {
   /** Runs one token call at a time per account and files its result. */
@@ -40,6 +52,24 @@ export const createTokenSlice: Slice<TokenSlice> = (api) => (set, get) => {
     async loadStatus(name) {
       const result = await api.tokenStatus({ name });
       if (result.ok) set((s) => ({ tokens: { ...s.tokens, [name]: result.value } }));
+    },
+    async loadStatuses(names) {
+      const queue = [...names];
+      let batch: TokenStatus[] = [];
+      const flush = () => {
+        const filed = batch;
+        batch = [];
+        if (filed.length) set((s) => ({ tokens: { ...s.tokens, ...Object.fromEntries(filed.map((t) => [t.account, newer(s.tokens[t.account], t)])) } }));
+      };
+      const worker = async () => {
+        for (let name = queue.shift(); name !== undefined; name = queue.shift()) {
+          const result = await api.tokenStatus({ name });
+          if (result.ok) batch.push(result.value);
+          if (batch.length >= STATUS_BATCH) flush();
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(STATUS_CONCURRENCY, queue.length) }, worker));
+      flush();
     },
     async getToken(name) {
       await run(name, 'get', () => api.getToken({ name }));

@@ -1,0 +1,46 @@
+/** The selected account's token card: the masked value, copy, countdown, refresh, and its errors. */
+import type { Locator, Page } from 'playwright-core';
+import { textsFor, type UiLang } from './texts';
+
+export class TokenCardPage {
+  readonly card: Locator;
+  readonly value: Locator;
+  readonly copyButton: Locator;
+  readonly getButton: Locator;
+  readonly refreshButton: Locator;
+  readonly forceButton: Locator;
+  readonly lifeBar: Locator;
+  readonly error: Locator;
+  readonly copyIpButton: Locator;
+
+  constructor(page: Page, lang: UiLang) {
+    const t = textsFor(lang);
+    this.card = page.getByRole('region', { name: t('token.label'), exact: true });
+    this.value = this.card.getByLabel(t('token.value'), { exact: true });
+    this.copyButton = this.card.getByRole('button', { name: t('token.copy'), exact: true });
+    this.getButton = this.card.getByRole('button', { name: t('token.get'), exact: true });
+    this.refreshButton = this.card.getByRole('button', { name: t('token.refresh'), exact: true });
+    this.forceButton = this.card.getByRole('button', { name: t('token.forceRefresh'), exact: true });
+    this.lifeBar = this.card.getByRole('progressbar', { name: t('token.lifeLeft') });
+    this.error = this.card.getByRole('alert');
+    this.copyIpButton = this.card.getByRole('button', { name: t('error.copyIp'), exact: true });
+  }
+
+  /** What the value box shows: a masked token, or "not fetched yet". */
+  async shown(): Promise<string> {
+    return ((await this.value.textContent()) ?? '').trim();
+  }
+
+  /** The countdown as assistive technology reads it, e.g. "1:59:58 left". */
+  async timeLeft(): Promise<string> {
+    return (await this.lifeBar.getAttribute('aria-valuetext')) ?? '';
+  }
+
+  /** Fetches a token if none is shown yet, and waits until a masked one is. */
+  async ensureToken(notFetched: string): Promise<string> {
+    await this.value.waitFor();
+    if ((await this.shown()) === notFetched) await this.getButton.click();
+    await this.refreshButton.waitFor();
+    return this.shown();
+  }
+}
