@@ -28,13 +28,23 @@ export interface CoreParts {
 }
 
 export function createCoreApi(p: CoreParts): CoreApi {
-  const views = async (list: Account[]): Promise<AccountView[]> => {
-    const stored = await p.secrets.list().then(
-      (names) => new Set(names),
-      // The accounts file does not need the keychain: list the accounts, secret state unknown.
-      () => undefined,
-    );
-    return list.map((a) => ({ ...a, hasSecret: stored ? stored.has(secretItem(a.name)) : null }));
+  // Which items the keychain holds. keytar can only list items with their values, which costs a D-Bus
+  // round trip per item: asked afresh when a client lists the accounts, kept up to date by this core's own
+  // writes in between (so adding the 500th account does not read 499 secrets).
+  let stored: Promise<Set<string> | undefined> | undefined;
+  const storedItems = (fresh: boolean) => {
+    if (fresh || !stored) stored = p.secrets.list().then((names) => new Set(names), () => undefined);
+    return stored;
+  };
+  const remember = async (item: string, present: boolean) => {
+    const set = await stored;
+    if (present) set?.add(item);
+    else set?.delete(item);
+  };
+  const views = async (list: Account[], fresh = false): Promise<AccountView[]> => {
+    // Undefined: the keychain could not be asked; the accounts file does not need it, so list them anyway.
+    const names = await storedItems(fresh);
+    return list.map((a) => ({ ...a, hasSecret: names ? names.has(secretItem(a.name)) : null }));
   };
   const view = async (account: Account): Promise<AccountView> => (await views([account]))[0];
   const announce = async () => {
@@ -51,7 +61,7 @@ export function createCoreApi(p: CoreParts): CoreApi {
   return {
     listAccounts: () => guard(async () => {
       const list = await p.accounts.list();
-      return list.ok ? ok(await views(list.value)) : list;
+      return list.ok ? ok(await views(list.value, true)) : list;
     }),
 
     addAccount: ({ account, secret }) => guard(async () => {
@@ -59,6 +69,7 @@ export function createCoreApi(p: CoreParts): CoreApi {
       if (!added.ok) return added;
       try {
         await p.secrets.set(secretItem(added.value.name), secret);
+        await remember(secretItem(added.value.name), true);
       } catch (err) {
         // Without its secret the account is useless: undo, so a failed add changes nothing.
         await p.accounts.remove(added.value.name);
@@ -75,16 +86,23 @@ export function createCoreApi(p: CoreParts): CoreApi {
       if (renamed) {
         // Move the secret first: an edit must never leave the account without it.
         const secret = await p.secrets.get(secretItem(name));
-        if (secret !== undefined) await p.secrets.set(secretItem(patch.name!), secret);
+        if (secret !== undefined) {
+          await p.secrets.set(secretItem(patch.name!), secret);
+          await remember(secretItem(patch.name!), true);
+        }
       }
       const edited = await p.accounts.edit(name, patch);
       if (!edited.ok) {
-        if (renamed) await p.secrets.delete(secretItem(patch.name!));
+        if (renamed) {
+          await p.secrets.delete(secretItem(patch.name!));
+          await remember(secretItem(patch.name!), false);
+        }
         return edited;
       }
       if (renamed) {
         await moveToken(p, name, patch.name!);
         await p.secrets.delete(secretItem(name));
+        await remember(secretItem(name), false);
         await p.history.rename(name, patch.name!);
       }
       await announce();
@@ -95,6 +113,7 @@ export function createCoreApi(p: CoreParts): CoreApi {
       const removed = await p.accounts.remove(name);
       if (!removed.ok) return removed;
       await p.secrets.delete(secretItem(name));
+      await remember(secretItem(name), false);
       await p.engine.forget(name);
       await p.history.remove(name);
       await announce();
@@ -105,6 +124,7 @@ export function createCoreApi(p: CoreParts): CoreApi {
       const account = await p.accounts.get(name);
       if (!account.ok) return account;
       await p.secrets.set(secretItem(name), secret);
+      await remember(secretItem(name), true);
       await announce();
       return ok(undefined);
     }),
