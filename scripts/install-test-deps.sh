@@ -4,7 +4,7 @@
 # the zh-CN screenshots are legible), and Xvfb for headed runs.
 # Debian/Ubuntu only; elsewhere install the equivalents by hand.
 set -euo pipefail
-packages=(gnome-keyring dbus libsecret-1-dev chromium xvfb fonts-wqy-microhei)
+packages=(gnome-keyring dbus libsecret-1-dev chromium xvfb fonts-wqy-microhei iproute2)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -14,6 +14,7 @@ const run = spawnSync(
   process.execPath,
   [
     join(root, 'scripts/with-keyring.mjs'),
+    '--loopback-only',
     process.execPath,
     join(root, 'node_modules/vitest/vitest.mjs'),
     'run',

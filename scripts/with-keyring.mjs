@@ -1,17 +1,27 @@
 #!/usr/bin/env node
 // Runs a command inside a private D-Bus session with a private, unlocked gnome-keyring, so it uses the real
-// Secret Service without touching the user's own keyring: `node scripts/with-keyring.mjs CMD [ARGS…]`.
+// Secret Service without touching the user's own keyring: `node scripts/with-keyring.mjs [--loopback-only] CMD …`.
 // The keyring lives in a temporary folder that is removed afterwards. Exits with the command's code.
+// --loopback-only (tests, benchmarks): where we are root and `unshare` + `ip` exist, the command also runs in
+// a network namespace that has nothing but loopback, so no test can reach anything off this machine.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const [cmd, ...args] = process.argv.slice(2);
+const argv = process.argv.slice(2);
+const loopbackOnly = argv[0] === '--loopback-only';
+if (loopbackOnly) argv.shift();
+const [cmd, ...args] = argv;
 if (!cmd) {
   console.error('usage: node scripts/with-keyring.mjs COMMAND [ARGS…]');
   process.exit(2);
+}
+
+function canIsolateNetwork() {
+  if (process.getuid?.() !== 0 || process.env.WXTOKEN_NO_NETNS) return false;
+  return spawnSync('unshare', ['--net', 'sh', '-c', 'ip link set lo up'], { stdio: 'ignore' }).status === 0;
 }
 
 function need(bin, pkg) {
@@ -24,7 +34,11 @@ function need(bin, pkg) {
 if (!process.env.WXTOKEN_PRIVATE_BUS) {
   need('dbus-run-session', 'dbus');
   need('gnome-keyring-daemon', 'gnome-keyring');
-  const child = spawn('dbus-run-session', ['--', process.execPath, fileURLToPath(import.meta.url), cmd, ...args], {
+  const session = ['dbus-run-session', '--', process.execPath, fileURLToPath(import.meta.url), cmd, ...args];
+  const isolate = loopbackOnly && canIsolateNetwork();
+  const command = isolate ? ['unshare', '--net', 'sh', '-c', 'ip link set lo up && exec "$@"', 'sh', ...session] : session;
+  if (loopbackOnly && !isolate) console.error('(not root, or no unshare/ip: the tests run without a loopback-only network namespace)');
+  const child = spawn(command[0], command.slice(1), {
     stdio: 'inherit',
     env: { ...process.env, WXTOKEN_PRIVATE_BUS: '1' },
   });
