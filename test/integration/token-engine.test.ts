@@ -75,8 +75,9 @@ describe.skipIf(!hasTestKeyring())('token engine against the simulator and the r
   });
 
   it('refreshes ahead of expiry on its own in a long-lived host, and announces the new token', async () => {
-    env = await makeCoreEnv({ expiresIn: 3 });
-    await env.addAccount('auto', {}, 'classic');
+    // The platform renews a stable token 1 s before expiry here; the engine's margin (10 %) is 0.3 s.
+    env = await makeCoreEnv({ expiresIn: 3, renewWindowSeconds: 1 });
+    await env.addAccount('auto', {}, 'stable');
     const host = await env.reopen({ autoRefresh: true });
     const first = await host.api.revealToken({ name: 'auto' });
     expect(first.ok).toBe(true);
@@ -85,6 +86,18 @@ describe.skipIf(!hasTestKeyring())('token engine against the simulator and the r
     const now = await host.api.revealToken({ name: 'auto' });
     expect(now.ok && first.ok && now.value.accessToken).not.toBe(first.ok && first.value.accessToken);
     expect(now.ok && first.ok && now.value.expiresAt).toBeGreaterThan(first.ok ? first.value.expiresAt : 0);
+  });
+
+  it('leaves classic tokens alone in the background: each fetch would invalidate the one in use', async () => {
+    env = await makeCoreEnv({ expiresIn: 2 });
+    await env.addAccount('prod', {}, 'classic');
+    const host = await env.reopen({ autoRefresh: true });
+    const first = await host.api.revealToken({ name: 'prod' });
+    expect(first.ok).toBe(true);
+    await until(first.ok ? first.value.expiresAt + 300 : 0);
+    expect(env.sim.count(CLASSIC)).toBe(1);
+    const asked = await host.api.revealToken({ name: 'prod' });
+    expect(asked.ok && asked.value.source).toBe('fetch');
   });
 
   it('never hands out a token past its expiry, even when the refetch fails', async () => {

@@ -23,7 +23,7 @@ function route(state: SimState, req: SimRequest): void {
 }
 
 export function startSimulator(opts: SimulatorOptions = {}): Promise<Simulator> {
-  const state = new SimState(opts.expiresIn ?? 7200, (opts.overlapSeconds ?? 300) * 1000, (opts.forceGapSeconds ?? 30) * 1000);
+  const state = new SimState(opts.expiresIn ?? 7200, (opts.overlapSeconds ?? 300) * 1000, (opts.forceGapSeconds ?? 30) * 1000, opts.renewWindowSeconds);
   const faults = new FaultTable();
   const counts = new Map<string, number>();
   const timers = new Set<NodeJS.Timeout>();

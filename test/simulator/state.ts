@@ -50,6 +50,7 @@ export class SimState {
     public defaultExpiresIn: number,
     readonly overlapMs: number,
     readonly forceGapMs: number,
+    readonly renewWindowSeconds?: number,
   ) {}
 
   addAccount(a: SimAccount): void {

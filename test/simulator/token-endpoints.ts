@@ -70,7 +70,7 @@ export function stableToken(state: SimState, req: SimRequest): void {
     usage.lastForceAt = now;
     if (current) state.invalidate(current);
   } else if (current) {
-    const renewWindowMs = Math.min(300, state.lifetimeSeconds(account.appid) / 24) * 1000;
+    const renewWindowMs = (state.renewWindowSeconds ?? Math.min(300, state.lifetimeSeconds(account.appid) / 24)) * 1000;
     // Inside the renewal window the platform has already made the next token; the old one still runs out normally.
     if (current.expiresAt - now > renewWindowMs) return answer();
   }

@@ -61,4 +61,6 @@ export interface SimulatorOptions {
   overlapSeconds?: number;
   /** Stable force refreshes closer together than this are ignored, seconds (30). Tests lower it. */
   forceGapSeconds?: number;
+  /** How long before expiry the platform renews a stable token, seconds (min(300, lifetime / 24)). */
+  renewWindowSeconds?: number;
 }

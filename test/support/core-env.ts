@@ -31,10 +31,12 @@ export function uniqueAppid(prefix: 'wx' | 'ww' = 'wx'): string {
   return prefix + hex;
 }
 
-export async function makeCoreEnv(options: { expiresIn?: number; callerIp?: string; core?: CoreOptions } = {}): Promise<CoreEnv> {
+export async function makeCoreEnv(
+  options: { expiresIn?: number; callerIp?: string; renewWindowSeconds?: number; core?: CoreOptions } = {},
+): Promise<CoreEnv> {
   const home = await mkdtemp(join(tmpdir(), 'wxtoken-test-'));
   const service = `wxtoken-test-${randomUUID()}`;
-  const sim = await startSimulator({ expiresIn: options.expiresIn, callerIp: options.callerIp });
+  const sim = await startSimulator({ expiresIn: options.expiresIn, callerIp: options.callerIp, renewWindowSeconds: options.renewWindowSeconds });
   const cores: Core[] = [];
   const reopen = async (extra: CoreOptions = {}) => {
     const core = await openCore({ home, keychainService: service, retry: FAST_RETRY, timeoutMs: 2_000, ...options.core, ...extra });

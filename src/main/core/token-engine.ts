@@ -94,10 +94,14 @@ export class TokenEngine {
     });
   }
 
-  /** When the cached token is due for its refresh, if there is one. */
+  /**
+   * When the cached token is due for a refresh in the background, if ever. Never for classic tokens: each
+   * classic fetch invalidates the token other programs use (production, say), so a classic token is
+   * fetched only when somebody asks for one — not all night by an app left open.
+   */
   async dueAt(name: string): Promise<number | undefined> {
     const cached = await this.deps.cache.read(name);
-    return cached ? refreshAt(cached) : undefined;
+    return cached && cached.mode !== 'classic' ? refreshAt(cached) : undefined;
   }
 
   async forget(name: string): Promise<void> {
