@@ -61,12 +61,13 @@ export function RequestEditor({ account }: { account: string }) {
           placeholder="/cgi-bin/…"
           onChange={(e) => s.updateDraft({ path: e.target.value, endpointId: undefined })}
         />
+        {/* Distinct keys: reusing one <button> turned Cancel into a submit button mid-click, which sent again. */}
         {s.inFlight ? (
-          <button type="button" className="danger" onClick={() => void s.cancelRequest()}>
+          <button key="cancel" type="button" className="danger" onClick={() => void s.cancelRequest()}>
             {t('console.cancel')}
           </button>
         ) : (
-          <button type="submit" className="primary" aria-keyshortcuts="Control+Enter Meta+Enter" title={t('console.sendHint')}>
+          <button key="send" type="submit" className="primary" aria-keyshortcuts="Control+Enter Meta+Enter" title={t('console.sendHint')}>
             {t('console.send')}
           </button>
         )}

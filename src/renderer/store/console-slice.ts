@@ -1,5 +1,6 @@
 import type { Endpoint } from '../../shared/endpoint-model';
 import type { ConsoleResponse, HistoryEntry, HttpMethod } from '../../shared/models';
+import { appError } from '../../shared/errors';
 import type { AppError } from '../../shared/result';
 import type { Slice } from './types';
 
@@ -105,7 +106,8 @@ export const createConsoleSlice: Slice<ConsoleSlice> = (api) => (set, get) => ({
   async cancelRequest() {
     const flight = get().inFlight;
     if (!flight) return;
-    set({ inFlight: undefined });
+    // Said in the response area too: otherwise it shows the previous response as if it were this one's.
+    set({ inFlight: undefined, response: undefined, responseError: appError('cancelled') });
     await api.cancelRequest({ requestId: flight.requestId });
     get().toast({ key: 'console.cancelled' });
   },

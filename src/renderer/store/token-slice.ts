@@ -38,7 +38,7 @@ export const createTokenSlice: Slice<TokenSlice> = (api) => (set, get) => {
     try {
       const result = await call();
       if (result.ok) get().applyToken(result.value);
-      else set((s) => ({ tokenErrors: { ...s.tokenErrors, [name]: result.error } }));
+      else get().applyRefreshFailed(name, result.error);
       return result.ok;
     } finally {
       set((s) => ({ tokenBusy: { ...s.tokenBusy, [name]: undefined } }));
@@ -103,6 +103,8 @@ export const createTokenSlice: Slice<TokenSlice> = (api) => (set, get) => {
     },
     applyRefreshFailed(account, error) {
       set((s) => ({ tokenErrors: { ...s.tokenErrors, [account]: error } }));
+      // 45009 paused fetching in the host: reload the status so "resume fetching" shows without reselecting.
+      if (error.errcode === 45009 || error.code === 'fetch_blocked') void get().loadStatus(account);
     },
   };
 };

@@ -13,6 +13,13 @@ export class ConsolePage {
   readonly responseError: Locator;
   readonly tree: Locator;
   readonly history: Locator;
+  readonly cancelButton: Locator;
+  readonly formatButton: Locator;
+  readonly image: Locator;
+  readonly saveAs: Locator;
+  readonly copyCurlButton: Locator;
+  /** Status, time, size and content type of the last response. */
+  readonly statusLine: Locator;
   private readonly t: ReturnType<typeof textsFor>;
 
   constructor(page: Page, lang: UiLang) {
@@ -27,6 +34,12 @@ export class ConsolePage {
     this.responseError = this.response.getByRole('alert');
     this.tree = this.response.getByRole('list', { name: t('console.tree'), exact: true });
     this.history = this.section.getByRole('region', { name: t('history.title'), exact: true });
+    this.cancelButton = this.section.getByRole('button', { name: t('console.cancel'), exact: true });
+    this.formatButton = this.section.getByRole('button', { name: t('console.format'), exact: true });
+    this.image = this.response.getByRole('img', { name: t('console.imageAlt'), exact: true });
+    this.saveAs = this.response.getByRole('link', { name: t('console.saveAs'), exact: true });
+    this.statusLine = this.response.locator('.response-line');
+    this.copyCurlButton = this.response.getByRole('button', { name: t('console.copyCurl'), exact: true });
   }
 
   /** A catalogue entry; its accessible name ends with its path. */
@@ -56,10 +69,20 @@ export class ConsolePage {
     return this.history.getByRole('button', { name: this.t('history.rerunN', { path }), exact: true });
   }
 
+  /** What the body editor says under the body: "Valid JSON", or where the JSON breaks. */
+  async bodyCheck(): Promise<string> {
+    return this.body.evaluate((el) => document.getElementById(el.getAttribute('aria-describedby') ?? '')?.textContent?.trim() ?? '');
+  }
+
+  /** Waits until no request is in flight and a response (or its error) is on screen. */
+  async settled(): Promise<void> {
+    await this.response.and(this.section.locator('[aria-busy="true"]')).waitFor({ state: 'detached' });
+    await this.statusLine.or(this.responseError).first().waitFor();
+  }
+
   /** Sends and waits until the response (or its error) is on screen. */
   async send(): Promise<void> {
     await this.sendButton.click();
-    await this.response.and(this.section.locator('[aria-busy="true"]')).waitFor({ state: 'detached' });
-    await this.response.locator('.response-line, [role="alert"]').first().waitFor();
+    await this.settled();
   }
 }

@@ -1,4 +1,4 @@
-/** The modal dialogs: add account, force refresh, settings. */
+/** The modal dialogs: add / edit / remove account, force refresh, settings. */
 import type { Locator, Page } from 'playwright-core';
 import { textsFor, type UiLang } from './texts';
 
@@ -25,6 +25,36 @@ export class DialogsPage {
     return this.page.getByRole('dialog', { name: this.t('account.addTitle'), exact: true });
   }
 
+  editAccount(name: string): Locator {
+    return this.page.getByRole('dialog', { name: this.t('account.editTitle', { name }), exact: true });
+  }
+
+  removeAccount(name: string): Locator {
+    return this.page.getByRole('dialog', { name: this.t('remove.title', { name }), exact: true });
+  }
+
+  removeConfirm(name: string): Locator {
+    return this.removeAccount(name).getByRole('button', { name: this.t('remove.confirm'), exact: true });
+  }
+
+  /** A text field of the add / edit dialog by its label (`field.name`, `field.appid`, …). */
+  textField(dialog: Locator, label: 'field.name' | 'field.appid' | 'field.apiBase' | 'field.note'): Locator {
+    return dialog.getByRole(label === 'field.apiBase' ? 'combobox' : 'textbox', { name: this.t(label), exact: true });
+  }
+
+  secretInput(dialog: Locator): Locator {
+    return dialog.getByLabel(this.t('field.secret'), { exact: true });
+  }
+
+  button(dialog: Locator, key: 'common.save' | 'common.cancel' | 'account.test' | 'field.replaceSecret'): Locator {
+    return dialog.getByRole('button', { name: this.t(key), exact: true });
+  }
+
+  /** The dialog's in-place outcome of "test credentials". */
+  testResult(dialog: Locator): Locator {
+    return dialog.locator('.test-result');
+  }
+
   forceRefresh(name: string): Locator {
     return this.page.getByRole('dialog', { name: this.t('force.title', { name }), exact: true });
   }
@@ -46,6 +76,17 @@ export class DialogsPage {
     if (a.apiBase) await d.getByRole('combobox', { name: t('field.apiBase'), exact: true }).fill(a.apiBase);
     await d.getByRole('button', { name: t('common.save'), exact: true }).click();
     await d.waitFor({ state: 'detached' });
+  }
+
+  /** What assistive technology reads as a field's description: its error next to it, then its hint. */
+  static async description(field: Locator): Promise<string> {
+    return field.evaluate((el) =>
+      (el.getAttribute('aria-describedby') ?? '')
+        .split(/\s+/)
+        .filter(Boolean)
+        .map((id) => document.getElementById(id)?.textContent?.trim() ?? '')
+        .join(' '),
+    );
   }
 
   forceConfirm(name: string): Locator {

@@ -27,6 +27,15 @@ export class SidebarPage {
     await row.and(this.list.locator('[aria-selected="true"]')).waitFor();
   }
 
+  /** The selected row (the one the arrow keys move). */
+  get selected(): Locator {
+    return this.list.locator('[role="option"][aria-selected="true"]');
+  }
+
+  async selectedName(): Promise<string> {
+    return ((await this.selected.locator('.account-name').textContent()) ?? '').trim();
+  }
+
   async names(): Promise<string[]> {
     return this.list.locator('.account-name').allTextContents();
   }

@@ -12,6 +12,11 @@ export class TokenCardPage {
   readonly lifeBar: Locator;
   readonly error: Locator;
   readonly copyIpButton: Locator;
+  /** The account's name (and kind badge) at the top of the card. */
+  readonly heading: Locator;
+  readonly resumeButton: Locator;
+  readonly editButton: Locator;
+  readonly removeButton: Locator;
 
   constructor(page: Page, lang: UiLang) {
     const t = textsFor(lang);
@@ -24,6 +29,15 @@ export class TokenCardPage {
     this.lifeBar = this.card.getByRole('progressbar', { name: t('token.lifeLeft') });
     this.error = this.card.getByRole('alert');
     this.copyIpButton = this.card.getByRole('button', { name: t('error.copyIp'), exact: true });
+    this.heading = this.card.getByRole('heading', { level: 2 });
+    this.resumeButton = this.card.getByRole('button', { name: t('token.resume'), exact: true });
+    this.editButton = this.card.getByRole('button', { name: t('account.edit'), exact: true });
+    this.removeButton = this.card.getByRole('button', { name: t('account.remove'), exact: true });
+  }
+
+  /** The account the card is about: the heading's text without the kind badge. */
+  async accountName(): Promise<string> {
+    return (await this.heading.evaluate((h) => h.firstChild?.textContent ?? '')).trim();
   }
 
   /** What the value box shows: a masked token, or "not fetched yet". */
