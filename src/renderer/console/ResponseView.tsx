@@ -17,8 +17,8 @@ export function ResponseView({ account }: { account: AccountView }) {
   const { t } = useT();
   const { response, error, inFlight } = useAppShallow((s) => ({
     response: s.response?.account === account.name ? s.response : undefined,
-    error: s.responseError,
-    inFlight: s.inFlight,
+    error: s.responseError?.account === account.name ? s.responseError.error : undefined,
+    inFlight: s.inFlight?.account === account.name ? s.inFlight : undefined,
   }));
   if (inFlight) return <section className="response muted" aria-label={t('console.response')} aria-busy="true">{t('console.waiting')}</section>;
   if (error) {

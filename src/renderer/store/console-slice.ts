@@ -31,7 +31,7 @@ export interface ConsoleSlice {
   draft: RequestDraft;
   inFlight?: { requestId: string; account: string };
   response?: { account: string; request: SentRequest; value: ConsoleResponse };
-  responseError?: AppError;
+  responseError?: { account: string; error: AppError };
   history: Record<string, HistoryEntry[]>;
   loadEndpoints(): Promise<void>;
   pickEndpoint(endpoint: Endpoint): void;
@@ -100,14 +100,14 @@ export const createConsoleSlice: Slice<ConsoleSlice> = (api) => (set, get) => ({
     // A cancelled or superseded request no longer owns the view.
     if (get().inFlight?.requestId !== requestId) return;
     if (result.ok) set({ inFlight: undefined, response: { account, request, value: result.value }, responseError: undefined });
-    else set({ inFlight: undefined, responseError: result.error, response: undefined });
+    else set({ inFlight: undefined, responseError: { account, error: result.error }, response: undefined });
     void get().loadHistory(account);
   },
   async cancelRequest() {
     const flight = get().inFlight;
     if (!flight) return;
     // Said in the response area too: otherwise it shows the previous response as if it were this one's.
-    set({ inFlight: undefined, response: undefined, responseError: appError('cancelled') });
+    set({ inFlight: undefined, response: undefined, responseError: { account: flight.account, error: appError('cancelled') } });
     await api.cancelRequest({ requestId: flight.requestId });
     get().toast({ key: 'console.cancelled' });
   },
