@@ -14,6 +14,7 @@ import { fail, ok, type Result } from '../../shared/result';
 import { accountInput, accountKind, accountName, accountPatch, apiBaseUrl, appidProblem, note, proxyUrl, tokenMode } from '../../shared/schemas';
 import { readJsonFile, writeFileAtomic, type FileProblem, type Validate } from './atomic-file';
 import { fileSignature } from './file-signature';
+import { FileFreshness } from './file-freshness';
 import { guardStorage, invalid, validationError } from './store-result';
 import type { ProcessLock } from './types';
 
@@ -62,9 +63,15 @@ export class AccountsStore {
   readonly file: string;
   private readonly found: FileProblem[] = [];
   private snapshot?: { signature: string | null; accounts: Account[] };
+  private readonly freshness: FileFreshness;
 
   constructor(private readonly opts: { home: string; lock: ProcessLock; now?: () => Date }) {
     this.file = path.join(opts.home, 'accounts.json');
+    this.freshness = new FileFreshness(this.file);
+  }
+
+  close(): void {
+    this.freshness.close();
   }
 
   /** Corrupt files this store has moved aside, with what it did about them. */
@@ -153,11 +160,16 @@ export class AccountsStore {
    * a corrupt file is repaired under the lock (moved aside, the rest written back).
    */
   private async load(): Promise<Account[]> {
+    if (this.snapshot && this.freshness.trusted()) return this.snapshot.accounts;
     const signature = fileSignature(this.file);
-    if (this.snapshot && this.snapshot.signature === signature) return this.snapshot.accounts;
+    if (this.snapshot && this.snapshot.signature === signature) {
+      this.freshness.checked();
+      return this.snapshot.accounts;
+    }
     const read = await readJsonFile(this.file, validateFile, false);
     if (!read.problem) {
       this.snapshot = { signature, accounts: read.value };
+      this.freshness.checked();
       return read.value;
     }
     return this.opts.lock.withLock(ACCOUNTS_LOCK, () => this.loadForWrite());

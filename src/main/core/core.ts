@@ -97,6 +97,8 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
       unsubscribe();
       refresher?.stop();
       await secrets.close?.();
+      accounts.close();
+      cache.close();
     },
   };
 }

@@ -9,6 +9,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileSignature } from './file-signature';
+import { FileFreshness } from './file-freshness';
 import { readJsonFile, writeFileAtomic, type FileProblem, type Validate } from './atomic-file';
 import type { FetchState, ProcessLock, SecretStore, StoredToken, TokenCache } from './types';
 
@@ -64,20 +65,22 @@ export class EncryptedTokenCache implements TokenCache {
   private current: TokenFile = empty();
   /** mtime/size/inode of the file `current` was read from; null = no file. */
   private seen?: string | null;
+  private readonly freshness: FileFreshness;
   private key?: Buffer;
   /** Decrypted entries, valid while the sealed entry they came from is still the one in the file. */
   private readonly opened = new Map<string, { sealed: unknown; token: StoredToken }>();
 
   constructor(private readonly opts: { home: string; secrets: SecretStore; lock: ProcessLock }) {
     this.file = path.join(opts.home, 'tokens.json');
+    this.freshness = new FileFreshness(this.file);
   }
 
   problems(): FileProblem[] {
     return [...this.found];
   }
 
-  async read(account: string): Promise<StoredToken | undefined> {
-    const sealed = (await this.snapshot()).tokens[account];
+  async read(account: string, options: { fresh?: boolean } = {}): Promise<StoredToken | undefined> {
+    const sealed = (await this.snapshot(options.fresh)).tokens[account];
     if (!sealed) return undefined;
     const opened = this.opened.get(account);
     if (opened?.sealed === sealed) return opened.token;
@@ -93,7 +96,8 @@ export class EncryptedTokenCache implements TokenCache {
   }
 
   async readState(account: string): Promise<FetchState> {
-    const state = (await this.snapshot()).state[account];
+    // Fetch state decides whether to fetch at all (45009): always as the file says now.
+    const state = (await this.snapshot(true)).state[account];
     return state ? structuredClone(state) : {};
   }
 
@@ -124,15 +128,21 @@ export class EncryptedTokenCache implements TokenCache {
     });
   }
 
-  /** The parsed file, re-read only when another write changed it. */
-  private async snapshot(): Promise<TokenFile> {
+  /** The parsed file, re-read only when another write changed it; `fresh` checks the file even so. */
+  private async snapshot(fresh = false): Promise<TokenFile> {
+    if (!fresh && this.freshness.trusted()) return this.current;
     const signature = fileSignature(this.file);
     if (signature !== this.seen) {
       // Lock-free: a corrupt file reads as empty here and is set aside by the next write.
       this.current = (await readJsonFile(this.file, validateFile, false)).value;
       this.seen = signature;
     }
+    this.freshness.checked();
     return this.current;
+  }
+
+  close(): void {
+    this.freshness.close();
   }
 
   private change(fn: (file: TokenFile) => Promise<void>): Promise<void> {
@@ -144,6 +154,7 @@ export class EncryptedTokenCache implements TokenCache {
       await writeFileAtomic(this.file, JSON.stringify(file), 0o600);
       this.current = file;
       this.seen = fileSignature(this.file);
+      this.freshness.checked();
     });
   }
 

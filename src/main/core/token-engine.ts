@@ -74,7 +74,7 @@ export class TokenEngine {
   async expireIfCurrent(name: string, usedToken: string): Promise<void> {
     const account = await this.account(name);
     await this.deps.lock.withLock(lockKey(account), async () => {
-      const cached = await this.deps.cache.read(name);
+      const cached = await this.deps.cache.read(name, { fresh: true });
       if (cached?.accessToken === usedToken) await this.deps.cache.delete(name);
     });
   }
@@ -113,7 +113,7 @@ export class TokenEngine {
   private async fetchUnderLock(account: Account, options: GetTokenOptions, requestedAt: number): Promise<Result<TokenInfo>> {
     const name = account.name;
     const mode = fetchModeOf(account);
-    const cached = await this.readUsable(account);
+    const cached = await this.readUsable(account, true);
     if (cached) {
       // Another caller (maybe another process) fetched while this one waited for the lock.
       const freshSinceAsked = cached.fetchedAt >= requestedAt;
@@ -198,15 +198,15 @@ export class TokenEngine {
   }
 
   /** The cached token, if it was fetched for this account's current AppID, base URL and mode. */
-  private async readMatching(account: Account): Promise<StoredToken | undefined> {
-    const cached = await this.deps.cache.read(account.name);
+  private async readMatching(account: Account, fresh = false): Promise<StoredToken | undefined> {
+    const cached = await this.deps.cache.read(account.name, { fresh });
     if (!cached) return undefined;
     const same = cached.appid === account.appid && cached.apiBase === account.apiBase && cached.mode === fetchModeOf(account);
     return same ? cached : undefined;
   }
 
-  private async readUsable(account: Account): Promise<StoredToken | undefined> {
-    const cached = await this.readMatching(account);
+  private async readUsable(account: Account, fresh = false): Promise<StoredToken | undefined> {
+    const cached = await this.readMatching(account, fresh);
     return cached && isUsable(cached, this.now()) ? cached : undefined;
   }
 

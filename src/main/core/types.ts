@@ -34,7 +34,8 @@ export interface FetchState {
 }
 
 export interface TokenCache {
-  read(account: string): Promise<StoredToken | undefined>;
+  /** `fresh`: as the file is now, not as a moment ago (for reads under a lock). */
+  read(account: string, options?: { fresh?: boolean }): Promise<StoredToken | undefined>;
   write(account: string, token: StoredToken): Promise<void>;
   delete(account: string): Promise<void>;
   readState(account: string): Promise<FetchState>;

@@ -1,0 +1,43 @@
+import { watch, type FSWatcher } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * Whether an in-memory copy of a file may be used without even a `stat`: a watch on its folder (inotify,
+ * FSEvents) marks the copy stale the moment any process replaces the file, and the copy is re-checked at
+ * least every `maxAgeMs` anyway. Without a watcher every read checks. Notifications arrive a moment after
+ * the write, so code that must see another process's write at once (under a lock) reads fresh.
+ */
+export class FileFreshness {
+  private trustedUntil = 0;
+  private watcher?: FSWatcher;
+
+  constructor(
+    private readonly file: string,
+    private readonly maxAgeMs = 1000,
+  ) {
+    try {
+      const name = path.basename(file);
+      this.watcher = watch(path.dirname(file), { persistent: false }, (_event, changed) => {
+        if (!changed || changed === name) this.trustedUntil = 0;
+      });
+      this.watcher.on('error', () => this.close());
+    } catch {
+      // No watcher on this file system: every read checks the file's signature.
+    }
+  }
+
+  trusted(): boolean {
+    return this.watcher !== undefined && Date.now() < this.trustedUntil;
+  }
+
+  /** After the copy was checked against the file (or written to it). */
+  checked(): void {
+    this.trustedUntil = Date.now() + this.maxAgeMs;
+  }
+
+  close(): void {
+    this.watcher?.close();
+    this.watcher = undefined;
+    this.trustedUntil = 0;
+  }
+}
