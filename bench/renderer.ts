@@ -12,7 +12,6 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { openCore } from '../src/main/core/core';
-import { KeytarSecretStore } from '../src/main/core/secret-store';
 import { launchChromium, openApp } from '../test/support/e2e-browser';
 import { CpuProfile, type Hotspot } from '../test/support/e2e-profile';
 import { rendererMissing, ROOT, startServeStack, uniqueAppid } from '../test/support/e2e-serve';
@@ -123,12 +122,8 @@ async function main(): Promise<void> {
   if (missing) throw new Error(missing);
   const stack = await startServeStack({
     async beforeServe({ home, service, sim }) {
-      // Seeding only: every add lists the keychain (findCredentials reads each stored value over D-Bus), so
-      // adding n accounts costs O(n²); skip that listing here. Serve then reads the real keychain.
-      const keychain = new KeytarSecretStore({ service });
-      const secrets = { get: keychain.get.bind(keychain), set: keychain.set.bind(keychain), delete: keychain.delete.bind(keychain), list: async () => [] };
       const started = Date.now();
-      const core = await openCore({ home, secrets });
+      const core = await openCore({ home, keychainService: service });
       for (let i = 0; i < ACCOUNTS; i++) {
         const account = { appid: uniqueAppid(), secret: `bench${i.toString().padStart(27, '0')}`, kind: 'oa' as const };
         sim.addAccount(account);
