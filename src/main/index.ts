@@ -110,7 +110,9 @@ async function main(): Promise<void> {
   await applyServer();
 
   const problems = core.problems();
-  if (problems.length > 0) void dialog.showMessageBox({ type: 'warning', message: 'wxtoken', detail: problems.join('\n') });
+  if (problems.length > 0) {
+    void dialog.showMessageBox({ type: 'warning', message: 'wxtoken', detail: problems.map((p) => localize(p.message, lang())).join('\n') });
+  }
 
   let closing = false;
   app.on('will-quit', (event) => {
