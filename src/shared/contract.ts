@@ -13,6 +13,7 @@ import type {
   HistoryEntry,
   ServerStatus,
   Settings,
+  StorageProblem,
   TokenInfo,
   TokenStatus,
 } from './models';
@@ -57,6 +58,9 @@ export const contract = {
 
   listEndpoints: { input: none, output: returns<Endpoint[]>() },
 
+  /** Corrupt files set aside since the core opened (and what was recovered from them). */
+  listProblems: { input: none, output: returns<StorageProblem[]>() },
+
   getSettings: { input: none, output: returns<Settings>() },
   updateSettings: { input: settingsPatch, output: returns<Settings>() },
   serverStatus: { input: none, output: returns<ServerStatus>() },
@@ -82,6 +86,7 @@ export const events = {
   accountsChanged: returns<AccountView[]>(),
   settingsChanged: returns<Settings>(),
   serverChanged: returns<ServerStatus>(),
+  storageProblem: returns<StorageProblem>(),
 } as const;
 
 export type EventName = keyof typeof events;

@@ -178,6 +178,13 @@ export interface AppInfo {
   copiesInMain: boolean;
 }
 
+/** A file in the data folder that was corrupt: moved aside (never deleted), with what was recovered. */
+export interface StorageProblem {
+  file: string;
+  movedTo: string;
+  message: import('./result').Localized;
+}
+
 export interface CopyResult {
   /** Seconds until the clipboard is cleared, 0 = never. */
   clearAfterSeconds: number;

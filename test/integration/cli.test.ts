@@ -275,6 +275,21 @@ describe.skipIf(!process.env.WXTOKEN_TEST_KEYRING)('wxtoken CLI', () => {
     expect(missing.stderr).toContain('set-secret');
   });
 
+  it('sets a corrupt accounts file aside, keeps what it can read, and says so', async () => {
+    const valid = { name: 'kept', kind: 'oa', appid: DEMO_ACCOUNT.appid, mode: 'stable', apiBase: sim.url, createdAt: '2026-01-01T00:00:00.000Z' };
+    const original = JSON.stringify({ version: 1, accounts: [valid, { name: 'broken', kind: 'zz' }] });
+    await writeFile(join(cli.home, 'accounts.json'), original);
+    const list = await run(['account', 'list', '--json']);
+    expect(list.code).toBe(0);
+    expect(JSON.parse(list.stdout).map((a: { name: string }) => a.name)).toEqual(['kept']);
+    expect(list.stderr).toMatch(/accounts\.json was corrupt.*broken.*moved to accounts\.json\.corrupt-/);
+    const files = (await cli.files()).map((f) => f.path);
+    const aside = files.find((f) => /accounts\.json\.corrupt-/.test(f));
+    expect(aside && (await readFile(aside, 'utf8'))).toBe(original);
+    const again = await run(['account', 'list']);
+    expect(again.stderr).toBe('');
+  });
+
   it('exits 5 within seconds when the keychain accepts the call and never answers', async () => {
     await add('prod', DEMO_ACCOUNT);
     const hung = await startHungDbus();

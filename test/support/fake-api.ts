@@ -60,6 +60,7 @@ export function makeFakeApi(): FakeApi {
   const api: ApiImpl = {
     appInfo: async () => ok({ host: 'http', version: '0.0.0-test', copiesInMain: false }),
     listAccounts: async () => ok([...accounts.values()]),
+    listProblems: async () => ok([]),
     addAccount: async ({ account, secret }) => {
       if (accounts.has(account.name)) return fail(appError('conflict'));
       accounts.set(account.name, view(account.name));

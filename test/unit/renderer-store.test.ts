@@ -16,7 +16,9 @@ const status = (name: string, masked = 'tok…1'): TokenStatus => ({
 });
 const response: ConsoleResponse = { id: 'r', status: 200, headers: {}, contentType: 'application/json', timeMs: 5, size: 2, bodyText: '{}', binary: false, retried: false };
 
-function fakeApi() {
+const CORRUPT_ACCOUNTS = { file: '/data/accounts.json', movedTo: '/data/accounts.json.corrupt-1', message: { zh: 'accounts.json 已损坏', en: 'accounts.json was corrupt' } };
+
+function fakeApi(problems: unknown[] = []) {
   const listeners = new Set<EventListener>();
   let accounts = [account('demo', '2025-01-01'), account('prod', '2025-01-02')];
   const calls: { name: string; input: unknown }[] = [];
@@ -32,6 +34,7 @@ function fakeApi() {
     updateSettings: record('updateSettings', (p) => ok({ ...DEFAULT_SETTINGS, ...p })),
     listAccounts: record('listAccounts', () => ok(accounts)),
     listEndpoints: record('listEndpoints', () => ok([])),
+    listProblems: record('listProblems', () => ok(problems)),
     tokenStatus: record('tokenStatus', ({ name }) => ok(status(name))),
     getToken: record('getToken', ({ name }) => ok(status(name))),
     refreshToken: record('refreshToken', ({ name }) => (name === 'prod' ? fail(wechatError(40164, 'invalid ip 1.2.3.4 ipv6 ::ffff:1.2.3.4, not in whitelist rid: abc')) : ok(status(name, 'new…2')))),
@@ -67,6 +70,20 @@ describe('renderer store', () => {
     expect(Object.keys(s.tokens).sort()).toEqual(['demo', 'prod']);
     // Only the cached status is read at start: nothing is fetched.
     expect(fake.calls.some((c) => c.name === 'getToken' || c.name === 'refreshToken')).toBe(false);
+  });
+
+  it('tells the user about corrupt files set aside before and after the page connected', async () => {
+    fake = fakeApi([CORRUPT_ACCOUNTS]);
+    store = createAppStore(fake.api);
+    await startStore(store, fake.api);
+    const errors = () => store.getState().toasts.flatMap((t) => ('error' in t.text ? [t.text.error] : []));
+    expect(errors().map((e) => [e.code, e.message.en])).toEqual([['storage', 'accounts.json was corrupt']]);
+    applyEvent(store.getState(), {
+      name: 'storageProblem',
+      payload: { file: '/data/settings.json', movedTo: '/data/settings.json.corrupt-2', message: { zh: 'settings.json 已损坏', en: 'settings.json was corrupt' } },
+    });
+    expect(errors().map((e) => e.message.en)).toEqual(['accounts.json was corrupt', 'settings.json was corrupt']);
+    expect(errors()[1].next?.en).toContain('settings.json.corrupt-2');
   });
 
   it('applies pushed events: a new token, a failed refresh, a changed account list', () => {

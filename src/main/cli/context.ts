@@ -34,7 +34,10 @@ export class Context {
   /** The core, opened once; `autoRefresh` only for long-lived hosts (serve). Its start-up problems go to stderr. */
   core(autoRefresh = false): Promise<Core> {
     this.opened ??= this.openCore({ autoRefresh }).then((core) => {
-      for (const problem of core.problems()) this.io.err(`wxtoken: ${this.t(problem.message)}\n`);
+      const tell = (problem: { message: Localized }) => this.io.err(`wxtoken: ${this.t(problem.message)}\n`);
+      core.problems().forEach(tell);
+      // Stores find a corrupt file when they first read it, i.e. during the command.
+      core.onEvent((event) => event.name === 'storageProblem' && tell(event.payload));
       return core;
     });
     return this.opened;

@@ -65,7 +65,7 @@ export class AccountsStore {
   private snapshot?: { signature: string | null; accounts: Account[] };
   private readonly freshness: FileFreshness;
 
-  constructor(private readonly opts: { home: string; lock: ProcessLock; now?: () => Date }) {
+  constructor(private readonly opts: { home: string; lock: ProcessLock; now?: () => Date; report?: (problem: FileProblem) => void }) {
     this.file = path.join(opts.home, 'accounts.json');
     this.freshness = new FileFreshness(this.file);
   }
@@ -179,6 +179,7 @@ export class AccountsStore {
     const read = await readJsonFile(this.file, validateFile);
     if (read.problem) {
       this.found.push(read.problem);
+      this.opts.report?.(read.problem);
       await this.write(read.value);
     }
     return read.value;

@@ -5,6 +5,7 @@ import { appError } from '../../shared/errors';
 import type { Account, AccountView, TokenInfo, TokenStatus } from '../../shared/models';
 import { fail, ok, type Result } from '../../shared/result';
 import type { AccountsStore } from './accounts-store';
+import type { FileProblem } from './atomic-file';
 import type { EventHub } from './event-hub';
 import type { HistoryStore } from './history-store';
 import type { RequestRunner } from './request-runner';
@@ -25,6 +26,7 @@ export interface CoreParts {
   history: HistoryStore;
   settings: SettingsStore;
   events: EventHub;
+  problems(): FileProblem[];
 }
 
 export function createCoreApi(p: CoreParts): CoreApi {
@@ -148,6 +150,7 @@ export function createCoreApi(p: CoreParts): CoreApi {
     clearHistory: ({ name }) => guard(() => p.history.clear(name)),
 
     listEndpoints: async () => ok(ENDPOINTS),
+    listProblems: async () => ok(p.problems()),
 
     getSettings: () => guard(() => p.settings.get()),
     updateSettings: (patch) => guard(async () => {

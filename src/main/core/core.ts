@@ -50,10 +50,16 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
   const secrets: SecretStore = options.secrets ?? new KeytarSecretStore({ service: options.keychainService });
   const lock = new FileProcessLock(home);
   const events = new EventHub();
-  const accounts = new AccountsStore({ home, lock });
-  const settings = new SettingsStore({ home, lock });
-  const history = new HistoryStore({ home, lock });
-  const cache = new EncryptedTokenCache({ home, secrets, lock });
+  // Corrupt files are set aside when a store first reads them: told to every host as they are found.
+  const problems: FileProblem[] = [];
+  const report = (problem: FileProblem) => {
+    problems.push(problem);
+    events.emit({ name: 'storageProblem', payload: problem });
+  };
+  const accounts = new AccountsStore({ home, lock, report });
+  const settings = new SettingsStore({ home, lock, report });
+  const history = new HistoryStore({ home, lock, report });
+  const cache = new EncryptedTokenCache({ home, secrets, lock, report });
   const engine = new TokenEngine({
     accounts,
     secrets,
@@ -64,7 +70,7 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
     retry: options.retry,
   });
   const runner = new RequestRunner({ accounts, engine, history });
-  const api = createCoreApi({ accounts, secrets, cache, engine, runner, history, settings, events });
+  const api = createCoreApi({ accounts, secrets, cache, engine, runner, history, settings, events, problems: () => [...problems] });
 
   let refresher: AutoRefresher | undefined;
   let unsubscribe = () => {};
@@ -92,7 +98,7 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
     home,
     api,
     onEvent: (listener) => events.on(listener),
-    problems: () => [...accounts.problems(), ...settings.problems(), ...cache.problems(), ...history.problems()],
+    problems: () => [...problems],
     close: async () => {
       unsubscribe();
       refresher?.stop();

@@ -36,7 +36,7 @@ export class HistoryStore {
   private readonly queues = new Map<string, Promise<unknown>>();
 
   /** `lock`, when given, also orders writes across processes (key `history:<account>`). */
-  constructor(private readonly opts: { home: string; limit?: number; lock?: ProcessLock }) {
+  constructor(private readonly opts: { home: string; limit?: number; lock?: ProcessLock; report?: (problem: FileProblem) => void }) {
     this.dir = path.join(opts.home, 'history');
     this.limit = opts.limit ?? 200;
   }
@@ -105,6 +105,7 @@ export class HistoryStore {
     const read = await readJsonFile(this.fileOf(account), validateFile);
     if (read.problem) {
       this.found.push(read.problem);
+      this.opts.report?.(read.problem);
       await this.write(account, read.value);
     }
     return read.value;

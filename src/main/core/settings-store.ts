@@ -29,7 +29,7 @@ export class SettingsStore {
   readonly file: string;
   private readonly found: FileProblem[] = [];
 
-  constructor(private readonly opts: { home: string; lock: ProcessLock }) {
+  constructor(private readonly opts: { home: string; lock: ProcessLock; report?: (problem: FileProblem) => void }) {
     this.file = path.join(opts.home, 'settings.json');
   }
 
@@ -61,6 +61,7 @@ export class SettingsStore {
     const read = await readJsonFile(this.file, validateFile);
     if (read.problem) {
       this.found.push(read.problem);
+      this.opts.report?.(read.problem);
       await this.write(read.value);
     }
     return read.value;

@@ -70,7 +70,7 @@ export class EncryptedTokenCache implements TokenCache {
   /** Decrypted entries, valid while the sealed entry they came from is still the one in the file. */
   private readonly opened = new Map<string, { sealed: unknown; token: StoredToken }>();
 
-  constructor(private readonly opts: { home: string; secrets: SecretStore; lock: ProcessLock }) {
+  constructor(private readonly opts: { home: string; secrets: SecretStore; lock: ProcessLock; report?: (problem: FileProblem) => void }) {
     this.file = path.join(opts.home, 'tokens.json');
     this.freshness = new FileFreshness(this.file);
   }
@@ -148,7 +148,10 @@ export class EncryptedTokenCache implements TokenCache {
   private change(fn: (file: TokenFile) => Promise<void>): Promise<void> {
     return this.opts.lock.withLock(TOKENS_LOCK, async () => {
       const read = await readJsonFile(this.file, validateFile);
-      if (read.problem) this.found.push(read.problem);
+      if (read.problem) {
+        this.found.push(read.problem);
+        this.opts.report?.(read.problem);
+      }
       const file = read.value;
       await fn(file);
       await writeFileAtomic(this.file, JSON.stringify(file), 0o600);

@@ -34,6 +34,8 @@ export function applyEvent(state: AppState, event: AppEvent): void {
       return state.applySettings(event.payload);
     case 'serverChanged':
       return state.applyServer(event.payload);
+    case 'storageProblem':
+      return state.reportProblem(event.payload);
   }
 }
 
@@ -46,5 +48,8 @@ export async function startStore(store: AppStore, api: ClientApi): Promise<() =>
   ];
   const s = store.getState();
   await Promise.all([s.loadSettings(), s.loadAccounts(), s.loadEndpoints()]);
+  // Found before this page connected (e.g. at the app's start): events only carry the later ones.
+  const problems = await api.listProblems({});
+  if (problems.ok) problems.value.forEach((p) => s.reportProblem(p));
   return () => stops.forEach((stop) => stop());
 }

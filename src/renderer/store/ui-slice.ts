@@ -1,3 +1,5 @@
+import { appError } from '../../shared/errors';
+import type { StorageProblem } from '../../shared/models';
 import type { AppError } from '../../shared/result';
 import type { MessageKey } from '../i18n';
 import type { Slice } from './types';
@@ -23,6 +25,8 @@ export interface UiSlice {
   /** The loopback server refused the page's key. */
   unauthorized: boolean;
   toast(text: ToastText, tone?: Toast['tone']): void;
+  /** A corrupt file in the data folder was set aside: said once, as an error toast. */
+  reportProblem(problem: StorageProblem): void;
   dismissToast(id: number): void;
   openDialog(dialog: Dialog): void;
   closeDialog(): void;
@@ -41,6 +45,9 @@ export const createUiSlice: Slice<UiSlice> = () => (set, get) => ({
     // At most three at once: the oldest goes first.
     set((s) => ({ toasts: [...s.toasts.slice(-2), { id, text, tone }] }));
     setTimeout(() => get().dismissToast(id), TOAST_MS[tone]);
+  },
+  reportProblem(problem) {
+    get().toast({ error: appError('storage', { message: problem.message, next: { zh: `原文件保留为 ${problem.movedTo}`, en: `The original is kept as ${problem.movedTo}` } }) });
   },
   dismissToast: (id) => set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })),
   openDialog: (dialog) => set({ dialog }),
