@@ -127,7 +127,8 @@ export class SimState {
 
   /** Whole seconds left, at least 1 while valid. */
   remainingSeconds(t: IssuedToken): number {
-    return Math.max(1, Math.floor((Math.min(t.expiresAt, t.invalidAt ?? Infinity) - Date.now()) / 1000));
+    // Rounded: a token issued a millisecond ago still has its whole lifetime, as WeChat reports it.
+    return Math.max(1, Math.round((Math.min(t.expiresAt, t.invalidAt ?? Infinity) - Date.now()) / 1000));
   }
 
   revoke(appid: string): void {
