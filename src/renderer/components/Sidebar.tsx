@@ -4,7 +4,7 @@ import { useAppShallow } from '../store/hooks';
 import { useT } from '../i18n/use-t';
 import { liveState } from '../lib/token-time';
 import { useNow } from '../lib/use-now';
-import { KIND_LABEL, STATE_LABEL } from './labels';
+import { KIND_LABEL, KIND_SHORT_LABEL, STATE_LABEL } from './labels';
 
 /** Every account with its kind, note and token state; filter as you type; arrows move, Ctrl/Cmd+K or "/" filters. */
 export function Sidebar() {
@@ -88,7 +88,10 @@ export function Sidebar() {
                 <span className="visually-hidden">{`, ${t(STATE_LABEL[state])}`}</span>
                 {a.note ? <span className="account-note">{a.note}</span> : null}
               </span>
-              <span className={`badge badge-${a.kind}`}>{t(KIND_LABEL[a.kind])}</span>
+              <span className={`badge badge-${a.kind}`} title={t(KIND_LABEL[a.kind])} aria-hidden="true">
+                {t(KIND_SHORT_LABEL[a.kind])}
+              </span>
+              <span className="visually-hidden">{`, ${t(KIND_LABEL[a.kind])}`}</span>
             </div>
           );
         })}

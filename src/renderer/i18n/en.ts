@@ -17,6 +17,10 @@ export const en: Record<MessageKey, string> = {
   'kind.oa': 'Official Account',
   'kind.mp': 'Mini Program',
   'kind.wecom': 'WeCom',
+  // Sidebar badges: short, so long account names keep their room.
+  'kind.short.oa': 'OA',
+  'kind.short.mp': 'MP',
+  'kind.short.wecom': 'WeCom',
   'mode.stable': 'Stable token (stable_token)',
   'mode.classic': 'Classic token (/cgi-bin/token)',
   'mode.wecom': 'WeCom gettoken',
