@@ -16,7 +16,7 @@ const require = createRequire(join(root, 'package.json'));
 const runnerPath = require.resolve('@doyensec/electronegativity/dist/runner.js');
 const toolDir = join(dirname(runnerPath));
 
-/** Checks that need the network (excluded) and checks that do not apply to this code base. */
+/** Checks that need the network: excluded (the run must work offline). */
 const EXCLUDED = [
   'AvailableSecurityFixesGlobalCheck', // downloads Electron's release list
 ];

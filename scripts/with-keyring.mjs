@@ -61,4 +61,9 @@ if (!process.env.WXTOKEN_PRIVATE_BUS) {
     rmSync(keyringHome, { recursive: true, force: true });
     process.exit(code ?? (signal ? 1 : 0));
   });
+  child.on('error', (err) => {
+    console.error(`could not run ${cmd}: ${err.message}`);
+    rmSync(keyringHome, { recursive: true, force: true });
+    process.exit(127);
+  });
 }

@@ -56,12 +56,3 @@ export class AppFailure extends Error {
     this.name = 'AppFailure';
   }
 }
-
-export function isAppError(value: unknown): value is AppError {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as AppError).code === 'string' &&
-    typeof (value as AppError).message?.en === 'string'
-  );
-}

@@ -5,14 +5,13 @@
  * send a message twice.
  */
 import { randomUUID } from 'node:crypto';
-import { appError, wechatError } from '../../shared/errors';
+import { appError, wechatError, wechatPolicy } from '../../shared/errors';
 import type { Account, ConsoleRequest, ConsoleResponse, HistoryEntry } from '../../shared/models';
 import { redactJsonText, redactQuery, redactText } from '../../shared/redact';
 import { fail, ok, type Result } from '../../shared/result';
 import { httpRequest, type HttpResponse } from './http-client';
 import type { TokenEngine } from './token-engine';
 
-const TOKEN_ERRORS = new Set([40001, 40014, 42001]);
 const TEXT_TYPES = /^(application\/(json|javascript|xml|x-www-form-urlencoded)|text\/)/i;
 
 export interface RequestRunnerDeps {
@@ -44,7 +43,8 @@ export class RequestRunner {
     try {
       let result = await this.attempt(account.value, req, controller.signal);
       let retried = false;
-      if (result.ok && result.value.errcode !== undefined && TOKEN_ERRORS.has(result.value.errcode)) {
+      // 40001 / 40014 / 42001: the token went stale under us (the catalogue's `refetch-once`).
+      if (result.ok && result.value.errcode !== undefined && wechatPolicy(result.value.errcode) === 'refetch-once') {
         await this.deps.engine.expireIfCurrent(req.account, result.value.token);
         result = await this.attempt(account.value, req, controller.signal);
         retried = true;
