@@ -20,7 +20,7 @@ export const tokenMode = z.enum(TOKEN_MODES as [string, ...string[]]).transform(
 function isHttpUrl(value: string): boolean {
   try {
     const url = new URL(value);
-    return (url.protocol === 'https:' || url.protocol === 'http:') && !url.username && !url.search && !url.hash;
+    return (url.protocol === 'https:' || url.protocol === 'http:') && !url.username && !url.password && !url.search && !url.hash;
   } catch {
     return false;
   }
@@ -38,11 +38,12 @@ export const proxyUrl = z
   .refine((v) => {
     try {
       const url = new URL(v);
-      return url.protocol === 'http:' || url.protocol === 'https:';
+      // Credentials in it would be stored in accounts.json in plaintext (and are not sent anyway).
+      return (url.protocol === 'http:' || url.protocol === 'https:') && !url.username && !url.password;
     } catch {
       return false;
     }
-  }, 'proxy must be an http:// or https:// URL');
+  }, 'proxy must be an http:// or https:// URL without user or password');
 
 export const note = z.string().max(500, 'note is longer than 500 characters');
 

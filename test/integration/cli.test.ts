@@ -268,6 +268,10 @@ describe.skipIf(!process.env.WXTOKEN_TEST_KEYRING)('wxtoken CLI', () => {
     const adding = await run(['account', 'add', 'other', '--appid', CLASSIC.appid, '--api-base', sim.url], { input: CLASSIC.secret, env: noBus, timeoutMs: 15_000 });
     expect(adding.code).toBe(5);
     expect((await accounts()).map((a) => a.name)).toEqual(['prod']);
+    // Removing needs the keychain too (the secret goes first): a failed remove changes nothing.
+    const removing = await run(['account', 'remove', 'prod', '--yes'], { env: noBus, timeoutMs: 15_000 });
+    expect(removing.code).toBe(5);
+    expect((await accounts()).map((a) => a.name)).toEqual(['prod']);
 
     for (const item of await keytar.findCredentials(cli.service)) await keytar.deletePassword(cli.service, item.account);
     const missing = await run(['token', 'prod']);

@@ -175,6 +175,41 @@ describe.skipIf(!hasTestKeyring())('token engine against the simulator and the r
     expect(account.appid).toMatch(/^wx/);
   });
 
+  it('does not ask again for a final error while the old token lasts, but an explicit refresh does', async () => {
+    env = await makeCoreEnv({ expiresIn: 4, callerIp: '203.0.113.7' });
+    const account = await env.addAccount('walled', {}, 'stable');
+    const first = await env.core.api.revealToken({ name: 'walled' });
+    expect(first.ok).toBe(true);
+    if (!first.ok) return;
+    env.sim.addAccount({ ...account, ipWhitelist: ['198.51.100.1'] });
+    await until(refreshAt(first.value) + 10);
+    env.sim.resetCounts();
+    for (let i = 0; i < 3; i++) {
+      const got = await env.core.api.revealToken({ name: 'walled' });
+      expect(got.ok && got.value.accessToken).toBe(first.value.accessToken);
+    }
+    expect(env.sim.count(STABLE)).toBe(1);
+    const status = await env.core.api.tokenStatus({ name: 'walled' });
+    expect(status.ok && status.value.lastError?.errcode).toBe(40164);
+    const asked = await env.core.api.refreshToken({ name: 'walled' });
+    expect(!asked.ok && asked.error.errcode).toBe(40164);
+    expect(env.sim.count(STABLE)).toBe(2);
+  });
+
+  it('renaming onto another account refuses without touching either secret', async () => {
+    env = await makeCoreEnv();
+    await env.addAccount('a', {}, 'stable');
+    await env.addAccount('b', {}, 'stable');
+    const clash = await env.core.api.editAccount({ name: 'a', patch: { name: 'B' } });
+    expect(!clash.ok && clash.error.code).toBe('conflict');
+    const list = await env.core.api.listAccounts({});
+    expect(list.ok && list.value.map((v) => [v.name, v.hasSecret])).toEqual([['a', true], ['b', true]]);
+    expect((await env.core.api.revealToken({ name: 'b' })).ok).toBe(true);
+    const renamed = await env.core.api.editAccount({ name: 'a', patch: { name: 'c' } });
+    expect(renamed.ok && renamed.value.hasSecret).toBe(true);
+    expect((await env.core.api.revealToken({ name: 'c' })).ok).toBe(true);
+  });
+
   it('stops fetching after 45009 until the user resumes', async () => {
     env = await makeCoreEnv();
     const account = await env.addAccount('quota', { dailyQuota: 0 }, 'classic');

@@ -52,6 +52,18 @@ describe('auto refresh', () => {
     refresher.stop();
   });
 
+  it('keeps the host up when the cache cannot be read (a locked keychain holds its key)', async () => {
+    const refresher = new AutoRefresher({
+      names: async () => ['a'],
+      dueAt: async () => {
+        throw new Error('keychain unavailable');
+      },
+      refresh: async () => true,
+    });
+    await expect(refresher.start()).resolves.toBeUndefined();
+    refresher.stop();
+  });
+
   it('stops planning after stop()', async () => {
     let calls = 0;
     const refresher = new AutoRefresher({ names: async () => ['a'], dueAt: async () => 500, refresh: async () => (calls++, true) });

@@ -29,15 +29,19 @@ export class AutoRefresher {
   constructor(private readonly deps: AutoRefreshDeps) {}
 
   async start(): Promise<void> {
-    for (const name of await this.deps.names()) await this.schedule(name);
+    const names = await this.deps.names().catch(() => []);
+    for (const name of names) await this.schedule(name);
   }
 
   /** Plans (or re-plans) one account's next refresh from its cached token. */
   async schedule(name: string): Promise<void> {
     this.cancel(name);
     if (this.stopped) return;
-    const due = await this.deps.dueAt(name);
-    if (due === undefined) return;
+    // A locked keychain (the cache key lives there) must not stop the host: just plan nothing now.
+    const due = await this.deps.dueAt(name).catch(() => undefined);
+    // Another schedule() for this account may have run while this one waited.
+    this.cancel(name);
+    if (due === undefined || this.stopped) return;
     const now = (this.deps.now ?? Date.now)();
     const delay = Math.max(0, due - now);
     const timer = setTimeout(() => void this.fire(name, due), Math.min(delay, MAX_TIMER_MS));

@@ -1,9 +1,8 @@
 /** The contract's methods, implemented over the core's parts. Hosts add appInfo, copyToken, serverStatus. */
 import type { ApiImpl } from '../../shared/contract';
 import { ENDPOINTS } from '../../shared/endpoints';
-import { appError } from '../../shared/errors';
 import type { Account, AccountView, TokenInfo, TokenStatus } from '../../shared/models';
-import { fail, ok, type Result } from '../../shared/result';
+import { ok, type Result } from '../../shared/result';
 import type { AccountsStore } from './accounts-store';
 import type { FileProblem } from './atomic-file';
 import type { EventHub } from './event-hub';
@@ -85,23 +84,20 @@ export function createCoreApi(p: CoreParts): CoreApi {
       const before = await p.accounts.get(name);
       if (!before.ok) return before;
       const renamed = patch.name !== undefined && patch.name !== name;
-      if (renamed) {
-        // Move the secret first: an edit must never leave the account without it.
-        const secret = await p.secrets.get(secretItem(name));
-        if (secret !== undefined) {
-          await p.secrets.set(secretItem(patch.name!), secret);
-          await remember(secretItem(patch.name!), true);
-        }
-      }
+      // Read the secret before changing anything: a locked keychain then changes nothing.
+      const secret = renamed ? await p.secrets.get(secretItem(name)) : undefined;
+      // The store refuses a clash with another account's name before any keychain item is written.
       const edited = await p.accounts.edit(name, patch);
-      if (!edited.ok) {
-        if (renamed) {
-          await p.secrets.delete(secretItem(patch.name!));
-          await remember(secretItem(patch.name!), false);
-        }
-        return edited;
-      }
+      if (!edited.ok) return edited;
       if (renamed) {
+        try {
+          if (secret !== undefined) await p.secrets.set(secretItem(patch.name!), secret);
+        } catch (err) {
+          // An account must never be left without its secret: undo the rename.
+          await p.accounts.edit(patch.name!, { name });
+          throw err;
+        }
+        if (secret !== undefined) await remember(secretItem(patch.name!), true);
         await moveToken(p, name, patch.name!);
         await p.secrets.delete(secretItem(name));
         await remember(secretItem(name), false);
@@ -112,10 +108,13 @@ export function createCoreApi(p: CoreParts): CoreApi {
     }),
 
     removeAccount: ({ name }) => guard(async () => {
-      const removed = await p.accounts.remove(name);
-      if (!removed.ok) return removed;
+      const account = await p.accounts.get(name);
+      if (!account.ok) return account;
+      // The keychain first: if it is locked, the remove fails and changes nothing.
       await p.secrets.delete(secretItem(name));
       await remember(secretItem(name), false);
+      const removed = await p.accounts.remove(name);
+      if (!removed.ok) return removed;
       await p.engine.forget(name);
       await p.history.remove(name);
       await announce();
@@ -127,6 +126,7 @@ export function createCoreApi(p: CoreParts): CoreApi {
       if (!account.ok) return account;
       await p.secrets.set(secretItem(name), secret);
       await remember(secretItem(name), true);
+      p.engine.secretChanged(name);
       await announce();
       return ok(undefined);
     }),
@@ -147,7 +147,10 @@ export function createCoreApi(p: CoreParts): CoreApi {
       const account = await p.accounts.get(name);
       return account.ok ? p.history.list(name) : account;
     }),
-    clearHistory: ({ name }) => guard(() => p.history.clear(name)),
+    clearHistory: ({ name }) => guard(async () => {
+      const account = await p.accounts.get(name);
+      return account.ok ? p.history.clear(name) : account;
+    }),
 
     listEndpoints: async () => ok(ENDPOINTS),
     listProblems: async () => ok(p.problems()),
@@ -168,5 +171,3 @@ async function moveToken(p: CoreParts, from: string, to: string): Promise<void> 
   await p.cache.delete(from);
   await p.cache.writeState(from, {});
 }
-
-export const unsupported = () => Promise.resolve(fail(appError('unsupported')));

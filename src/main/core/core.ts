@@ -81,9 +81,11 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
         return list.ok ? list.value.map((a) => a.name) : [];
       },
       dueAt: (name) => engine.dueAt(name),
+      // Worth trying again later only for passing trouble (-1, 5xx, timeouts), never for a final error.
       refresh: async (name) => {
         const got = await engine.getToken(name);
-        return got.ok || isTransient(got.error);
+        const error = got.ok ? engine.lastError(name) : got.error;
+        return !error || isTransient(error);
       },
     });
     refresher = auto;

@@ -69,18 +69,20 @@ export class HistoryStore {
   /** Follows an account rename; an existing history under the new name is replaced. */
   rename(from: string, to: string): Promise<Result<void>> {
     if (from === to) return Promise.resolve(ok(undefined));
+    // A rename that changes only case names one file on macOS and Windows: remove it before writing it
+    // again, and take one lock, or it waits for itself.
+    const caseOnly = from.toLowerCase() === to.toLowerCase();
+    const move = async () => {
+      const entries = (await this.load(from)).map((e) => ({ ...e, account: to }));
+      if (caseOnly) await this.unlinkOf(from);
+      if (entries.length) await this.write(to, entries);
+      if (!caseOnly) await this.unlinkOf(from);
+      return ok(undefined);
+    };
+    if (caseOnly) return guardStorage(this.fileOf(from), () => this.locked(from, move));
     // Both files are locked, always in the same order, so crossed renames cannot wait on each other.
     const [first, second] = [from, to].sort();
-    return guardStorage(this.fileOf(from), () =>
-      this.locked(first, () =>
-        this.locked(second, async () => {
-          const entries = await this.load(from);
-          if (entries.length) await this.write(to, entries.map((e) => ({ ...e, account: to })));
-          await this.unlinkOf(from);
-          return ok(undefined);
-        }),
-      ),
-    );
+    return guardStorage(this.fileOf(from), () => this.locked(first, () => this.locked(second, move)));
   }
 
   remove(account: string): Promise<Result<void>> {

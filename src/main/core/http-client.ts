@@ -35,12 +35,15 @@ export function httpRequest(req: HttpRequest): Promise<Result<HttpResponse>> {
     const target = new URL(req.url);
     let settled = false;
     let request: http.ClientRequest | undefined;
+    const tunnelParts: { destroy(): void }[] = [];
     const finish = (result: Result<HttpResponse>) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       req.signal?.removeEventListener('abort', onAbort);
       request?.destroy();
+      // A CONNECT still waiting for the proxy (or its socket) must go too, or it outlives the call.
+      for (const part of tunnelParts) part.destroy();
       resolve(result);
     };
     const timer = setTimeout(
@@ -75,7 +78,7 @@ export function httpRequest(req: HttpRequest): Promise<Result<HttpResponse>> {
     };
 
     if (req.proxy && target.protocol === 'https:') {
-      tunnel(req.proxy, target)
+      tunnel(req.proxy, target, (part) => tunnelParts.push(part))
         .then((socket) => start(socket))
         .catch((err: Error) => finish(fail(networkError(err, 'proxy'))));
     } else {
@@ -109,7 +112,8 @@ function collect(res: http.IncomingMessage, maxBytes: number, finish: (r: Result
 }
 
 /** Opens a CONNECT tunnel through an HTTP(S) proxy and starts TLS to the target over it. */
-function tunnel(proxy: string, target: URL): Promise<Socket> {
+/** `opened` learns every request and socket made on the way, so the caller can tear them down at once. */
+function tunnel(proxy: string, target: URL, opened: (part: { destroy(): void }) => void): Promise<Socket> {
   return new Promise((resolve, reject) => {
     const proxyUrl = new URL(proxy);
     const mod = proxyUrl.protocol === 'https:' ? https : http;
@@ -122,12 +126,15 @@ function tunnel(proxy: string, target: URL): Promise<Socket> {
       headers: { host: `${target.hostname}:${port}` },
       agent: false,
     });
+    opened(connect);
     connect.on('connect', (res, socket) => {
+      opened(socket);
       if (res.statusCode !== 200) {
         socket.destroy();
         return reject(new Error(`proxy answered ${res.statusCode} to CONNECT`));
       }
       const secure = tls.connect({ socket, servername: target.hostname });
+      opened(secure);
       secure.once('secureConnect', () => resolve(secure));
       secure.once('error', reject);
     });

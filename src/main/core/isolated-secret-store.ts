@@ -17,9 +17,9 @@ export interface IsolatedSecretStoreOptions {
 
 export class IsolatedSecretStore implements SecretStore {
   private worker?: ChildProcess;
-  private broken?: string;
   private nextId = 1;
-  private readonly pending = new Map<number, (reply: KeychainReply) => void>();
+  /** The current worker's calls waiting for an answer (each worker has its own). */
+  private pending = new Map<number, (reply: KeychainReply) => void>();
 
   constructor(private readonly options: IsolatedSecretStoreOptions) {}
 
@@ -46,23 +46,26 @@ export class IsolatedSecretStore implements SecretStore {
   }
 
   private call(op: KeychainOp, args: string[]): Promise<unknown> {
-    if (this.broken) return Promise.reject(unavailable(this.broken));
     const worker = this.start();
+    const pending = this.pending;
     const id = this.nextId++;
     const timeoutMs = this.options.timeoutMs ?? 5_000;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
-        this.pending.delete(id);
-        this.broken = `no answer within ${timeoutMs} ms`;
+        pending.delete(id);
+        // The stuck call dies with its worker; the next call starts a fresh one (a long-lived host recovers
+        // once the keychain answers again).
         void this.close();
-        reject(unavailable(this.broken));
+        reject(unavailable(`no answer within ${timeoutMs} ms`));
       }, timeoutMs);
-      this.pending.set(id, (reply) => {
+      pending.set(id, (reply) => {
         clearTimeout(timer);
         if (reply.ok) resolve(reply.value);
         else reject(new AppFailure(reply.error));
       });
-      worker.send({ id, op, args });
+      worker.send({ id, op, args }, (err) => {
+        if (err) pending.get(id)?.({ id, ok: false, error: unavailable('the keychain helper process is gone').error });
+      });
     });
   }
 
@@ -76,20 +79,23 @@ export class IsolatedSecretStore implements SecretStore {
       stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
       serialization: 'json',
     });
+    const pending = new Map<number, (reply: KeychainReply) => void>();
     worker.on('message', (reply: KeychainReply) => {
-      const settle = this.pending.get(reply.id);
-      this.pending.delete(reply.id);
+      const settle = pending.get(reply.id);
+      pending.delete(reply.id);
       settle?.(reply);
     });
+    worker.on('error', () => worker.kill('SIGKILL'));
     worker.on('exit', () => {
       if (this.worker === worker) this.worker = undefined;
-      for (const [id, settle] of this.pending) settle({ id, ok: false, error: unavailable('the keychain helper process ended').error });
-      this.pending.clear();
+      for (const [id, settle] of pending) settle({ id, ok: false, error: unavailable('the keychain helper process ended').error });
+      pending.clear();
     });
     // An idle worker must not keep the host alive.
     worker.unref();
     worker.channel?.unref();
     this.worker = worker;
+    this.pending = pending;
     return worker;
   }
 }

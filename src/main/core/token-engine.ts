@@ -104,6 +104,16 @@ export class TokenEngine {
     return cached && cached.mode !== 'classic' ? refreshAt(cached) : undefined;
   }
 
+  /** The last failed fetch for this account in this process, if it came after the current token. */
+  lastError(name: string): AppError | undefined {
+    return this.lastErrors.get(name);
+  }
+
+  /** A new secret may cure a failure (a wrong secret, say): the old error no longer describes the account. */
+  secretChanged(name: string): void {
+    this.lastErrors.delete(name);
+  }
+
   async forget(name: string): Promise<void> {
     this.lastErrors.delete(name);
     await this.deps.cache.delete(name);
@@ -122,6 +132,12 @@ export class TokenEngine {
       if (freshSinceAsked || (!options.refresh && !options.force && !due) || (classicRefresh && !due)) {
         return ok(toInfo(name, cached, 'cache', this.now()));
       }
+    }
+    // A refresh ahead of expiry that met a final error (40164, a wrong secret …) is not tried again while
+    // the old token lasts: retrying those only burns quota. The user's explicit refresh still asks.
+    const lastError = this.lastErrors.get(name);
+    if (cached && lastError && !isTransient(lastError) && !options.refresh && !options.force) {
+      return ok(toInfo(name, cached, 'cache', this.now()));
     }
     const state = await this.deps.cache.readState(name);
     if (state.blockedAt !== undefined) {
@@ -168,10 +184,14 @@ export class TokenEngine {
   private async fetchWithBackoff(account: Account, secret: string, force: boolean): Promise<Result<TokenGrant>> {
     const started = this.now();
     for (let attempt = 1; ; attempt++) {
+      const attemptStarted = this.now();
       const result = await this.deps.client.fetchToken(account, secret, force);
       if (result.ok || !isTransient(result.error) || attempt >= this.retry.attempts) return result;
       const delay = this.retry.baseDelayMs * 2 ** (attempt - 1) * (0.75 + Math.random() / 2);
-      if (this.now() - started + delay > this.retry.maxTotalMs) return result;
+      // Budget the next attempt as long as the last one took (a timeout takes the whole timeout): other
+      // processes wait on the lock meanwhile, and their wait is bounded too.
+      const lastTook = this.now() - attemptStarted;
+      if (this.now() - started + delay + lastTook > this.retry.maxTotalMs) return result;
       await new Promise((r) => setTimeout(r, delay));
     }
   }
