@@ -175,6 +175,10 @@ function lockTimeout(key: string, ms: number): AppFailure {
       { zh: '等待另一个 wxtoken 进程释放锁超时', en: 'Timed out waiting for another wxtoken process to release a lock' },
       `${key} (${Math.round(ms / 1000)} s)`,
     ),
+    next: {
+      zh: '另一个 wxtoken 进程（桌面应用、CLI 或 serve）正在获取 token 或写入数据，稍后重试',
+      en: 'Another wxtoken process (the app, the CLI or serve) is fetching a token or writing data: retry in a moment',
+    },
   });
 }
 
