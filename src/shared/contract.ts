@@ -35,7 +35,10 @@ export const contract = {
   removeAccount: { input: byName, output: returns<void>() },
   /** Write-only: there is no call that reads a secret back. */
   setSecret: { input: z.object({ name: accountName, secret }).strict(), output: returns<void>() },
-  /** Fetches a token with the stored credentials and reports how it went. */
+  /**
+   * Checks the stored credentials: stable and WeCom ask WeChat; classic uses a valid cached token when
+   * there is one (a classic fetch would invalidate the token in use) and fetches otherwise.
+   */
   testCredentials: { input: byName, output: returns<TokenStatus>() },
 
   /** The cached token, masked; never fetches. */

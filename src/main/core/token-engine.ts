@@ -237,7 +237,10 @@ export class TokenEngine {
   }
 }
 
-/** One lock per AppID and token kind (classic and stable tokens are isolated); WeCom: per app secret. */
+/**
+ * One lock per AppID and token kind (classic and stable tokens are isolated). WeCom has one token per app
+ * (secret), and each app is its own account here: one lock per account.
+ */
 function lockKey(account: Account): string {
   const mode = fetchModeOf(account);
   if (mode !== 'wecom') return `token-${mode}-${account.appid.toLowerCase()}`;

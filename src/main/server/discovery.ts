@@ -1,5 +1,5 @@
 /**
- * `<home>/server.json`: how the CLI and other local programs find a running server. It holds the key,
+ * `<home>/server.json`: how local programs find a running server (its URL, port and key). It holds the key,
  * so it is owner-only (0600), written atomically, and removed on close if it still describes this server.
  */
 import { readFile, unlink } from 'node:fs/promises';
@@ -31,14 +31,4 @@ export async function removeDiscovery(home: string, key: string): Promise<void> 
     // Missing or unreadable: there is nothing of ours to remove, or it is junk worth removing.
   }
   await unlink(file).catch(() => undefined);
-}
-
-/** The running server described in `<home>/server.json`, if there is one (its process may have died). */
-export async function readDiscovery(home: string): Promise<Discovery | undefined> {
-  try {
-    const value = JSON.parse(await readFile(discoveryPath(home), 'utf8')) as Discovery;
-    return typeof value.url === 'string' && typeof value.key === 'string' && Number.isInteger(value.port) ? value : undefined;
-  } catch {
-    return undefined;
-  }
 }

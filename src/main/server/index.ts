@@ -14,7 +14,7 @@ import { MAX_HEADER_BYTES, resolveLimits, type ServerLimits } from './limits';
 import { StaticFiles } from './static-files';
 
 export { DEFAULT_LIMITS, type ServerLimits } from './limits';
-export { discoveryPath, readDiscovery, type Discovery } from './discovery';
+export { discoveryPath, type Discovery } from './discovery';
 export { httpHostParts } from './host-parts';
 
 export interface LoopbackServerOptions {
