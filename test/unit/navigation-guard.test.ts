@@ -120,7 +120,7 @@ describe('the session guard', () => {
     return { s, session };
   }
 
-  it('denies every permission request and check', () => {
+  it('denies every permission request and check but writing text to the clipboard', () => {
     const { s, session } = fakeSession();
     installSessionGuard(session, APP_CSP);
     for (const permission of ['media', 'notifications', 'clipboard-read', 'geolocation', 'openExternal']) {
@@ -129,6 +129,10 @@ describe('the session guard', () => {
       expect(callback).toHaveBeenCalledWith(false);
       expect(s.check!({}, permission)).toBe(false);
     }
+    const callback = vi.fn();
+    s.request!({}, 'clipboard-sanitized-write', callback);
+    expect(callback).toHaveBeenCalledWith(true);
+    expect(s.check!({}, 'clipboard-sanitized-write')).toBe(true);
   });
 
   it('puts the strict CSP on every response, replacing one already there', () => {
