@@ -99,6 +99,9 @@ async function cleanUp(sim: Simulator | undefined, home: string, service: string
 }
 
 async function main(): Promise<number> {
+  // Checked before anything (temp folder, keychain items) exists, so a bad value leaves nothing behind.
+  const port = portArgument();
+  if (port === undefined) return 2;
   if (!(await keychainAnswers())) {
     if (process.env[REEXEC_FLAG]) throw new Error('the private keyring does not answer either / 私有钥匙串也没有响应');
     return rerunWithPrivateKeyring();
@@ -121,7 +124,6 @@ async function main(): Promise<number> {
     await addDemoAccounts(setup, sim);
     await setup.close();
 
-    const port = portArgument();
     const io = nodeIo();
     const simulator = sim;
     // The CLI's own serve command, unchanged: only its data folder, keychain and first stdout line are ours.
@@ -139,13 +141,13 @@ async function main(): Promise<number> {
   }
 }
 
-function portArgument(): number {
+function portArgument(): number | undefined {
   const args = process.argv.slice(2);
   const at = args.indexOf('--port');
   const value = at >= 0 ? Number(args[at + 1]) : 0;
   if (!Number.isInteger(value) || value < 0 || value > 65535) {
     console.error('--port 需要 0 到 65535 的整数 / --port takes a whole number from 0 to 65535');
-    process.exit(2);
+    return undefined;
   }
   return value;
 }

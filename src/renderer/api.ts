@@ -14,7 +14,7 @@ import {
   type EventListener,
 } from '../shared/contract';
 import { appError } from '../shared/errors';
-import type { AppInfo, CopyResult } from '../shared/models';
+import { DEFAULT_SETTINGS, type AppInfo, type CopyResult } from '../shared/models';
 import { fail, ok, type Result } from '../shared/result';
 import type { ClientApi } from './client-api';
 import { backoffMs, createSseParser } from './lib/sse';
@@ -134,21 +134,22 @@ function httpTransport(unauthorized: Listeners<void>, resync: Listeners<void>) {
   };
 }
 
-/** The browser host: reveal, write the page's clipboard, clear it later only if it still holds the token. */
-async function copyInPage(api: Api, name: string): Promise<Result<CopyResult>> {
-  const [token, settings] = await Promise.all([api.revealToken({ name }), api.getSettings({})]);
-  if (!token.ok) return token;
-  const value = token.value.accessToken;
+/**
+ * Writes a secret (a token, a cURL line holding one) to the page's clipboard and clears it after the
+ * user's `clipboardClearSeconds` — only if the clipboard still holds it. Unknown settings: the default.
+ */
+async function copySecretInPage(api: Api, text: string): Promise<Result<CopyResult>> {
+  const settings = await api.getSettings({}).catch(() => undefined);
   try {
-    await navigator.clipboard.writeText(value);
+    await navigator.clipboard.writeText(text);
   } catch {
     return fail(appError('unsupported', { message: { zh: '浏览器拒绝写入剪贴板', en: 'The browser refused to write the clipboard' } }));
   }
-  const seconds = settings.ok ? settings.value.clipboardClearSeconds : 0;
+  const seconds = settings?.ok ? settings.value.clipboardClearSeconds : DEFAULT_SETTINGS.clipboardClearSeconds;
   if (seconds <= 0 || !(await canReadClipboard())) return ok({ clearAfterSeconds: 0 });
   setTimeout(async () => {
     try {
-      if ((await navigator.clipboard.readText()) === value) await navigator.clipboard.writeText('');
+      if ((await navigator.clipboard.readText()) === text) await navigator.clipboard.writeText('');
     } catch {
       // the page lost focus or the permission: leave the clipboard alone
     }
@@ -174,19 +175,32 @@ export function createClientApi(): ClientApi {
   const api = transport.api;
   let info: Promise<Result<AppInfo>> | undefined;
 
+  // The one place a rejected bridge or fetch call becomes a Result: store actions never see a rejection.
   const calls = Object.fromEntries(
-    methodNames.map((name) => [name, (input: unknown) => (api[name] as (i: unknown) => unknown)(input)]),
+    methodNames.map((name) => [name, (input: unknown) => settle(() => (api[name] as (i: unknown) => Promise<Result<unknown>>)(input))]),
   ) as unknown as Api;
   return {
     ...calls,
-    appInfo: () => (info ??= api.appInfo({})),
+    appInfo: () => (info ??= calls.appInfo({})),
     onEvent: (listener) => transport.onEvent(listener),
     onUnauthorized: subscribe(unauthorized),
     onResync: subscribe(resync),
+    copySecretText: (text) => settle(() => copySecretInPage(calls, text)),
     async copyTokenToClipboard(name) {
-      const host = await (info ??= api.appInfo({}));
-      if (host.ok && host.value.copiesInMain) return api.copyToken({ name });
-      return copyInPage(api, name);
+      const host = await (info ??= calls.appInfo({}));
+      if (host.ok && host.value.copiesInMain) return calls.copyToken({ name });
+      const token = await calls.revealToken({ name });
+      if (!token.ok) return token;
+      return settle(() => copySecretInPage(calls, token.value.accessToken));
     },
   };
+}
+
+/** Runs a call; a rejection (or a synchronous throw) becomes `fail(internal)`. */
+export async function settle<T>(call: () => Promise<Result<T>>): Promise<Result<T>> {
+  try {
+    return await call();
+  } catch {
+    return fail(appError('internal'));
+  }
 }

@@ -7,6 +7,8 @@ export interface ClientApi extends Api {
   onEvent(listener: EventListener): () => void;
   /** Copies an account's token the way this host can (main process, or the page's clipboard). */
   copyTokenToClipboard(name: string): Promise<Result<CopyResult>>;
+  /** Copies a secret text from the page, clearing the clipboard after the user's setting if unchanged. */
+  copySecretText(text: string): Promise<Result<CopyResult>>;
   /** The loopback server refused our key (HTTP 401). */
   onUnauthorized(listener: () => void): () => void;
   /** The event stream came back after a gap: state may have changed unseen. */

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { createClientApi } from './api';
 import { ApiContext } from './api-context';
 import { App } from './components/App';
+import { ErrorBoundary } from './components/ErrorBoundary';
 import { createAppStore, startStore } from './store';
 import { StoreContext } from './store/hooks';
 import './styles.css';
@@ -14,7 +15,9 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ApiContext.Provider value={api}>
       <StoreContext.Provider value={store}>
-        <App />
+        <ErrorBoundary>
+          <App />
+        </ErrorBoundary>
       </StoreContext.Provider>
     </ApiContext.Provider>
   </StrictMode>,

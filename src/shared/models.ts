@@ -189,3 +189,21 @@ export interface CopyResult {
   /** Seconds until the clipboard is cleared, 0 = never. */
   clearAfterSeconds: number;
 }
+
+/** The access point an account uses when none is given. */
+export function defaultApiBase(kind: AccountKind): string {
+  return kind === 'wecom' ? DEFAULT_WECOM_API_BASE : DEFAULT_API_BASE;
+}
+
+/** How a token is fetched for an account: WeCom has one kind, oa/mp follow their mode. */
+export function fetchModeOf(account: Pick<Account, 'kind' | 'mode'>): FetchMode {
+  return account.kind === 'wecom' ? 'wecom' : account.mode;
+}
+
+export type UiLanguage = 'zh-CN' | 'en';
+
+/** `system` follows the OS locale: any Chinese locale gets zh-CN, everything else English. */
+export function resolveLanguage(setting: Language | undefined, systemLocale: string | undefined): UiLanguage {
+  if (setting === 'zh-CN' || setting === 'en') return setting;
+  return /^zh\b/i.test(systemLocale ?? '') ? 'zh-CN' : 'en';
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dictionaries, resolveLanguage, translator } from '../../src/renderer/i18n';
+import { dictionaries, translator } from '../../src/renderer/i18n';
+import { resolveLanguage } from '../../src/shared/models';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

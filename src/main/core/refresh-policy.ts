@@ -1,31 +1,6 @@
 /** When a token is usable, when to refresh it ahead of expiry, and the local stable force-refresh rules. */
-import type { AppError } from '../../shared/result';
-import type { TokenState } from '../../shared/models';
-import type { StoredToken } from './types';
 
-/** Refresh this long before expiry: 10% of the lifetime, at most 240 s (inside WeChat's 5-minute overlap). */
-export function refreshMarginMs(token: Pick<StoredToken, 'expiresAt' | 'fetchedAt'>): number {
-  return Math.min(240_000, Math.floor((token.expiresAt - token.fetchedAt) / 10));
-}
-
-export function refreshAt(token: Pick<StoredToken, 'expiresAt' | 'fetchedAt'>): number {
-  return token.expiresAt - refreshMarginMs(token);
-}
-
-/** A token past its expiry is never handed out. */
-export function isUsable(token: Pick<StoredToken, 'expiresAt'>, now: number): boolean {
-  return now < token.expiresAt;
-}
-
-export function tokenState(token: StoredToken | undefined, now: number, lastError?: AppError): TokenState {
-  if (!token || !isUsable(token, now)) {
-    if (lastError) return 'error';
-    return token ? 'expired' : 'none';
-  }
-  if (lastError) return 'error';
-  const soon = Math.max(refreshMarginMs(token), Math.min(600_000, (token.expiresAt - token.fetchedAt) / 5));
-  return token.expiresAt - now <= soon ? 'expiring' : 'fresh';
-}
+export { isUsable, refreshAt, refreshMarginMs, tokenState } from '../../shared/token-policy';
 
 export const FORCE_DAILY_LIMIT = 20;
 export const FORCE_MIN_GAP_MS = 30_000;

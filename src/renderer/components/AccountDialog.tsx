@@ -1,10 +1,11 @@
 import { useId, useState } from 'react';
-import { API_BASE_PRESETS, DEFAULT_WECOM_API_BASE, type AccountKind, type AccountView, type TokenStatus } from '../../shared/models';
+import { API_BASE_PRESETS, DEFAULT_WECOM_API_BASE, defaultApiBase, type AccountKind, type AccountView, type TokenStatus } from '../../shared/models';
 import type { AppError } from '../../shared/result';
 import { accountName, apiBaseUrl, appidProblem, note, proxyUrl, secret } from '../../shared/schemas';
 import { fieldOf, type AccountDraft } from '../store/accounts-slice';
 import { useAppShallow } from '../store/hooks';
-import { pick, type MessageKey } from '../i18n';
+import { type MessageKey } from '../i18n';
+import { localize } from '../../shared/errors';
 import { useT } from '../i18n/use-t';
 import { formatCountdown } from '../lib/format';
 import { ErrorView } from './ErrorView';
@@ -109,9 +110,9 @@ export function AccountDialog({ name }: { name?: string }) {
   const fieldError = (f: string) => {
     const key = problems[f];
     if (key) return t(key);
-    return field === f && error ? pick(error.message, lang) : undefined;
+    return field === f && error ? localize(error.message, lang) : undefined;
   };
-  const defaultBase = draft.kind === 'wecom' ? DEFAULT_WECOM_API_BASE : API_BASE_PRESETS[0];
+  const defaultBase = defaultApiBase(draft.kind);
   const listId = useId();
 
   return (

@@ -10,7 +10,7 @@ import { Sidebar } from './Sidebar';
 import { Toasts } from './Toasts';
 import { TokenCard } from './TokenCard';
 import { UnauthorizedScreen } from './UnauthorizedScreen';
-import { useEffect } from 'react';
+import { Fragment, useEffect } from 'react';
 
 export function App() {
   const { t, lang } = useT();
@@ -47,10 +47,11 @@ export function App() {
         <main className="content">
           {loaded && count === 0 ? <EmptyState /> : null}
           {account ? (
-            <>
+            // Keyed by account: a revealed token or a pending confirmation never carries over to another account.
+            <Fragment key={account.name}>
               <TokenCard account={account} />
               <Console account={account} />
-            </>
+            </Fragment>
           ) : null}
         </main>
       </div>

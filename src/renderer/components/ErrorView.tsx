@@ -1,5 +1,5 @@
 import type { AppError } from '../../shared/result';
-import { pick } from '../i18n';
+import { localize } from '../../shared/errors';
 import { useT } from '../i18n/use-t';
 import { CopyButton } from './CopyButton';
 
@@ -10,14 +10,14 @@ export function ErrorView({ error, title }: { error: AppError; title?: string })
     <div className="error-view" role="alert">
       <p className="error-title">
         {title ? <strong>{title} </strong> : null}
-        {error.errcode !== undefined ? <code className="errcode">{error.errcode}</code> : null} {pick(error.message, lang)}
+        {error.errcode !== undefined ? <code className="errcode">{error.errcode}</code> : null} {localize(error.message, lang)}
       </p>
       {error.ip ? (
         <p className="error-ip">
           {t('error.callerIp')} <code>{error.ip}</code> <CopyButton text={error.ip} label={t('error.copyIp')} />
         </p>
       ) : null}
-      {error.next ? <p className="error-next">{pick(error.next, lang)}</p> : null}
+      {error.next ? <p className="error-next">{localize(error.next, lang)}</p> : null}
       {error.errmsg ? (
         <p className="error-meta">
           errmsg: <code>{error.errmsg}</code>

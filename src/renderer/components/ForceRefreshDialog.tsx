@@ -1,6 +1,8 @@
 import { useAppShallow } from '../store/hooks';
 import { useT } from '../i18n/use-t';
+import { fetchModeOf } from '../../shared/models';
 import { formatLocalTime } from '../lib/format';
+import { useNow } from '../lib/use-now';
 import { Modal } from './Modal';
 
 /** Force refresh has a cost that depends on the mode: say it before doing it. */
@@ -12,9 +14,11 @@ export function ForceRefreshDialog({ name }: { name: string }) {
     refreshToken: s.refreshToken,
     closeDialog: s.closeDialog,
   }));
-  const mode = status?.mode ?? (account?.kind === 'wecom' ? 'wecom' : (account?.mode ?? 'stable'));
+  // Re-rendered every second so Confirm enables itself when the 30 s wait is over.
+  const now = useNow(1000);
+  const mode = status?.mode ?? (account ? fetchModeOf(account) : 'stable');
   const left = status?.forceLeft;
-  const waitUntil = status?.forceNextAt && status.forceNextAt > Date.now() ? status.forceNextAt : undefined;
+  const waitUntil = status?.forceNextAt && status.forceNextAt > now ? status.forceNextAt : undefined;
   const blocked = mode === 'stable' && (left === 0 || waitUntil !== undefined);
 
   return (

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { Language } from '../../shared/models';
 import type { AppError } from '../../shared/result';
 import { useAppShallow } from '../store/hooks';
@@ -19,6 +19,8 @@ export function SettingsDialog() {
   }));
   const [error, setError] = useState<AppError>();
   const [seconds, setSeconds] = useState(String(settings.clipboardClearSeconds));
+  // Changed elsewhere (another window, the CLI) while this is open: show the stored value.
+  useEffect(() => setSeconds(String(settings.clipboardClearSeconds)), [settings.clipboardClearSeconds]);
   const ids = { lang: useId(), clear: useId(), server: useId() };
   const desktop = appInfo?.host === 'electron';
 

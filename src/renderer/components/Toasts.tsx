@@ -1,5 +1,5 @@
 import { useAppShallow } from '../store/hooks';
-import { pick } from '../i18n';
+import { localize } from '../../shared/errors';
 import { useT } from '../i18n/use-t';
 
 /** Short notices that go away on their own; errors stay a little longer. */
@@ -12,7 +12,7 @@ export function Toasts() {
         <div key={toast.id} className={`toast toast-${toast.tone}`}>
           <span>
             {'error' in toast.text
-              ? `${pick(toast.text.error.message, lang)}${toast.text.error.next ? ` — ${pick(toast.text.error.next, lang)}` : ''}`
+              ? `${localize(toast.text.error.message, lang)}${toast.text.error.next ? ` — ${localize(toast.text.error.next, lang)}` : ''}`
               : t(toast.text.key, toast.text.params)}
           </span>
           <button type="button" className="icon" aria-label={t('common.dismiss')} onClick={() => dismiss(toast.id)}>

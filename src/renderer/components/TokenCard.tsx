@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
-import type { AccountView, TokenStatus } from '../../shared/models';
+import { fetchModeOf, type AccountView, type TokenStatus } from '../../shared/models';
 import { useAppShallow } from '../store/hooks';
 import { useT } from '../i18n/use-t';
 import { formatCountdown, formatLocalTime } from '../lib/format';
-import { lifeLeft, liveState } from '../lib/token-time';
+import { copyDisabled, hasUsableToken, lifeLeft, liveState, shouldAutoFetch } from '../lib/token-time';
 import { useNow } from '../lib/use-now';
 import { useReveal } from './use-reveal';
 import { ErrorView } from './ErrorView';
@@ -27,23 +27,25 @@ export function TokenCard({ account }: { account: AccountView }) {
   }));
   const now = useNow(1000);
   const state = error ? 'error' : liveState(status, now);
-  const hasToken = status?.expiresAt !== undefined && now < status.expiresAt;
+  const hasToken = hasUsableToken(status, now);
+  const mode = status?.mode ?? fetchModeOf(account);
   const reveal = useReveal(name, status?.fetchedAt);
   const shownError = error ?? status?.lastError;
 
-  // The host refreshes ahead of expiry and pushes tokenChanged; if the shown token still runs out, ask once.
+  // The host refreshes stable/WeCom tokens ahead of expiry and pushes tokenChanged; if the shown one still
+  // runs out, ask once. Never for classic (see shouldAutoFetch): the "Get token" button is there.
   const askedFor = useRef<number | undefined>(undefined);
+  const autoFetch = !busy && shouldAutoFetch(status, mode, now);
   useEffect(() => {
     const expiresAt = status?.expiresAt;
-    if (expiresAt === undefined || now < expiresAt || status?.fetchBlocked || busy || askedFor.current === expiresAt) return;
+    if (!autoFetch || askedFor.current === expiresAt) return;
     askedFor.current = expiresAt;
     void actions.getToken(name);
-  }, [now, status?.expiresAt, status?.fetchBlocked, busy, name, actions]);
+  }, [autoFetch, status?.expiresAt, name, actions]);
 
   // `now` can be up to a second old when a new token arrives: never show more than the token's lifetime.
   const left = hasToken && status?.expiresAt ? Math.min(status.expiresAt - now, status.expiresAt - (status.fetchedAt ?? now)) : 0;
   const share = status && hasToken ? lifeLeft(status, now) : 0;
-  const mode = status?.mode ?? (account.kind === 'wecom' ? 'wecom' : account.mode);
 
   return (
     <section className="card token-card" aria-label={t('token.label')}>
@@ -76,7 +78,7 @@ export function TokenCard({ account }: { account: AccountView }) {
         >
           {reveal.value !== undefined ? t('token.hide') : t('token.reveal')}
         </button>
-        <button type="button" className="primary" disabled={busy !== undefined || status?.fetchBlocked} onClick={() => actions.copyToken(name)}>
+        <button type="button" className="primary" disabled={copyDisabled(status, now, busy !== undefined)} onClick={() => actions.copyToken(name)}>
           {t('token.copy')}
         </button>
       </div>

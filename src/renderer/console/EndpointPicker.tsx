@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react';
 import type { AccountKind } from '../../shared/models';
 import { useAppShallow } from '../store/hooks';
-import { pick, type MessageKey } from '../i18n';
+import { type MessageKey } from '../i18n';
+import { localize } from '../../shared/errors';
 import { useT } from '../i18n/use-t';
 import { groupEndpoints } from './endpoint-filter';
 
@@ -31,13 +32,13 @@ export function EndpointPicker({ kind }: { kind: AccountKind }) {
                     type="button"
                     className={`endpoint${current === e.id ? ' current' : ''}`}
                     aria-current={current === e.id ? 'true' : undefined}
-                    title={e.description ? pick(e.description, lang) : e.path}
+                    title={e.description ? localize(e.description, lang) : e.path}
                     onClick={() => pickEndpoint(e)}
                   >
                     <span className="endpoint-name">
-                      <span className={`method method-${e.method}`}>{e.method}</span> {pick(e.name, lang)}
+                      <span className={`method method-${e.method}`}>{e.method}</span> {localize(e.name, lang)}
                     </span>
-                    <span className="endpoint-sub">{pick(e.name, other)}</span>
+                    <span className="endpoint-sub">{localize(e.name, other)}</span>
                     <span className="endpoint-path mono">{e.path}</span>
                   </button>
                 </li>

@@ -1,6 +1,7 @@
 import { useDeferredValue, useId, useMemo } from 'react';
 import type { HttpMethod } from '../../shared/models';
 import { useAppShallow } from '../store/hooks';
+import { holdsMask } from '../store/console-slice';
 import { useT } from '../i18n/use-t';
 import { checkJson, formatJson } from '../lib/json-text';
 
@@ -73,6 +74,11 @@ export function RequestEditor({ account }: { account: string }) {
         )}
       </div>
       <p className="hint">{t('console.tokenInjected')}</p>
+      {holdsMask(draft) ? (
+        <p className="notice" role="status">
+          {t('console.maskedReenter')}
+        </p>
+      ) : null}
 
       <table className="query-table">
         <caption className="caption">{t('console.query')}</caption>

@@ -67,6 +67,7 @@ function Loaded({ account, request, value }: { account: AccountView; request: Se
             return token.ok ? curlFor(token.value.accessToken) : undefined;
           }}
           label={t('console.copyCurlToken')}
+          secret
         />
       </div>
       <p className="hint">{t('console.curlHint')}</p>

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useApp } from '../store/hooks';
-import { resolveLanguage, translator, type Translate, type UiLang } from '.';
+import { resolveLanguage } from '../../shared/models';
+import { translator, type Translate, type UiLang } from '.';
 
 /** The UI language (settings, or the OS's) and its translator. */
 export function useT(): { t: Translate; lang: UiLang } {

@@ -1,12 +1,9 @@
 /**
- * The token's state as time passes, computed in the page between pushes from the host. Mirrors the
- * core's refresh policy (refresh-policy.ts): the host refreshes 10% of the lifetime (≤ 240 s) early.
+ * The token's state as time passes, computed in the page between pushes from the host, with the core's
+ * own policy (src/shared/token-policy.ts).
  */
-import type { TokenState, TokenStatus } from '../../shared/models';
-
-export function refreshMarginMs(expiresAt: number, fetchedAt: number): number {
-  return Math.min(240_000, Math.floor((expiresAt - fetchedAt) / 10));
-}
+import type { FetchMode, TokenState, TokenStatus } from '../../shared/models';
+import { isUsable, tokenState } from '../../shared/token-policy';
 
 /** The state now: a fresh token turns `expiring` and then `expired` without any event. */
 export function liveState(status: TokenStatus | undefined, now: number): TokenState {
@@ -14,9 +11,26 @@ export function liveState(status: TokenStatus | undefined, now: number): TokenSt
   const { expiresAt, fetchedAt } = status;
   if (expiresAt === undefined || fetchedAt === undefined) return status.lastError ? 'error' : status.state;
   if (status.lastError || status.state === 'error') return 'error';
-  if (now >= expiresAt) return 'expired';
-  const soon = Math.max(refreshMarginMs(expiresAt, fetchedAt), Math.min(600_000, (expiresAt - fetchedAt) / 5));
-  return expiresAt - now <= soon ? 'expiring' : 'fresh';
+  return tokenState({ expiresAt, fetchedAt }, now);
+}
+
+/** A token the host would still hand out (and copy). */
+export function hasUsableToken(status: TokenStatus | undefined, now: number): boolean {
+  return status?.expiresAt !== undefined && isUsable({ expiresAt: status.expiresAt }, now);
+}
+
+/**
+ * Whether the page should ask for a new token by itself because the shown one ran out. Never for classic:
+ * a classic fetch invalidates the token production uses, so it happens only when the user asks.
+ */
+export function shouldAutoFetch(status: TokenStatus | undefined, mode: FetchMode, now: number): boolean {
+  if (mode === 'classic' || !status || status.fetchBlocked) return false;
+  return status.expiresAt !== undefined && !isUsable({ expiresAt: status.expiresAt }, now);
+}
+
+/** Copy works while a usable token is cached, even when fetching is paused (45009). */
+export function copyDisabled(status: TokenStatus | undefined, now: number, busy: boolean): boolean {
+  return busy || (Boolean(status?.fetchBlocked) && !hasUsableToken(status, now));
 }
 
 /** Share of the lifetime left, 0..1, for the countdown bar. */

@@ -1,4 +1,4 @@
-import type { AccountInput, AccountKind, AccountPatch, AccountView, TokenMode, TokenStatus } from '../../shared/models';
+import { defaultApiBase, type AccountInput, type AccountKind, type AccountPatch, type AccountView, type TokenMode, type TokenStatus } from '../../shared/models';
 import { fail, ok, type Result } from '../../shared/result';
 import { appError } from '../../shared/errors';
 import type { Slice } from './types';
@@ -61,10 +61,23 @@ function toPatch(d: AccountDraft, before: AccountView): AccountPatch {
   if (input.appid !== before.appid) patch.appid = input.appid;
   if (input.kind !== before.kind) patch.kind = input.kind;
   if (input.mode !== before.mode) patch.mode = input.mode;
-  if (input.apiBase && input.apiBase !== before.apiBase) patch.apiBase = input.apiBase;
+  // An empty field means the kind's default access point (the field's hint says so).
+  const apiBase = input.apiBase ?? defaultApiBase(d.kind);
+  if (apiBase !== before.apiBase) patch.apiBase = apiBase;
   if ((input.proxy ?? null) !== (before.proxy ?? null)) patch.proxy = input.proxy ?? null;
   if ((input.note ?? null) !== (before.note ?? null)) patch.note = input.note ?? null;
   return patch;
+}
+
+/** The fields the token depends on differ (a rename is a removal plus a new name). */
+function tokenChanged(before: AccountView | undefined, after: AccountView): boolean {
+  if (!before) return false;
+  return before.appid !== after.appid || before.kind !== after.kind || before.mode !== after.mode || before.apiBase !== after.apiBase;
+}
+
+/** The entries of a per-account record whose name passes. */
+function only<T>(record: Record<string, T>, keep: (name: string) => boolean): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).filter(([name]) => keep(name)));
 }
 
 const secretRequired = () =>
@@ -87,12 +100,21 @@ export const createAccountsSlice: Slice<AccountsSlice> = (api) => (set, get) => 
     await get().loadStatuses(result.value.filter((a) => known.has(a.name)).map((a) => a.name));
   },
   setAccounts(list) {
-    const { selected } = get();
+    const { selected, accounts: before, tokens } = get();
     const keep = selected !== undefined && list.some((a) => a.name === selected);
-    set({ accounts: list, accountsLoaded: true, selected: keep ? selected : list[0]?.name });
-    const known = get().tokens;
-    const unknown = list.filter((a) => !known[a.name]).map((a) => a.name);
-    if (unknown.length) void get().loadStatuses(unknown);
+    // Edited elsewhere (CLI, another tab) in a way that changes its token: the shown status is stale.
+    const changed = new Set(list.filter((a) => tokenChanged(before.find((b) => b.name === a.name), a)).map((a) => a.name));
+    const stays = (name: string) => list.some((a) => a.name === name) && !changed.has(name);
+    set((s) => ({
+      accounts: list,
+      accountsLoaded: true,
+      selected: keep ? selected : list[0]?.name,
+      tokens: only(s.tokens, stays),
+      tokenErrors: only(s.tokenErrors, stays),
+      history: only(s.history, (name) => list.some((a) => a.name === name)),
+    }));
+    const reload = list.filter((a) => !tokens[a.name] || changed.has(a.name)).map((a) => a.name);
+    if (reload.length) void get().loadStatuses(reload);
     if (!keep && list[0]) get().selectAccount(list[0].name);
   },
   selectAccount(name) {
@@ -129,11 +151,8 @@ export const createAccountsSlice: Slice<AccountsSlice> = (api) => (set, get) => 
     const result = await api.removeAccount({ name });
     if (result.ok) {
       const rest = get().accounts.filter((a) => a.name !== name);
-      set((s) => {
-        const tokens = { ...s.tokens };
-        delete tokens[name];
-        return { accounts: rest, tokens };
-      });
+      const others = (n: string) => n !== name;
+      set((s) => ({ accounts: rest, tokens: only(s.tokens, others), tokenErrors: only(s.tokenErrors, others), history: only(s.history, others) }));
       if (get().selected === name) get().selectAccount(rest[0]?.name);
     }
     return result;

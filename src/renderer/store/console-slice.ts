@@ -1,6 +1,7 @@
 import type { Endpoint } from '../../shared/endpoint-model';
 import type { ConsoleResponse, HistoryEntry, HttpMethod } from '../../shared/models';
 import { appError } from '../../shared/errors';
+import { MASK } from '../../shared/redact';
 import type { AppError } from '../../shared/result';
 import type { Slice } from './types';
 
@@ -55,6 +56,16 @@ export const EMPTY_DRAFT: RequestDraft = { method: 'GET', path: '/cgi-bin/getcal
 /** The query pairs to send: rows with a name. */
 export function queryPairs(rows: QueryRow[]): [string, string][] {
   return rows.filter((r) => r.key.trim()).map((r) => [r.key.trim(), r.value]);
+}
+
+/**
+ * History keeps secrets as `***`: such values must be typed again, never sent as they are. True when a
+ * query value, or a value in the body, is the mask.
+ */
+export function holdsMask(request: { query: readonly (readonly [string, string])[] | QueryRow[]; body?: string }): boolean {
+  const values = request.query.map((q) => (Array.isArray(q) ? q[1] : (q as QueryRow).value));
+  const body = request.body ?? '';
+  return values.some((v) => v === MASK || v.includes(`=${MASK}`)) || body.includes(`"${MASK}"`) || body.includes(`=${MASK}`);
 }
 
 function newRequestId(): string {
@@ -132,6 +143,8 @@ export const createConsoleSlice: Slice<ConsoleSlice> = (api) => (set, get) => ({
   },
   async rerun(entry) {
     get().loadHistoryEntry(entry);
+    // Masked values are loaded for editing instead: the editor says which must be re-entered.
+    if (holdsMask(entry)) return get().toast({ key: 'console.maskedReenter' });
     await get().send(entry.account);
   },
 });

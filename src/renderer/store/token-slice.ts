@@ -27,8 +27,12 @@ export interface TokenSlice {
 const STATUS_CONCURRENCY = 6;
 const STATUS_BATCH = 50;
 
-/** Keeps whichever of two statuses of one account is newer (an event may overtake a slow status call). */
-const newer = (a: TokenStatus | undefined, b: TokenStatus): TokenStatus => ((a?.fetchedAt ?? -1) > (b.fetchedAt ?? -1) ? a! : b);
+/**
+ * Keeps whichever of two statuses of one account is newer (an event may overtake a slow status call).
+ * Only comparable when both hold a token: a reloaded status without one says the token is gone.
+ */
+export const newer = (a: TokenStatus | undefined, b: TokenStatus): TokenStatus =>
+  a?.fetchedAt !== undefined && b.fetchedAt !== undefined && a.fetchedAt > b.fetchedAt ? a : b;
 
 export const createTokenSlice: Slice<TokenSlice> = (api) => (set, get) => {
   /** Runs one token call at a time per account and files its result. */
