@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, screen, session } from 'electron';
-import { DEFAULT_SETTINGS, type Settings } from '../shared/models';
+import { DEFAULT_SETTINGS, resolveLanguage, type Settings } from '../shared/models';
 import { localize } from '../shared/errors';
 import { appMenuTemplate } from './app-menu';
 import { isAppUrl, type AppOrigin } from './app-origin';
@@ -20,7 +20,6 @@ import { startLoopbackServer } from './server';
 import { ServerSwitch } from './server-switch';
 import { installSessionGuard } from './session-guard';
 import { setupTray } from './tray';
-import { uiLanguage } from './ui-language';
 import { createMainWindow, revealWindow, windowStateSaved } from './window';
 import { loadWindowState } from './window-state';
 
@@ -65,7 +64,7 @@ async function main(): Promise<void> {
   let settings: Settings = DEFAULT_SETTINGS;
   const loaded = await core.api.getSettings({});
   if (loaded.ok) settings = loaded.value;
-  const lang = () => uiLanguage(settings.language, app.getLocale());
+  const lang = () => resolveLanguage(settings.language, app.getLocale());
   const setMenu = () =>
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(appMenuTemplate({ lang: lang(), development, platform: process.platform, appName: app.name })),

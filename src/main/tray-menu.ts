@@ -3,7 +3,7 @@ import type { MenuItemConstructorOptions } from 'electron';
 import { localize } from '../shared/errors';
 import type { AccountView, CopyResult } from '../shared/models';
 import type { Result } from '../shared/result';
-import type { UiLang } from './ui-language';
+import type { UiLanguage as UiLang } from '../shared/models';
 
 export interface TrayActions {
   copy(name: string): void;

@@ -4,7 +4,7 @@ import type { ApiImpl, EventListener } from '../shared/contract';
 import type { AccountView } from '../shared/models';
 import { TRAY_ICON_PNG_BASE64 } from './tray-icon';
 import { copyNotice, trayMenuTemplate } from './tray-menu';
-import type { UiLang } from './ui-language';
+import type { UiLanguage as UiLang } from '../shared/models';
 
 export interface TrayDeps {
   api: Pick<ApiImpl, 'listAccounts' | 'copyToken'>;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
 import { appMenuTemplate } from '../../src/main/app-menu';
-import { uiLanguage } from '../../src/main/ui-language';
+import { resolveLanguage as uiLanguage } from '../../src/shared/models';
 
 const roles = (menu: MenuItemConstructorOptions[]): string[] =>
   menu.flatMap((item) => [...(item.role ? [item.role] : []), ...(Array.isArray(item.submenu) ? roles(item.submenu) : [])]);

@@ -2,14 +2,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { appError, withDetail } from '../../shared/errors';
-import {
-  DEFAULT_API_BASE,
-  DEFAULT_WECOM_API_BASE,
-  type Account,
-  type AccountInput,
-  type AccountKind,
-  type AccountPatch,
-} from '../../shared/models';
+import { defaultApiBase, type Account, type AccountInput, type AccountPatch } from '../../shared/models';
 import { fail, ok, type Result } from '../../shared/result';
 import { accountInput, accountKind, accountName, accountPatch, apiBaseUrl, appidProblem, note, proxyUrl, tokenMode } from '../../shared/schemas';
 import { readJsonFile, writeFileAtomic, type FileProblem, type Validate } from './atomic-file';
@@ -19,10 +12,6 @@ import { guardStorage, invalid, validationError } from './store-result';
 import type { ProcessLock } from './types';
 
 export const ACCOUNTS_LOCK = 'accounts';
-
-export function defaultApiBase(kind: AccountKind): string {
-  return kind === 'wecom' ? DEFAULT_WECOM_API_BASE : DEFAULT_API_BASE;
-}
 
 const storedAccount = z.object({
   name: accountName,

@@ -6,14 +6,14 @@
 import { createHash } from 'node:crypto';
 import type { AppEvent } from '../../shared/contract';
 import { appError, withDetail } from '../../shared/errors';
-import type { Account, TokenInfo, TokenSource, TokenStatus } from '../../shared/models';
+import { fetchModeOf, type Account, type TokenInfo, type TokenSource, type TokenStatus } from '../../shared/models';
 import { maskToken } from '../../shared/redact';
 import { AppFailure, fail, ok, type AppError, type Result } from '../../shared/result';
 import { forceAllowance, isUsable, refreshAt, tokenState } from './refresh-policy';
 import { secretItem } from './secret-items';
 import { SingleFlight } from './single-flight';
 import type { Clock, ProcessLock, SecretStore, StoredToken, TokenCache } from './types';
-import { fetchModeOf, isTransient, type TokenGrant } from './wechat-client';
+import { isTransient, type TokenGrant } from './wechat-client';
 
 export interface RetryPolicy {
   /** Tries in all, the first included. */

@@ -1,6 +1,6 @@
 /** The three ways to get a token (wechat-api.md §1), and reading WeChat's JSON answers. */
 import { appError, wechatError, wechatPolicy, withDetail } from '../../shared/errors';
-import type { Account, FetchMode } from '../../shared/models';
+import { fetchModeOf, type Account } from '../../shared/models';
 import { fail, ok, type Result } from '../../shared/result';
 import { httpRequest, type HttpResponse } from './http-client';
 
@@ -14,9 +14,6 @@ export interface WechatClientOptions {
   timeoutMs?: number;
 }
 
-export function fetchModeOf(account: Account): FetchMode {
-  return account.kind === 'wecom' ? 'wecom' : account.mode;
-}
 
 export class WechatClient {
   private readonly timeoutMs: number;
