@@ -1,5 +1,5 @@
 /**
- * Fixes from the renderer review, as a user sees them: an expired classic token is never re-fetched without
+ * The token card's safety rules, as a user sees them: an expired classic token is never re-fetched without
  * the user asking (that would kill production's token), and a revealed token never shows on another account.
  */
 import { describe, expect, it } from 'vitest';

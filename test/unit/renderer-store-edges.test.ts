@@ -42,7 +42,7 @@ function fakeApi() {
   return { api, calls, statuses };
 }
 
-describe('renderer store after review', () => {
+describe('renderer store edge cases', () => {
   let fake: ReturnType<typeof fakeApi>;
   let store: AppStore;
   beforeEach(async () => {
