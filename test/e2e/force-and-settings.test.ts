@@ -107,6 +107,17 @@ describe.skipIf(Boolean(skip))('force refresh and settings', () => {
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
     await app.screenshot('token-card.zh-CN.dark');
 
+    // A change made elsewhere (another window, the CLI's host) shows in the open dialog.
+    await zh.openSettings();
+    const seconds = zh.settings.getByRole('spinbutton', { name: /剪贴板/ });
+    expect(await seconds.inputValue()).toBe('30');
+    const changed = await e2e().stack.call('updateSettings', { clipboardClearSeconds: 45 });
+    expect(changed.ok).toBe(true);
+    await expect.poll(() => seconds.inputValue()).toBe('45');
+    await e2e().stack.call('updateSettings', { clipboardClearSeconds: 30 });
+    await expect.poll(() => seconds.inputValue()).toBe('30');
+    await zh.closeSettings();
+
     // Back to following the browser's language, for whoever opens this data folder next.
     await zh.openSettings();
     await zh.languageSelect().selectOption('system');
