@@ -8,6 +8,7 @@ import { CACHE_KEY_ITEM, EncryptedTokenCache } from '../../src/main/core/token-c
 import type { SecretStore, StoredToken } from '../../src/main/core/types';
 import { deleteService, hasTestKeyring, uniqueService } from '../support/keychain';
 import { MemorySecretStore } from '../support/memory-secret-store';
+import type { FileProblem } from '../../src/main/core/atomic-file';
 
 let home: string;
 let service: string;
@@ -53,7 +54,8 @@ class CountingStore implements SecretStore {
 }
 
 const keychain = () => new KeytarSecretStore({ service });
-const cacheOn = (secrets: SecretStore) => new EncryptedTokenCache({ home, secrets, lock: new FileProcessLock(home) });
+const cacheOn = (secrets: SecretStore, report?: (p: FileProblem) => void) =>
+  new EncryptedTokenCache({ home, secrets, lock: new FileProcessLock(home), report });
 const tokensFile = () => join(home, 'tokens.json');
 
 describe.skipIf(!hasTestKeyring())('EncryptedTokenCache with the real keychain', () => {
@@ -136,12 +138,13 @@ describe('EncryptedTokenCache file handling', () => {
   it('reads a corrupt file as empty and sets it aside on the next write', async () => {
     const secrets = new MemorySecretStore();
     await writeFile(tokensFile(), '{"version":1,"tokens":');
-    const cache = cacheOn(secrets);
+    const problems: FileProblem[] = [];
+    const cache = cacheOn(secrets, (p) => problems.push(p));
     expect(await cache.read('prod')).toBeUndefined();
     expect(await cache.readState('prod')).toEqual({});
     await cache.write('prod', token());
     expect((await cache.read('prod'))?.accessToken).toBe(TOKEN);
     expect((await readdir(home)).some((f) => f.startsWith('tokens.json.corrupt-'))).toBe(true);
-    expect(cache.problems()).toHaveLength(1);
+    expect(problems).toHaveLength(1);
   });
 });

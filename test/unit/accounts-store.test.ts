@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AccountsStore } from '../../src/main/core/accounts-store';
 import { FileProcessLock } from '../../src/main/core/process-lock';
 import type { AccountInput, AccountPatch } from '../../src/shared/models';
+import type { FileProblem } from '../../src/main/core/atomic-file';
 
 const OA = 'wx0123456789abcdef';
 const OTHER = 'wxfedcba9876543210';
@@ -12,9 +13,12 @@ const CORP = 'ww0123456789abcdez';
 
 let home: string;
 let store: AccountsStore;
+/** Corrupt files the store reported setting aside. */
+let problems: FileProblem[];
 beforeEach(async () => {
   home = await mkdtemp(join(tmpdir(), 'wxtoken-accounts-'));
-  store = new AccountsStore({ home, lock: new FileProcessLock(home) });
+  problems = [];
+  store = new AccountsStore({ home, lock: new FileProcessLock(home), report: (p) => problems.push(p) });
 });
 afterEach(() => rm(home, { recursive: true, force: true }));
 
@@ -144,13 +148,12 @@ describe('AccountsStore', () => {
     expect(await readFile(join(home, aside!), 'utf8')).toBe(corrupt);
     expect(JSON.parse(await fileText()).accounts.map((a: { name: string }) => a.name)).toEqual(['good']);
 
-    const problems = store.problems();
     expect(problems).toHaveLength(1);
     expect(problems[0].message.en).toContain(aside);
     expect(problems[0].message.en).toMatch(/"bad"/);
     // Repaired once: reading again finds a good file.
     await store.list();
-    expect(store.problems()).toHaveLength(1);
+    expect(problems).toHaveLength(1);
     expect((await readdir(home)).filter((f) => f.includes('.corrupt-'))).toHaveLength(1);
   });
 
@@ -159,6 +162,6 @@ describe('AccountsStore', () => {
     const added = await store.add({ name: 'fresh', appid: OA });
     expect(added.ok).toBe(true);
     expect((await readdir(home)).some((f) => f.startsWith('accounts.json.corrupt-'))).toBe(true);
-    expect(store.problems()[0].message.en).toMatch(/not valid JSON/);
+    expect(problems[0].message.en).toMatch(/not valid JSON/);
   });
 });

@@ -5,12 +5,16 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HistoryStore } from '../../src/main/core/history-store';
 import { FileProcessLock } from '../../src/main/core/process-lock';
 import type { HistoryEntry } from '../../src/shared/models';
+import type { FileProblem } from '../../src/main/core/atomic-file';
 
 let home: string;
 let store: HistoryStore;
+/** Corrupt files the store reported setting aside. */
+let problems: FileProblem[];
 beforeEach(async () => {
   home = await mkdtemp(join(tmpdir(), 'wxtoken-history-'));
-  store = new HistoryStore({ home, limit: 5, lock: new FileProcessLock(home) });
+  problems = [];
+  store = new HistoryStore({ home, limit: 5, lock: new FileProcessLock(home), report: (p) => problems.push(p) });
 });
 afterEach(() => rm(home, { recursive: true, force: true }));
 
@@ -100,6 +104,6 @@ describe('HistoryStore', () => {
     await writeFile(path, JSON.stringify(data));
     expect(await ids('prod')).toEqual([good.id]);
     expect((await readdir(join(home, 'history'))).some((f) => f.includes('.corrupt-'))).toBe(true);
-    expect(store.problems()).toHaveLength(1);
+    expect(problems).toHaveLength(1);
   });
 });

@@ -5,12 +5,16 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FileProcessLock } from '../../src/main/core/process-lock';
 import { SettingsStore } from '../../src/main/core/settings-store';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/shared/models';
+import type { FileProblem } from '../../src/main/core/atomic-file';
 
 let home: string;
 let store: SettingsStore;
+/** Corrupt files the store reported setting aside. */
+let problems: FileProblem[];
 beforeEach(async () => {
   home = await mkdtemp(join(tmpdir(), 'wxtoken-settings-'));
-  store = new SettingsStore({ home, lock: new FileProcessLock(home) });
+  problems = [];
+  store = new SettingsStore({ home, lock: new FileProcessLock(home), report: (p) => problems.push(p) });
 });
 afterEach(() => rm(home, { recursive: true, force: true }));
 
@@ -48,7 +52,7 @@ describe('SettingsStore', () => {
     expect(got.ok && got.value).toEqual({ ...DEFAULT_SETTINGS, language: 'en' });
     const aside = (await readdir(home)).find((f) => f.startsWith('settings.json.corrupt-'));
     expect(aside).toBeDefined();
-    expect(store.problems()[0].message.en).toContain(aside);
-    expect(store.problems()[0].message.en).toContain('serverPort');
+    expect(problems[0].message.en).toContain(aside);
+    expect(problems[0].message.en).toContain('serverPort');
   });
 });

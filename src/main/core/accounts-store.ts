@@ -5,7 +5,7 @@ import { appError, withDetail } from '../../shared/errors';
 import { defaultApiBase, type Account, type AccountInput, type AccountPatch } from '../../shared/models';
 import { fail, ok, type Result } from '../../shared/result';
 import { accountInput, accountKind, accountName, accountPatch, apiBaseUrl, appidProblem, note, proxyUrl, tokenMode } from '../../shared/schemas';
-import { readJsonFile, writeFileAtomic, type FileProblem, type Validate } from './atomic-file';
+import { readJsonFile, writeFileAtomic, type ReportProblem, type Validate } from './atomic-file';
 import { fileSignature } from './file-signature';
 import { FileFreshness } from './file-freshness';
 import { guardStorage, invalid, validationError } from './store-result';
@@ -50,11 +50,10 @@ const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 export class AccountsStore {
   readonly file: string;
-  private readonly found: FileProblem[] = [];
   private snapshot?: { signature: string | null; accounts: Account[] };
   private readonly freshness: FileFreshness;
 
-  constructor(private readonly opts: { home: string; lock: ProcessLock; now?: () => Date; report?: (problem: FileProblem) => void }) {
+  constructor(private readonly opts: { home: string; lock: ProcessLock; now?: () => Date; report?: ReportProblem }) {
     this.file = path.join(opts.home, 'accounts.json');
     this.freshness = new FileFreshness(this.file);
   }
@@ -63,10 +62,6 @@ export class AccountsStore {
     this.freshness.close();
   }
 
-  /** Corrupt files this store has moved aside, with what it did about them. */
-  problems(): FileProblem[] {
-    return [...this.found];
-  }
 
   list(): Promise<Result<Account[]>> {
     return guardStorage(this.file, async () => ok(await this.load()));
@@ -167,7 +162,6 @@ export class AccountsStore {
   private async loadForWrite(): Promise<Account[]> {
     const read = await readJsonFile(this.file, validateFile);
     if (read.problem) {
-      this.found.push(read.problem);
       this.opts.report?.(read.problem);
       await this.write(read.value);
     }

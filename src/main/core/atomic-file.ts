@@ -50,6 +50,9 @@ export interface FileProblem {
   message: Localized;
 }
 
+/** How a store tells its owner (the core, which tells every host) about a corrupt file it set aside. */
+export type ReportProblem = (problem: FileProblem) => void;
+
 /**
  * Turns parsed JSON into a value. `raw` is `undefined` when there is nothing to read (give the empty
  * value). `damage` says what could not be kept: when set, the file counts as corrupt.

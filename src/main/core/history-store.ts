@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { HistoryEntry } from '../../shared/models';
 import { redactJsonText, redactQuery } from '../../shared/redact';
 import { ok, type Result } from '../../shared/result';
-import { errnoCode, readJsonFile, writeFileAtomic, type FileProblem, type Validate } from './atomic-file';
+import { errnoCode, readJsonFile, writeFileAtomic, type ReportProblem, type Validate } from './atomic-file';
 import { safeFileName } from './paths';
 import { guardStorage } from './store-result';
 import type { ProcessLock } from './types';
@@ -31,19 +31,15 @@ const validateFile: Validate<HistoryEntry[]> = (raw) => {
 export class HistoryStore {
   readonly dir: string;
   private readonly limit: number;
-  private readonly found: FileProblem[] = [];
   /** Writes to one account's file, one at a time inside this process. */
   private readonly queues = new Map<string, Promise<unknown>>();
 
   /** `lock`, when given, also orders writes across processes (key `history:<account>`). */
-  constructor(private readonly opts: { home: string; limit?: number; lock?: ProcessLock; report?: (problem: FileProblem) => void }) {
+  constructor(private readonly opts: { home: string; limit?: number; lock?: ProcessLock; report?: ReportProblem }) {
     this.dir = path.join(opts.home, 'history');
     this.limit = opts.limit ?? 200;
   }
 
-  problems(): FileProblem[] {
-    return [...this.found];
-  }
 
   /** Adds an entry, newest first; tokens and secrets are redacted again in case a caller forgot. */
   add(entry: HistoryEntry): Promise<Result<HistoryEntry>> {
@@ -106,7 +102,6 @@ export class HistoryStore {
   private async load(account: string): Promise<HistoryEntry[]> {
     const read = await readJsonFile(this.fileOf(account), validateFile);
     if (read.problem) {
-      this.found.push(read.problem);
       this.opts.report?.(read.problem);
       await this.write(account, read.value);
     }

@@ -3,9 +3,9 @@
  * their own code even when a keychain call hangs: the CLI. The worker starts on the first call.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { appError, withDetail } from '../../shared/errors';
 import { AppFailure } from '../../shared/result';
 import type { KeychainOp, KeychainReply } from './keychain-worker';
+import { keychainUnavailable } from './secret-store';
 import type { SecretStore } from './types';
 
 export interface IsolatedSecretStoreOptions {
@@ -56,7 +56,7 @@ export class IsolatedSecretStore implements SecretStore {
         // The stuck call dies with its worker; the next call starts a fresh one (a long-lived host recovers
         // once the keychain answers again).
         void this.close();
-        reject(unavailable(`no answer within ${timeoutMs} ms`));
+        reject(keychainUnavailable(`no answer within ${timeoutMs} ms`));
       }, timeoutMs);
       pending.set(id, (reply) => {
         clearTimeout(timer);
@@ -64,7 +64,7 @@ export class IsolatedSecretStore implements SecretStore {
         else reject(new AppFailure(reply.error));
       });
       worker.send({ id, op, args }, (err) => {
-        if (err) pending.get(id)?.({ id, ok: false, error: unavailable('the keychain helper process is gone').error });
+        if (err) pending.get(id)?.({ id, ok: false, error: keychainUnavailable('the keychain helper process is gone').error });
       });
     });
   }
@@ -88,7 +88,7 @@ export class IsolatedSecretStore implements SecretStore {
     worker.on('error', () => worker.kill('SIGKILL'));
     worker.on('exit', () => {
       if (this.worker === worker) this.worker = undefined;
-      for (const [id, settle] of pending) settle({ id, ok: false, error: unavailable('the keychain helper process ended').error });
+      for (const [id, settle] of pending) settle({ id, ok: false, error: keychainUnavailable('the keychain helper process ended').error });
       pending.clear();
     });
     // An idle worker must not keep the host alive.
@@ -98,9 +98,4 @@ export class IsolatedSecretStore implements SecretStore {
     this.pending = pending;
     return worker;
   }
-}
-
-function unavailable(detail: string): AppFailure {
-  const base = appError('keychain_unavailable');
-  return new AppFailure({ ...base, message: withDetail(base.message, detail) });
 }

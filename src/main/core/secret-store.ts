@@ -52,7 +52,7 @@ export class KeytarSecretStore implements SecretStore {
     if (!account) throw new Error('KeytarSecretStore: empty item name');
     // A hung keychain call holds one of libuv's few worker threads until it returns; piling more
     // onto it would starve file I/O too, so while one is stuck the others fail at once.
-    if (stuckCalls > 0) throw unavailable('an earlier keychain call has not returned');
+    if (stuckCalls > 0) throw keychainUnavailable('an earlier keychain call has not returned');
     const keytar = await this.load();
     const call = fn(keytar);
     let timer: NodeJS.Timeout | undefined;
@@ -61,7 +61,7 @@ export class KeytarSecretStore implements SecretStore {
       timer = setTimeout(() => {
         timedOut = true;
         stuckCalls++;
-        reject(unavailable(`no answer within ${this.timeoutMs} ms`));
+        reject(keychainUnavailable(`no answer within ${this.timeoutMs} ms`));
       }, this.timeoutMs);
     });
     call.then(
@@ -72,7 +72,7 @@ export class KeytarSecretStore implements SecretStore {
       return await Promise.race([call, timeout]);
     } catch (err) {
       if (err instanceof AppFailure) throw err;
-      throw unavailable(scrub(err instanceof Error ? err.message : String(err), secret));
+      throw keychainUnavailable(scrub(err instanceof Error ? err.message : String(err), secret));
     } finally {
       clearTimeout(timer);
     }
@@ -83,7 +83,7 @@ export class KeytarSecretStore implements SecretStore {
     this.keytar ??= import('keytar').then(
       (mod) => ((mod as { default?: Keytar }).default ?? mod) as Keytar,
       (err: unknown) => {
-        throw unavailable(`keytar could not be loaded (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`);
+        throw keychainUnavailable(`keytar could not be loaded (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`);
       },
     );
     return this.keytar;
@@ -95,7 +95,8 @@ function scrub(text: string, secret?: string): string {
   return secret ? line.split(secret).join('***') : line;
 }
 
-function unavailable(detail: string): AppFailure {
+/** The keychain failure every store reports, with what went wrong. */
+export function keychainUnavailable(detail: string): AppFailure {
   const base = appError('keychain_unavailable');
   return new AppFailure({ ...base, message: withDetail(base.message, detail) });
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/models';
 import { ok, fail, type Result } from '../../shared/result';
 import { settingsPatch } from '../../shared/schemas';
-import { readJsonFile, writeFileAtomic, type FileProblem, type Validate } from './atomic-file';
+import { readJsonFile, writeFileAtomic, type ReportProblem, type Validate } from './atomic-file';
 import { guardStorage, validationError } from './store-result';
 import type { ProcessLock } from './types';
 
@@ -27,15 +27,11 @@ const validateFile: Validate<Partial<Settings>> = (raw) => {
 
 export class SettingsStore {
   readonly file: string;
-  private readonly found: FileProblem[] = [];
 
-  constructor(private readonly opts: { home: string; lock: ProcessLock; report?: (problem: FileProblem) => void }) {
+  constructor(private readonly opts: { home: string; lock: ProcessLock; report?: ReportProblem }) {
     this.file = path.join(opts.home, 'settings.json');
   }
 
-  problems(): FileProblem[] {
-    return [...this.found];
-  }
 
   get(): Promise<Result<Settings>> {
     return guardStorage(this.file, async () => {
@@ -60,7 +56,6 @@ export class SettingsStore {
   private async loadForWrite(): Promise<Partial<Settings>> {
     const read = await readJsonFile(this.file, validateFile);
     if (read.problem) {
-      this.found.push(read.problem);
       this.opts.report?.(read.problem);
       await this.write(read.value);
     }

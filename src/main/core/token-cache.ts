@@ -10,7 +10,7 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileSignature } from './file-signature';
 import { FileFreshness } from './file-freshness';
-import { readJsonFile, writeFileAtomic, type FileProblem, type Validate } from './atomic-file';
+import { readJsonFile, writeFileAtomic, type ReportProblem, type Validate } from './atomic-file';
 import type { FetchState, ProcessLock, SecretStore, StoredToken, TokenCache } from './types';
 
 export const TOKENS_LOCK = 'tokens-file';
@@ -61,7 +61,6 @@ const validateFile: Validate<TokenFile> = (raw) => {
 
 export class EncryptedTokenCache implements TokenCache {
   readonly file: string;
-  private readonly found: FileProblem[] = [];
   private current: TokenFile = empty();
   /** mtime/size/inode of the file `current` was read from; null = no file. */
   private seen?: string | null;
@@ -70,14 +69,11 @@ export class EncryptedTokenCache implements TokenCache {
   /** Decrypted entries, valid while the sealed entry they came from is still the one in the file. */
   private readonly opened = new Map<string, { sealed: unknown; token: StoredToken }>();
 
-  constructor(private readonly opts: { home: string; secrets: SecretStore; lock: ProcessLock; report?: (problem: FileProblem) => void }) {
+  constructor(private readonly opts: { home: string; secrets: SecretStore; lock: ProcessLock; report?: ReportProblem }) {
     this.file = path.join(opts.home, 'tokens.json');
     this.freshness = new FileFreshness(this.file);
   }
 
-  problems(): FileProblem[] {
-    return [...this.found];
-  }
 
   async read(account: string, options: { fresh?: boolean } = {}): Promise<StoredToken | undefined> {
     const sealed = (await this.snapshot(options.fresh)).tokens[account];
@@ -149,7 +145,6 @@ export class EncryptedTokenCache implements TokenCache {
     return this.opts.lock.withLock(TOKENS_LOCK, async () => {
       const read = await readJsonFile(this.file, validateFile);
       if (read.problem) {
-        this.found.push(read.problem);
         this.opts.report?.(read.problem);
       }
       const file = read.value;
