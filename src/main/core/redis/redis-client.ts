@@ -61,7 +61,13 @@ export async function withRedis<T>(target: RedisTarget, fn: (redis: OpenedRedis)
   } catch (err) {
     // ioredis rejects with a generic "Connection is closed"; the cause (refused, WRONGPASS) came as an event.
     const generic = err instanceof Error && /Connection is closed|Stream isn't writeable|MaxRetriesPerRequest/.test(err.message);
-    throw redisFailure(target.name, generic && lastError.error ? lastError.error : err);
+    const failure = redisFailure(target.name, generic && lastError.error ? lastError.error : err);
+    // Redis never echoes a password, but a proxy or a future error text might: never pass it on.
+    const password = target.password;
+    if (!password) throw failure;
+    const scrub = (text: string) => text.split(password).join('***');
+    const { message } = failure.error;
+    throw new AppFailure({ ...failure.error, message: { zh: scrub(message.zh), en: scrub(message.en) } });
   } finally {
     clearTimeout(timer);
     for (const client of opened) client.disconnect();
