@@ -96,6 +96,8 @@ function npmStart(project: string, mirrorUrl: string): Promise<Run> {
     ELECTRON_MIRROR: mirrorUrl,
     electron_use_remote_checksums: '1',
     electron_config_cache: path.join(project, 'electron-cache'),
+    // npm's own cache and logs stay in the throwaway project; no update check leaves the machine.
+    npm_config_cache: path.join(project, 'npm-cache'),
     npm_config_update_notifier: 'false',
   };
   // --skipBuild: the throwaway project has no sources; building is electron-vite's own business.
