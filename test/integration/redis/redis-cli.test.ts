@@ -173,11 +173,9 @@ describe('a Redis that does not answer', () => {
       box = await cliSandbox();
       expect((await box.run(['redis', 'add', 'team', '--url', paused.url], { input: `${paused.password}\n` })).code).toBe(0);
       paused.pause();
-      const started = Date.now();
-      const test = await box.run(['redis', 'test', 'team'], { timeoutMs: 20_000 });
-      const zh = await box.run(['redis', 'find', 'team', 'wx00112233aabbccdd'], { env: { WXTOKEN_LANG: 'zh' }, timeoutMs: 20_000 });
-      // Two CLI runs, each bounded by wxtoken's own deadline (a hang would be killed at 20 s: code null).
-      expect(Date.now() - started).toBeLessThan(20_000);
+      // A hang detector, not a speed target: a run that has not ended after 15 s is killed (code null).
+      const test = await box.run(['redis', 'test', 'team'], { timeoutMs: 15_000 });
+      const zh = await box.run(['redis', 'find', 'team', 'wx00112233aabbccdd'], { env: { WXTOKEN_LANG: 'zh' }, timeoutMs: 15_000 });
       expect(test.code).toBe(EXIT_NETWORK);
       expect(test.stderr).toMatch(/\[redis_unreachable\]: Redis team unreachable/);
       expect(zh.code).toBe(EXIT_NETWORK);
