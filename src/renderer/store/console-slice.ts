@@ -1,5 +1,6 @@
 import type { Endpoint } from '../../shared/endpoint-model';
 import type { ConsoleResponse, HistoryEntry, HttpMethod } from '../../shared/models';
+import { byName, withName, type ByName } from '../../shared/by-name';
 import { appError } from '../../shared/errors';
 import { MASK } from '../../shared/redact';
 import type { AppError } from '../../shared/result';
@@ -33,7 +34,7 @@ export interface ConsoleSlice {
   inFlight?: { requestId: string; account: string };
   response?: { account: string; request: SentRequest; value: ConsoleResponse };
   responseError?: { account: string; error: AppError };
-  history: Record<string, HistoryEntry[]>;
+  history: ByName<HistoryEntry[]>;
   loadEndpoints(): Promise<void>;
   pickEndpoint(endpoint: Endpoint): void;
   updateDraft(patch: Partial<Omit<RequestDraft, 'query'>>): void;
@@ -75,7 +76,7 @@ function newRequestId(): string {
 export const createConsoleSlice: Slice<ConsoleSlice> = (api) => (set, get) => ({
   endpoints: [],
   draft: EMPTY_DRAFT,
-  history: {},
+  history: byName(),
   async loadEndpoints() {
     const result = await api.listEndpoints({});
     if (result.ok) set({ endpoints: result.value });
@@ -124,11 +125,11 @@ export const createConsoleSlice: Slice<ConsoleSlice> = (api) => (set, get) => ({
   },
   async loadHistory(name) {
     const result = await api.listHistory({ name });
-    if (result.ok) set((s) => ({ history: { ...s.history, [name]: result.value } }));
+    if (result.ok) set((s) => ({ history: withName(s.history, name, result.value) }));
   },
   async clearHistory(name) {
     const result = await api.clearHistory({ name });
-    if (result.ok) set((s) => ({ history: { ...s.history, [name]: [] } }));
+    if (result.ok) set((s) => ({ history: withName(s.history, name, []) }));
     else get().toast({ error: result.error });
   },
   loadHistoryEntry(entry) {
