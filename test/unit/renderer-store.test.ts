@@ -125,8 +125,9 @@ describe('renderer store', () => {
       await vi.waitFor(() => expect(store.getState().history[name], name).toEqual([]));
     }
     await store.getState().removeAccount('toString');
-    expect(store.getState().tokens.toString).toBeUndefined();
-    expect(store.getState().tokens.constructor?.account).toBe('constructor');
+    const [removed, kept]: string[] = ['toString', 'constructor'];
+    expect(store.getState().tokens[removed]).toBeUndefined();
+    expect(store.getState().tokens[kept]?.account).toBe('constructor');
   });
 
   it('returns a conflict for a duplicate name and selects a newly added account', async () => {

@@ -111,8 +111,11 @@ export const createConsoleSlice: Slice<ConsoleSlice> = (api) => (set, get) => ({
     const result = await api.sendRequest({ account, ...request, requestId });
     // A cancelled or superseded request no longer owns the view.
     if (get().inFlight?.requestId !== requestId) return;
-    if (result.ok) set({ inFlight: undefined, response: { account, request, value: result.value }, responseError: undefined });
-    else set({ inFlight: undefined, responseError: { account, error: result.error }, response: undefined });
+    if (result.ok) {
+      set({ inFlight: undefined, response: { account, request, value: result.value }, responseError: undefined });
+      // Sent, but not recorded in the history: said, so the user does not send it again.
+      if (result.value.warning) get().toast({ error: result.value.warning });
+    } else set({ inFlight: undefined, responseError: { account, error: result.error }, response: undefined });
     void get().loadHistory(account);
   },
   async cancelRequest() {
