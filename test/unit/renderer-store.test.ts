@@ -130,6 +130,14 @@ describe('renderer store', () => {
     expect(store.getState().tokens[kept]?.account).toBe('constructor');
   });
 
+  it('shows the response of a request that was sent and warns that its history entry is missing', async () => {
+    const warning = appError('storage', { message: { zh: '请求已发送，但未能写入历史记录', en: 'The request was sent, but its history entry could not be saved' } });
+    (fake.api as unknown as { sendRequest: () => Promise<Result<ConsoleResponse>> }).sendRequest = async () => ok({ ...response, warning });
+    await store.getState().send('demo');
+    expect(store.getState().response?.value.bodyText).toBe('{}');
+    expect(store.getState().toasts.flatMap((t) => ('error' in t.text ? [t.text.error.message.en] : []))).toContain(warning.message.en);
+  });
+
   it('returns a conflict for a duplicate name and selects a newly added account', async () => {
     const draft = { name: 'demo', kind: 'oa' as const, appid: 'wx5f3c9a1e7b2d4c60', mode: 'stable' as const, apiBase: '', proxy: '', note: '', secret: 's3cret' };
     const dup = await store.getState().saveAccount(draft);
