@@ -110,17 +110,18 @@ describe.skipIf(!process.env.WXTOKEN_TEST_KEYRING)('secrets and tokens echoed ba
     await nowhere(fresh);
   });
 
-  it('keeps a token pasted into a query value out of the history', async () => {
-    await stack.addAccount('prod', {});
+  it("keeps the account's token and secret pasted into query values out of the history", async () => {
+    const { secret } = await stack.addAccount('prod', {});
     const token = await stack.tokenOf('prod');
     const call = await cli(['call', 'prod', 'GET', '/cgi-bin/getcallbackip', '--query', `memo=${token}`, '--query', `note=used ${encodeURIComponent(token)} here`]);
     expect(call.code).toBe(0);
-    const sent = await api('sendRequest', { account: 'prod', method: 'GET', path: '/cgi-bin/getcallbackip', query: [['memo', `x${token}x`]] });
+    const sent = await api('sendRequest', { account: 'prod', method: 'GET', path: '/cgi-bin/getcallbackip', query: [['memo', `x${token}x`], ['s', `k:${secret}`]] });
     expect(sent.ok).toBe(true);
     const history = await cli(['history', 'prod', '--json']);
     const entries = JSON.parse(history.stdout) as { query: [string, string][] }[];
-    expect(entries.map((e) => e.query)).toEqual([[['memo', 'x***x']], [['memo', '***'], ['note', 'used *** here']]]);
+    expect(entries.map((e) => e.query)).toEqual([[['memo', 'x***x'], ['s', 'k:***']], [['memo', '***'], ['note', 'used *** here']]]);
     expect((await api('listHistory', { name: 'prod' })).value).toHaveLength(2);
     await nowhere(token);
+    await nowhere(secret);
   });
 });

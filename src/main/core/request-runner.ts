@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { appError, wechatError, wechatPolicy } from '../../shared/errors';
 import type { Account, ConsoleRequest, ConsoleResponse, HistoryEntry } from '../../shared/models';
-import { redactError, redactJsonText, redactKnown, redactQuery, redactText } from '../../shared/redact';
+import { isSecretKey, redactError, redactJsonText, redactKnown, redactQuery, redactText } from '../../shared/redact';
 import { jsonDepth, MAX_BODY_DEPTH } from '../../shared/json-depth';
 import { fail, ok, type AppError, type Localized, type Result } from '../../shared/result';
 import { httpRequest, type HttpResponse } from './http-client';
@@ -52,7 +52,7 @@ export class RequestRunner {
       if (result.ok) used.push(result.value.token);
       // Every credential of this account the core knows is masked by value in what leaves here and in what
       // is kept: a token pasted into a query value, or echoed back by WeChat in an errmsg or a body.
-      const known = [...used, ...(await this.deps.engine.knownValues(req.account).catch(() => []))];
+      const known = [...used, ...requestSecrets(req), ...(await this.deps.engine.knownValues(req.account).catch(() => []))];
       const response: Result<ConsoleResponse> = result.ok
         ? ok(scrubResponse({ ...result.value.response, id, retried }, known))
         : fail(redactError(result.error, known));
@@ -133,6 +133,28 @@ function scrubResponse(res: ConsoleResponse, known: string[]): ConsoleResponse {
     ...(res.bodyText !== undefined ? { bodyText: redactKnown(res.bodyText, known) } : {}),
     ...(res.error ? { error: redactError(res.error, known) } : {}),
   };
+}
+
+/** Values the request itself carries under secret keys (clear_quota/v2 takes the appsecret): echoes of them are masked too. */
+function requestSecrets(req: ConsoleRequest): string[] {
+  const values = (req.query ?? []).filter(([k]) => isSecretKey(k)).map(([, v]) => v);
+  if (!req.body) return values;
+  try {
+    // Depth-checked before sending, so this walk is bounded.
+    const walk = (v: unknown): void => {
+      if (Array.isArray(v)) v.forEach(walk);
+      else if (typeof v === 'object' && v !== null) {
+        for (const [k, inner] of Object.entries(v)) {
+          if (isSecretKey(k) && (typeof inner === 'string' || typeof inner === 'number')) values.push(String(inner));
+          else walk(inner);
+        }
+      }
+    };
+    walk(JSON.parse(req.body));
+  } catch {
+    // not JSON: nothing to collect
+  }
+  return values;
 }
 
 /** A body that is not JSON, or nests deeper than any real WeChat body: refused before anything is sent. */

@@ -112,12 +112,16 @@ export class TokenEngine {
   }
 
   /**
-   * The credential values of this account that this process knows: every secret it sent for it, and the
-   * cached token with the one it replaced. Whatever WeChat echoes of these is masked before it surfaces.
+   * The credential values of this account that this process knows: the stored secret and every secret it
+   * sent for it, and the cached token with the one it replaced. Whatever WeChat echoes of these is masked before it surfaces.
    */
   async knownValues(name: string): Promise<string[]> {
-    const cached = await this.deps.cache.read(name).catch(() => undefined);
-    return [...(this.secretsSent.get(name) ?? []), ...(cached ? [cached.accessToken, cached.previousToken ?? ''] : [])].filter(Boolean);
+    const [cached, stored] = await Promise.all([
+      this.deps.cache.read(name).catch(() => undefined),
+      this.deps.secrets.get(secretItem(name)).catch(() => undefined),
+    ]);
+    const tokens = cached ? [cached.accessToken, cached.previousToken ?? ''] : [];
+    return [...(this.secretsSent.get(name) ?? []), stored ?? '', ...tokens].filter(Boolean);
   }
 
   /** A new secret may cure a failure (a wrong secret, say): the old error no longer describes the account. */
