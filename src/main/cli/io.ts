@@ -6,7 +6,8 @@ export interface CliIo {
   cwd: string;
   stdinIsTTY: boolean;
   stdoutIsTTY: boolean;
-  out(text: string): void;
+  /** Text, or the bytes of a binary body. */
+  out(data: string | Uint8Array): void;
   err(text: string): void;
   /** All of stdin (when it is a pipe or a file). */
   readStdin(): Promise<string>;
@@ -28,7 +29,7 @@ export function nodeIo(): CliIo {
     cwd: process.cwd(),
     stdinIsTTY: stdin.isTTY === true,
     stdoutIsTTY: process.stdout.isTTY === true,
-    out: (text) => void process.stdout.write(text),
+    out: (data) => void process.stdout.write(data),
     err: (text) => void process.stderr.write(text),
     async readStdin() {
       const chunks: Buffer[] = [];

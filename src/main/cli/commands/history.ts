@@ -1,4 +1,5 @@
 import { json, localTime, table } from '../format';
+import { historyJson } from '../json-views';
 import { L } from '../lang';
 import { arg, flag, type CommandSpec } from '../spec';
 import { jsonOption } from './account-options';
@@ -8,6 +9,7 @@ export const historyCommand: CommandSpec = {
   usage: 'wxtoken history NAME [--json] [--clear]',
   summary: L('查看账号的请求历史（已去除 token 和密钥），--clear 清空', "Show an account's request history (tokens and secrets removed); --clear empties it"),
   positionals: ['NAME'],
+  complete: { NAME: 'account' },
   options: { json: jsonOption, clear: { type: 'boolean', help: L('清空历史', 'empty the history') } },
   async run(ctx, parsed) {
     const name = arg(parsed, 'NAME');
@@ -18,7 +20,7 @@ export const historyCommand: CommandSpec = {
     }
     const entries = await ctx.call('listHistory', { name });
     if (flag(parsed, 'json')) {
-      ctx.io.out(json(entries));
+      ctx.io.out(json(entries.map(historyJson)));
       return 0;
     }
     if (entries.length === 0) {
