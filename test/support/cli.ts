@@ -19,7 +19,12 @@ export interface CliResult {
   code: number | null;
   stdout: string;
   stderr: string;
+  /** stdout as bytes, for binary output (not set for a terminal run). */
+  stdoutBytes?: Buffer;
 }
+
+/** The command line that runs the CLI from source: what a `wxtoken` on PATH would run. */
+export const cliCommand = (): string[] => [process.execPath, '--import', tsx, entry];
 
 export interface CliRunOptions {
   env?: NodeJS.ProcessEnv;
@@ -45,7 +50,8 @@ export function runCli(args: string[], options: CliRunOptions = {}): Promise<Cli
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);
-      resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
+      const stdoutBytes = Buffer.concat(out);
+      resolve({ code, stdout: stdoutBytes.toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), stdoutBytes });
     });
     child.stdin.on('error', () => undefined); // the CLI may exit without reading stdin
     child.stdin.end(options.input ?? '');
