@@ -33,6 +33,11 @@ describe('CLI error report', () => {
     expect(cliLanguage({ LANG: 'zh_CN.UTF-8' })).toBe('zh');
     expect(cliLanguage({ LC_ALL: 'zh_TW.UTF-8', LANG: 'en_US.UTF-8' })).toBe('zh');
     expect(cliLanguage({ WXTOKEN_LANG: 'en', LANG: 'zh_CN.UTF-8' })).toBe('en');
+    // The settings' language wins over LANG (not over WXTOKEN_LANG); `system` leaves it to LANG.
+    expect(cliLanguage({ LANG: 'en_US.UTF-8' }, 'zh-CN')).toBe('zh');
+    expect(cliLanguage({ LANG: 'zh_CN.UTF-8' }, 'en')).toBe('en');
+    expect(cliLanguage({ LANG: 'zh_CN.UTF-8' }, 'system')).toBe('zh');
+    expect(cliLanguage({ WXTOKEN_LANG: 'en' }, 'zh-CN')).toBe('en');
     expect(cliLanguage({ LANG: 'C.UTF-8' })).toBe('en');
     expect(cliLanguage({})).toBe('en');
   });

@@ -6,8 +6,9 @@ export interface CliIo {
   cwd: string;
   stdinIsTTY: boolean;
   stdoutIsTTY: boolean;
-  /** Text, or the bytes of a binary body. */
-  out(data: string | Uint8Array): void;
+  out(text: string): void;
+  /** Bytes as they are: a binary response body on a piped stdout. */
+  outBytes(bytes: Uint8Array): void;
   err(text: string): void;
   /** All of stdin (when it is a pipe or a file). */
   readStdin(): Promise<string>;
@@ -29,7 +30,8 @@ export function nodeIo(): CliIo {
     cwd: process.cwd(),
     stdinIsTTY: stdin.isTTY === true,
     stdoutIsTTY: process.stdout.isTTY === true,
-    out: (data) => void process.stdout.write(data),
+    out: (text) => void process.stdout.write(text),
+    outBytes: (bytes) => void process.stdout.write(bytes),
     err: (text) => void process.stderr.write(text),
     async readStdin() {
       const chunks: Buffer[] = [];

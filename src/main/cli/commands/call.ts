@@ -93,7 +93,7 @@ export const callCommand: CommandSpec = {
         );
         return EXIT_USAGE;
       }
-      if (res.binary) ctx.io.out(Buffer.from(res.bodyBase64 ?? '', 'base64'));
+      if (res.binary) ctx.io.outBytes(Buffer.from(res.bodyBase64 ?? '', 'base64'));
       else ctx.io.out(textBody(res.bodyText ?? '', ctx.io.stdoutIsTTY));
     }
     return explain(ctx, res);
