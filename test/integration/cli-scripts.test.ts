@@ -176,7 +176,7 @@ describe.skipIf(!process.env.WXTOKEN_TEST_KEYRING)('wxtoken CLI in scripts', () 
     beforeEach(async () => {
       // A `wxtoken` as a user has one: the completion script calls it back for the account names.
       bin = await mkdtemp(join(tmpdir(), 'wxtoken-bin-'));
-      const quoted = cliCommand().map((p) => `'${p}'`).join(' ');
+      const quoted = cliCommand([]).map((p) => `'${p}'`).join(' ');
       await writeFile(join(bin, 'wxtoken'), `#!/bin/sh\nexec ${quoted} "$@"\n`);
       await chmod(join(bin, 'wxtoken'), 0o755);
     });
@@ -208,7 +208,8 @@ describe.skipIf(!process.env.WXTOKEN_TEST_KEYRING)('wxtoken CLI in scripts', () 
       expect(complete('account', 'remove', '')).toEqual(['mini', 'prod']);
       expect(complete('completion', '')).toEqual(['bash', 'fish', 'zsh']);
       // Names are read from the data folder, never the keychain: a keychain out of reach changes nothing.
-      const noBus = spawnSync(cliCommand()[0], [...cliCommand().slice(1), '__complete', 'accounts'], {
+      const [node, ...args] = cliCommand(['__complete', 'accounts']);
+      const noBus = spawnSync(node, args, {
         env: { ...process.env, ...cli.env, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent' },
         encoding: 'utf8',
       });

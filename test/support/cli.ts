@@ -23,9 +23,6 @@ export interface CliResult {
   stdoutBytes?: Buffer;
 }
 
-/** The command line that runs the CLI from source: what a `wxtoken` on PATH would run. */
-export const cliCommand = (): string[] => [process.execPath, '--import', tsx, entry];
-
 export interface CliRunOptions {
   env?: NodeJS.ProcessEnv;
   /** Written to stdin, which is then closed (stdin is always a pipe: never a TTY). */
@@ -194,4 +191,9 @@ export function runCliTty(args: string[], options: { env?: NodeJS.ProcessEnv; st
       resolve({ code, stdout: screen.replace(/\r\n/g, '\n'), stderr: '' });
     });
   });
+}
+
+/** The command line that runs the CLI from source: for tests that start it their own way (another user, limits). */
+export function cliCommand(args: string[]): string[] {
+  return [process.execPath, '--import', tsx, entry, ...args];
 }
