@@ -25,7 +25,7 @@ describe('CLI error report', () => {
     for (const code of ['network', 'timeout', 'bad_response', 'truncated', 'http_status'] as const) expect(exitCodeFor(appError(code))).toBe(EXIT_NETWORK);
     expect(exitCodeFor(appError('keychain_unavailable'))).toBe(EXIT_KEYCHAIN);
     expect(exitCodeFor(appError('secret_missing'))).toBe(EXIT_KEYCHAIN);
-    expect(exitCodeFor(appError('not_found'))).toBe(EXIT_FAILURE);
+    expect(exitCodeFor(appError('not_found'))).toBe(EXIT_USAGE); // no such account: a mistake in the command
     expect(exitCodeFor(appError('internal'))).toBe(EXIT_FAILURE);
   });
 
