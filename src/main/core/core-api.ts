@@ -66,14 +66,21 @@ export function createCoreApi(p: CoreParts): CoreApi {
     }),
 
     addAccount: ({ account, secret }) => guard(async () => {
-      const added = await p.accounts.add(account);
+      let added = await p.accounts.add(account);
+      const created = added.ok;
+      if (!added.ok && added.error.code === 'conflict') {
+        // An add cut off between the accounts file and the keychain left the account without its secret:
+        // running the same add again completes it.
+        const unfinished = await p.accounts.addedAs(account);
+        if (unfinished && (await p.secrets.get(secretItem(unfinished.name))) === undefined) added = ok(unfinished);
+      }
       if (!added.ok) return added;
       try {
         await p.secrets.set(secretItem(added.value.name), secret);
         await remember(secretItem(added.value.name), true);
       } catch (err) {
         // Without its secret the account is useless: undo, so a failed add changes nothing.
-        await p.accounts.remove(added.value.name);
+        if (created) await p.accounts.remove(added.value.name);
         throw err;
       }
       await announce();

@@ -9,6 +9,7 @@ import { AutoRefresher } from './auto-refresh';
 import { createCoreApi, type CoreApi, type HostParts } from './core-api';
 import { EventHub } from './event-hub';
 import { HistoryStore } from './history-store';
+import { sweepLeftovers } from './leftovers';
 import { dataHome, ensureHome } from './paths';
 import { FileProcessLock } from './process-lock';
 import { RequestRunner } from './request-runner';
@@ -49,6 +50,7 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
   await ensureHome(home);
   const secrets: SecretStore = options.secrets ?? new KeytarSecretStore({ service: options.keychainService });
   const lock = new FileProcessLock(home);
+  const swept = sweepLeftovers(home);
   const events = new EventHub();
   // Corrupt files are set aside when a store first reads them: told to every host as they are found.
   const problems: FileProblem[] = [];
@@ -102,6 +104,7 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
     onEvent: (listener) => events.on(listener),
     problems: () => [...problems],
     close: async () => {
+      await swept;
       unsubscribe();
       refresher?.stop();
       await secrets.close?.();

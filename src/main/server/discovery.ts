@@ -4,7 +4,7 @@
  */
 import { readFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileAtomic } from '../core/atomic-file';
+import { storageFailure, writeFileAtomic } from '../core/atomic-file';
 
 export const DISCOVERY_FILE = 'server.json';
 
@@ -18,7 +18,10 @@ export interface Discovery {
 export const discoveryPath = (home: string) => path.join(home, DISCOVERY_FILE);
 
 export async function writeDiscovery(home: string, info: Discovery): Promise<void> {
-  await writeFileAtomic(discoveryPath(home), `${JSON.stringify(info, null, 2)}\n`, 0o600);
+  const file = discoveryPath(home);
+  await writeFileAtomic(file, `${JSON.stringify(info, null, 2)}\n`, 0o600).catch((err: unknown) => {
+    throw storageFailure(err, file);
+  });
 }
 
 /** Removes the file unless another server has replaced it since. */
