@@ -74,8 +74,8 @@ export const FORMAT_VERSION = 1;
  * move files aside should hold the file's ProcessLock, and write the recovered value back.
  *
  * A file a newer wxtoken wrote (a higher `version`) is never set aside nor rewritten: it is read as far
- * as this build understands it (all of it, or a `storage` failure), and a read for writing
- * (`setAside`, i.e. under the lock, about to write it back) is refused, so it is never downgraded.
+ * as this build understands it, and a read for writing (`setAside`: under the lock, about to write the
+ * file back) is refused with a `storage` failure, so it is never downgraded.
  */
 export async function readJsonFile<T>(file: string, validate: Validate<T>, setAside = true): Promise<JsonRead<T>> {
   let text: string;
@@ -90,11 +90,9 @@ export async function readJsonFile<T>(file: string, validate: Validate<T>, setAs
     const raw: unknown = JSON.parse(text);
     const newer = newerVersion(raw);
     if (newer !== undefined) {
-      if (setAside) throw newerFormat(file, newer, 'write');
-      // Read as this build's format: what it cannot understand makes the read fail, not vanish.
-      const read = validate({ ...(raw as object), version: FORMAT_VERSION });
-      if (read.damage !== undefined) throw newerFormat(file, newer, 'read');
-      return { value: read.value };
+      if (setAside) throw newerFormat(file, newer);
+      // Read as this build's format: what it does not understand is left out here, and stays in the file.
+      return { value: validate({ ...(raw as object), version: FORMAT_VERSION }).value };
     }
     parsed = validate(raw);
   } catch (err) {
@@ -113,8 +111,8 @@ function newerVersion(raw: unknown): number | undefined {
   return typeof version === 'number' && Number.isInteger(version) && version > FORMAT_VERSION ? version : undefined;
 }
 
-function newerFormat(file: string, version: number, action: 'read' | 'write'): AppFailure {
-  const what = action === 'write' ? { zh: '为免降级，不会改写它', en: 'it is not changed, so that nothing of it is lost' } : { zh: '此版本无法读懂它', en: 'this build cannot read all of it' };
+function newerFormat(file: string, version: number): AppFailure {
+  const what = { zh: '为免降级，此版本不会改写它', en: 'this build does not change it, so that nothing of it is lost' };
   return new AppFailure(
     appError('storage', {
       message: {
