@@ -130,24 +130,19 @@ describe.skipIf(!process.env.WXTOKEN_TEST_KEYRING)('wxtoken CLI and its data fol
       const left = JSON.parse((await cli.run(['account', 'list', '--json'])).stdout) as { name: string; hasSecret: boolean }[];
       expect(left).toMatchObject([{ name: 'prod', hasSecret: false }]);
 
+      // An add that describes another account does not take the half-added one over…
+      const other = await cli.run(['account', 'add', 'prod', '--appid', 'wx0a1b2c3d4e5f6a7b', '--api-base', sim.url], { input: 'othersecret\n' });
+      expect(other.code).toBe(2);
+      expect(other.stderr).toMatch(/exists already/);
+      // …the same add completes it.
       const again = await add();
       expect(again.stderr).toBe('');
       expect(again.code).toBe(0);
       expect(JSON.parse((await cli.run(['account', 'list', '--json'])).stdout)).toMatchObject([{ name: 'prod', hasSecret: true }]);
       expect((await cli.run(['token', 'prod'])).code).toBe(0);
-      // Complete now: adding it once more is refused as before, and so is a different account under its name.
+      // Complete now: adding it once more is refused as before.
       expect((await add()).code).toBe(2);
-    }, 40_000);
-
-    it('an account without its secret is not taken over by an add that describes another account', async () => {
-      expect((await add()).code).toBe(0);
-      const keytar = (await import('keytar')).default;
-      await keytar.deletePassword(cli.service, 'appsecret:prod');
-      const other = await cli.run(['account', 'add', 'prod', '--appid', 'wx0a1b2c3d4e5f6a7b', '--api-base', sim.url], { input: 'othersecret\n' });
-      expect(other.code).toBe(2);
-      expect(other.stderr).toMatch(/exists already/);
-      expect(await keytar.getPassword(cli.service, 'appsecret:prod')).toBeNull();
-    });
+    }, 120_000);
   });
 
   describe('a data folder that cannot be used', () => {
@@ -223,7 +218,7 @@ describe.skipIf(!process.env.WXTOKEN_TEST_KEYRING)('wxtoken CLI and its data fol
       const fresh = join(cli.home, 'new', 'wxtoken');
       expect((await cli.run(['account', 'list'], { env: { WXTOKEN_HOME: fresh } })).code).toBe(0);
       expect((await stat(fresh)).mode & 0o777).toBe(0o700);
-    });
+    }, 60_000);
   });
 
   describe('leftovers of killed processes', () => {

@@ -105,6 +105,8 @@ describe('a file of a newer format', () => {
     const cache = new EncryptedTokenCache({ home, secrets, lock, report });
     const intact = await newerFile(cache.file, current);
     expect(await cache.read('prod', { fresh: true })).toMatchObject({ accessToken: token.accessToken });
+    // Asked before every fetch: refused, so no token is fetched that could not be stored.
+    await expect(cache.readState('prod')).rejects.toMatchObject({ error: { code: 'storage' } });
     const refused = await cache.write('dev', token as never).then(
       () => undefined,
       (err: { error: never }) => err.error,

@@ -62,6 +62,8 @@ export type Validate<T> = (raw: unknown) => { value: T; damage?: string };
 export interface JsonRead<T> {
   value: T;
   problem?: FileProblem;
+  /** The file's format version, when a newer wxtoken wrote it (see `newerFormatFailure`). */
+  newer?: number;
 }
 
 /** The format version every JSON file of this build writes (`"version": 1`). */
@@ -90,9 +92,9 @@ export async function readJsonFile<T>(file: string, validate: Validate<T>, setAs
     const raw: unknown = JSON.parse(text);
     const newer = newerVersion(raw);
     if (newer !== undefined) {
-      if (setAside) throw newerFormat(file, newer);
+      if (setAside) throw newerFormatFailure(file, newer);
       // Read as this build's format: what it does not understand is left out here, and stays in the file.
-      return { value: validate({ ...(raw as object), version: FORMAT_VERSION }).value };
+      return { value: validate({ ...(raw as object), version: FORMAT_VERSION }).value, newer };
     }
     parsed = validate(raw);
   } catch (err) {
@@ -111,7 +113,8 @@ function newerVersion(raw: unknown): number | undefined {
   return typeof version === 'number' && Number.isInteger(version) && version > FORMAT_VERSION ? version : undefined;
 }
 
-function newerFormat(file: string, version: number): AppFailure {
+/** Refuses to write a file a newer wxtoken wrote: rewriting it in this build's format would lose data. */
+export function newerFormatFailure(file: string, version: number): AppFailure {
   const what = { zh: '为免降级，此版本不会改写它', en: 'this build does not change it, so that nothing of it is lost' };
   return new AppFailure(
     appError('storage', {
