@@ -43,7 +43,7 @@ function runCliAs(args: string[], options: { env: Record<string, string>; shell?
 }
 
 /** Checks `test` every 20 ms until it holds (or fails after `ms`): waiting for another process's state. */
-async function until(test: () => boolean | Promise<boolean>, ms = 10_000): Promise<void> {
+async function until(test: () => boolean | Promise<boolean>, ms = 30_000): Promise<void> {
   const end = Date.now() + ms;
   while (!(await test())) {
     if (Date.now() > end) throw new Error('the awaited state never came');
@@ -93,7 +93,7 @@ describe.skipIf(!process.env.WXTOKEN_TEST_KEYRING)('wxtoken CLI and its data fol
       expect(Date.now() - started).toBeLessThan(PROMPTLY_MS);
       expect(sim.count(STABLE_PATH)).toBe(1);
       expect(await lockFiles(cli.home)).toEqual([]);
-    }, 40_000);
+    }, 90_000);
 
     it('a fetch that cannot write its lock file (the disk is full) fails with a storage error and leaves no lock behind', async () => {
       expect((await add()).code).toBe(0);
@@ -109,7 +109,7 @@ describe.skipIf(!process.env.WXTOKEN_TEST_KEYRING)('wxtoken CLI and its data fol
       expect(token.code).toBe(0);
       expect(Date.now() - started).toBeLessThan(PROMPTLY_MS);
       expect(sim.count(STABLE_PATH)).toBe(1);
-    }, 40_000);
+    }, 90_000);
   });
 
   describe('account add cut off half-way', () => {
