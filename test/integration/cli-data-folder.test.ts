@@ -93,7 +93,7 @@ describe.skipIf(!process.env.WXTOKEN_TEST_KEYRING)('wxtoken CLI and its data fol
       expect(Date.now() - started).toBeLessThan(PROMPTLY_MS);
       expect(sim.count(STABLE_PATH)).toBe(1);
       expect(await lockFiles(cli.home)).toEqual([]);
-    }, 90_000);
+    });
 
     it('a fetch that cannot write its lock file (the disk is full) fails with a storage error and leaves no lock behind', async () => {
       expect((await add()).code).toBe(0);
@@ -109,7 +109,7 @@ describe.skipIf(!process.env.WXTOKEN_TEST_KEYRING)('wxtoken CLI and its data fol
       expect(token.code).toBe(0);
       expect(Date.now() - started).toBeLessThan(PROMPTLY_MS);
       expect(sim.count(STABLE_PATH)).toBe(1);
-    }, 90_000);
+    });
   });
 
   describe('account add cut off half-way', () => {
@@ -218,7 +218,7 @@ describe.skipIf(!process.env.WXTOKEN_TEST_KEYRING)('wxtoken CLI and its data fol
       const fresh = join(cli.home, 'new', 'wxtoken');
       expect((await cli.run(['account', 'list'], { env: { WXTOKEN_HOME: fresh } })).code).toBe(0);
       expect((await stat(fresh)).mode & 0o777).toBe(0o700);
-    }, 60_000);
+    });
   });
 
   describe('leftovers of killed processes', () => {
