@@ -165,9 +165,13 @@ export const DEFAULT_SETTINGS: Settings = {
 
 export interface ServerStatus {
   running: boolean;
+  /** `http://127.0.0.1:PORT/`, without a key. */
   url?: string;
   port?: number;
-  /** The bearer key; shown to the user so they can open the URL elsewhere. */
+  /**
+   * The UI key (the whole contract), shown to the user so they can open `url#key=…` elsewhere. Never in a
+   * file; scripts read the token key (tokens only) from server.json instead.
+   */
   key?: string;
 }
 

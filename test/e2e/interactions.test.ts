@@ -180,7 +180,7 @@ describe.skipIf(Boolean(skip))('keyboard and dialogs', () => {
     expect(await dialogs.removeAccount('rm-oa').count()).toBe(0);
     expect(await card.accountName()).not.toBe('rm-oa');
 
-    const res = await fetch(`${stack.origin}/v1/token/rm-oa`, { headers: { Authorization: `Bearer ${stack.key}` } });
+    const res = await fetch(`${stack.origin}/v1/token/rm-oa`, { headers: { Authorization: `Bearer ${stack.tokenKey}` } });
     expect(res.status).toBe(404);
     await e2e().expectNoSecretLeak(app);
   });

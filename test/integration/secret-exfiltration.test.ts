@@ -73,7 +73,7 @@ describe('the AppSecret cannot be sent to a server of the attacker’s choosing'
 
   it('with the UI key: every move of the account is refused until the secret is typed in again', async () => {
     const mark = capture.received().length;
-    const attempts = await attack({ Authorization: `Bearer ${stack.key}` });
+    const attempts = await attack({ Authorization: `Bearer ${stack.uiKey}` });
     expect(capture.received().slice(mark)).not.toContain(secret);
     expect(capture.received().slice(mark)).toBe('');
     const refusals = attempts.map((a) => JSON.parse(a.body)).filter((b) => b.ok === false && b.error?.field === 'secret');

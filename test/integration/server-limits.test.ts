@@ -37,7 +37,7 @@ describe('size limits', () => {
 
   it('answers 413 to a declared body over 1 MiB and closes the socket without reading it', async () => {
     const s = await openSocket(port);
-    s.socket.write(head(['POST /api/listAccounts HTTP/1.1', `Host: 127.0.0.1:${port}`, `Authorization: Bearer ${env.server.key}`, 'Content-Type: application/json', `Content-Length: ${2 * MiB}`]));
+    s.socket.write(head(['POST /api/listAccounts HTTP/1.1', `Host: 127.0.0.1:${port}`, `Authorization: Bearer ${env.server.uiKey}`, 'Content-Type: application/json', `Content-Length: ${2 * MiB}`]));
     s.socket.write('{"pad":"');
     await s.closed;
     expect(s.received()).toMatch(/^HTTP\/1\.1 413 /);
@@ -47,7 +47,7 @@ describe('size limits', () => {
 
   it('answers 413 to a chunked body that grows past 1 MiB and closes the socket', async () => {
     const s = await openSocket(port);
-    s.socket.write(head(['POST /api/listAccounts HTTP/1.1', `Host: 127.0.0.1:${port}`, `Authorization: Bearer ${env.server.key}`, 'Content-Type: application/json', 'Transfer-Encoding: chunked']));
+    s.socket.write(head(['POST /api/listAccounts HTTP/1.1', `Host: 127.0.0.1:${port}`, `Authorization: Bearer ${env.server.uiKey}`, 'Content-Type: application/json', 'Transfer-Encoding: chunked']));
     const chunk = Buffer.alloc(64 * 1024, 'a');
     const frame = Buffer.concat([Buffer.from(`${chunk.length.toString(16)}\r\n`), chunk, Buffer.from('\r\n')]);
     for (let i = 0; i < 40 && !s.socket.destroyed && !s.received(); i++) s.socket.write(frame);
@@ -83,7 +83,7 @@ describe('slow clients', () => {
 
   it('cuts a socket that trickles its body', async () => {
     const s = await openSocket(port);
-    s.socket.write(head(['POST /api/listAccounts HTTP/1.1', `Host: 127.0.0.1:${port}`, `Authorization: Bearer ${env.server.key}`, 'Content-Type: application/json', 'Content-Length: 100000']));
+    s.socket.write(head(['POST /api/listAccounts HTTP/1.1', `Host: 127.0.0.1:${port}`, `Authorization: Bearer ${env.server.uiKey}`, 'Content-Type: application/json', 'Content-Length: 100000']));
     const stop = trickle(() => s.socket.write(' '));
     await s.closed;
     stop();
@@ -98,7 +98,7 @@ describe('slow clients', () => {
 
   it('closes an idle keep-alive socket after its answer', async () => {
     const s = await openSocket(port);
-    s.socket.write(head(['GET /v1/token/demo HTTP/1.1', `Host: 127.0.0.1:${port}`, `Authorization: Bearer ${env.server.key}`]));
+    s.socket.write(head(['GET /v1/token/demo HTTP/1.1', `Host: 127.0.0.1:${port}`, `Authorization: Bearer ${env.server.uiKey}`]));
     await s.closed;
     expect(s.received()).toMatch(/^HTTP\/1\.1 200 /);
   });

@@ -41,7 +41,7 @@ export const serveCommand: CommandSpec = {
         }),
       );
     });
-    status = { running: true, url: server.url, port: server.port, key: server.key };
+    status = { running: true, url: `${server.origin}/`, port: server.port, key: server.uiKey };
     ctx.say(server.url);
     ctx.note(L('wxtoken 服务已启动（仅本机可访问），按 Ctrl+C 停止', 'wxtoken is serving on this machine only; press Ctrl+C to stop'));
     await ctx.io.waitForStop();
