@@ -175,6 +175,11 @@ export interface ServerStatus {
   key?: string;
 }
 
+/** The URL that opens the full UI of a running server (`url` plus the UI key in the fragment). */
+export function serverUiUrl(status: ServerStatus): string | undefined {
+  return status.running && status.url && status.key ? `${status.url.replace(/\/$/, '')}/#key=${status.key}` : undefined;
+}
+
 export interface AppInfo {
   host: 'electron' | 'http';
   version: string;

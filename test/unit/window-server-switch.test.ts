@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { methodNames, type ApiImpl } from '../../src/shared/contract';
-import type { ServerStatus } from '../../src/shared/models';
+import { serverUiUrl, type ServerStatus } from '../../src/shared/models';
 import { ok } from '../../src/shared/result';
 import type { Core } from '../../src/main/core/core';
 import { EventHub } from '../../src/main/core/event-hub';
@@ -116,6 +116,8 @@ describe('the desktop API copies', () => {
       // What the settings show: the address without a key, and the UI key to open it with, which is in no
       // file; server.json holds only the token key, which the API refuses.
       expect(status.ok && status.value).toEqual({ running: true, url: `http://127.0.0.1:${port}/`, port, key });
+      // The URL settings copy is the one `wxtoken serve` would print: the address with the UI key in the fragment.
+      expect(status.ok && serverUiUrl(status.value)).toBe(`http://127.0.0.1:${port}/#key=${key}`);
       const discovery = await readFile(path.join(home, 'server.json'), 'utf8');
       expect(discovery).not.toContain(key!);
       const tokenKey = JSON.parse(discovery).token_key as string;
