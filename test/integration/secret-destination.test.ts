@@ -76,6 +76,18 @@ describe.skipIf(!process.env.WXTOKEN_TEST_KEYRING)('a secret stays with its host
     expect((await env.core.api.testCredentials({ name: 'live' })).ok).toBe(true);
   });
 
+  it('a move refused by the store leaves the stored secret as it was', async () => {
+    await env.addAccount('other', {});
+    const wrong = 'not-the-secret-0000000000000000';
+    const clash = await env.core.api.editAccount({ name: 'prod', patch: { apiBase: capture.url, name: 'other' }, secret: wrong });
+    expect(clash).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    const badAppid = await env.core.api.editAccount({ name: 'prod', patch: { apiBase: capture.url, appid: 'wx123' }, secret: wrong });
+    expect(badAppid).toMatchObject({ ok: false, error: { code: 'validation', field: 'appid' } });
+    // Still the real secret, at the real host.
+    expect(await env.core.api.testCredentials({ name: 'prod' })).toMatchObject({ ok: true });
+    expect(capture.received()).toBe('');
+  });
+
   it('lets the rest of an account change without the secret, WeChat’s own access points included', async () => {
     const onDefault = await env.core.terminalApi.editAccount({ name: 'prod', patch: { apiBase: 'https://api.weixin.qq.com' } });
     expect(onDefault.ok).toBe(true);

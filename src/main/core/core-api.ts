@@ -78,21 +78,32 @@ export function createCoreApis(p: CoreParts): CoreApis {
     const target = patch.name ?? name;
     const renamed = target !== name;
     // Read the secret before changing anything: a locked keychain then changes nothing.
-    const secret = given ?? (renamed ? await p.secrets.get(secretItem(name)) : undefined);
-    // The store refuses a clash with another account's name before any keychain item is written.
-    const edited = await p.accounts.edit(name, patch);
-    if (!edited.ok) return edited;
-    if (secret !== undefined) {
+    const stored = given !== undefined || renamed ? await p.secrets.get(secretItem(name)) : undefined;
+    // The secret given is in place before the account points anywhere new: a crash in between can send the
+    // new secret to the old host, never the old secret to the new one.
+    if (given !== undefined) await p.secrets.set(secretItem(name), given);
+    const putBack = () => (given === undefined ? undefined : stored === undefined ? p.secrets.delete(secretItem(name)) : p.secrets.set(secretItem(name), stored));
+    // The store refuses a clash with another account's name before any keychain item is moved.
+    const edited = await p.accounts.edit(name, patch).catch(async (err: unknown) => {
+      await putBack();
+      throw err;
+    });
+    if (!edited.ok) {
+      await putBack();
+      return edited;
+    }
+    if (given !== undefined) await remember(secretItem(name), true);
+    if (renamed) {
+      const secret = given ?? stored;
       try {
-        await p.secrets.set(secretItem(target), secret);
+        if (secret !== undefined) await p.secrets.set(secretItem(target), secret);
       } catch (err) {
-        // An account must never be left without its secret, nor pointed somewhere new with the old one.
+        // An account must never be left without its secret: undo the edit.
         await p.accounts.edit(target, restorePatch(before.value));
+        await putBack();
         throw err;
       }
-      await remember(secretItem(target), true);
-    }
-    if (renamed) {
+      if (secret !== undefined) await remember(secretItem(target), true);
       await moveToken(p, name, target);
       await p.secrets.delete(secretItem(name));
       await remember(secretItem(name), false);
