@@ -16,6 +16,8 @@ import type { SecretStore, TokenCache } from './types';
 
 export type HostParts = Pick<ApiImpl, 'appInfo' | 'copyToken' | 'serverStatus'>;
 export type CoreApi = Omit<ApiImpl, keyof HostParts>;
+/** The calls the Redis part of the core serves (redis/redis-api.ts). */
+type RedisCalls = 'listRedis' | 'addRedis' | 'removeRedis' | 'testRedis' | 'findRedisKeys';
 
 export interface CoreParts {
   accounts: AccountsStore;
@@ -29,11 +31,14 @@ export interface CoreParts {
   problems(): FileProblem[];
 }
 
+/** The accounts and tokens part of the contract (Redis calls come from redis-api.ts). */
+export type AccountsApi = Omit<CoreApi, RedisCalls>;
+
 export interface CoreApis {
   /** For every host a program or a page can reach (IPC, HTTP): a secret stays with its host. */
-  api: CoreApi;
+  api: AccountsApi;
   /** For the user at a terminal (the CLI): may point an account elsewhere without typing its secret again. */
-  terminalApi: CoreApi;
+  terminalApi: AccountsApi;
 }
 
 export function createCoreApis(p: CoreParts): CoreApis {
@@ -113,7 +118,7 @@ export function createCoreApis(p: CoreParts): CoreApis {
     await announce();
     return ok(await view(edited.value));
   });
-  const api: CoreApi = {
+  const api: AccountsApi = {
     listAccounts: () => guard(async () => {
       const list = await p.accounts.list();
       return list.ok ? ok(await views(list.value, true)) : list;
