@@ -6,7 +6,7 @@ import type { ApiImpl, EventListener } from '../../shared/contract';
 import { AccountsStore } from './accounts-store';
 import type { FileProblem } from './atomic-file';
 import { AutoRefresher } from './auto-refresh';
-import { createCoreApi, type CoreApi, type HostParts } from './core-api';
+import { createCoreApis, type CoreApi, type HostParts } from './core-api';
 import { EventHub } from './event-hub';
 import { HistoryStore } from './history-store';
 import { sweepLeftovers } from './leftovers';
@@ -40,7 +40,10 @@ export interface CoreOptions {
 
 export interface Core {
   home: string;
+  /** The contract's core methods for hosts a program or page can reach (IPC, HTTP). */
   api: CoreApi;
+  /** The same for the user at a terminal (the CLI): may point an account elsewhere without its secret. */
+  terminalApi: CoreApi;
   onEvent(listener: EventListener): () => void;
   /** Corrupt files set aside (and what was recovered), for the host to tell the user. */
   problems(): FileProblem[];
@@ -74,10 +77,10 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
     retry: options.retry,
   });
   const runner = new RequestRunner({ accounts, engine, history });
-  const api: CoreApi = {
-    ...createCoreApi({ accounts, secrets, cache, engine, runner, history, settings, events, problems: () => [...problems] }),
-    ...createRedisApi({ store: new RedisStore({ home, lock, report }), secrets }),
-  };
+  const accountsApis = createCoreApis({ accounts, secrets, cache, engine, runner, history, settings, events, problems: () => [...problems] });
+  const redisApi = createRedisApi({ store: new RedisStore({ home, lock, report }), secrets });
+  const api: CoreApi = { ...accountsApis.api, ...redisApi };
+  const terminalApi: CoreApi = { ...accountsApis.terminalApi, ...redisApi };
 
   let refresher: AutoRefresher | undefined;
   let unsubscribe = () => {};
@@ -106,6 +109,7 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
   return {
     home,
     api,
+    terminalApi,
     onEvent: (listener) => events.on(listener),
     problems: () => [...problems],
     close: async () => {
