@@ -11,7 +11,7 @@ import type { EventStreams } from './events-route';
 import type { Guards } from './guards';
 import { sendJson, sendStatus } from './responses';
 import type { StaticFiles } from './static-files';
-import { tokenRoute } from './token-route';
+import { makeTokenRoute } from './token-route';
 
 export interface HandlerParts {
   api: ApiImpl;
@@ -25,6 +25,7 @@ const internal = fail(appError('internal'));
 
 export function makeHandler(parts: HandlerParts): (req: IncomingMessage, res: ServerResponse) => void {
   const { api, guards, events, files, maxBodyBytes } = parts;
+  const tokenRoute = makeTokenRoute(api);
 
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const refusal = guards.checkSite(req.headers);
@@ -40,7 +41,7 @@ export function makeHandler(parts: HandlerParts): (req: IncomingMessage, res: Se
     if (!guards.checkKey(req.headers, query)) return sendStatus(res, 401);
     if (!isApi) {
       if (req.method !== 'GET') return sendStatus(res, 405);
-      return tokenRoute(api, pathname.slice(HTTP_TOKEN_PREFIX.length), req.headers, res);
+      return tokenRoute(pathname.slice(HTTP_TOKEN_PREFIX.length), req.headers, res);
     }
     if (pathname === HTTP_EVENTS_PATH) return events.serve(req, res);
     return dispatch(api, pathname.slice(HTTP_API_PREFIX.length), req, res, maxBodyBytes);
