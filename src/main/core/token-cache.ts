@@ -11,10 +11,11 @@ import path from 'node:path';
 import { fileSignature } from './file-signature';
 import { FileFreshness } from './file-freshness';
 import { readJsonFile, writeFileAtomic, type ReportProblem, type Validate } from './atomic-file';
+import { CACHE_KEY_ITEM } from './secret-items';
 import type { FetchState, ProcessLock, SecretStore, StoredToken, TokenCache } from './types';
 
 export const TOKENS_LOCK = 'tokens-file';
-export const CACHE_KEY_ITEM = 'cache-key';
+export { CACHE_KEY_ITEM };
 
 interface Sealed {
   iv: string;
