@@ -5,7 +5,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { AppFailure } from '../../shared/result';
 import { forkKeychainWorker, hasEnded } from './keychain-process';
-import type { KeychainOp, KeychainReply } from './keychain-worker';
+import type { KeychainOp, KeychainReply } from './keychain-protocol';
 import { keychainUnavailable } from './secret-store';
 import type { SecretStore } from './types';
 

@@ -4,9 +4,7 @@
  * Imports nothing but node:child_process, so the launcher stays small.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-
-/** Items the worker reads as soon as it starts (comma-separated), so the answer is ready when asked. */
-export const PREFETCH_ENV = 'WXTOKEN_KEYCHAIN_PREFETCH';
+import { PREFETCH_ENV } from './keychain-protocol';
 
 export interface KeychainWorkerOptions {
   /** out/main/keychain-worker.js when built, the .ts source under tsx. */

@@ -4,17 +4,9 @@
  * simply kills it. Secrets travel over the IPC pipe only: never an argument, a file or a log line.
  */
 import { appError } from '../../shared/errors';
-import { AppFailure, type AppError } from '../../shared/result';
-import { PREFETCH_ENV } from './keychain-process';
+import { AppFailure } from '../../shared/result';
+import { PREFETCH_ENV, type KeychainOp, type KeychainReply, type KeychainRequest } from './keychain-protocol';
 import { KeytarSecretStore } from './secret-store';
-
-export type KeychainOp = 'get' | 'set' | 'delete' | 'list';
-export interface KeychainRequest {
-  id: number;
-  op: KeychainOp;
-  args: string[];
-}
-export type KeychainReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: AppError };
 
 // The parent bounds every call; this store only has to outlive it.
 const store = new KeytarSecretStore({ service: process.env.WXTOKEN_KEYCHAIN_SERVICE, timeoutMs: 3_600_000 });
