@@ -4,7 +4,9 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     environment: 'node',
-    testTimeout: 30_000,
+    // A hang detector, not a speed target: a CLI test runs a dozen child processes (each with its keychain
+    // worker), and on 2 cores shared with a Chromium that can take well over 30 s without anything being wrong.
+    testTimeout: 90_000,
     hookTimeout: 60_000,
     pool: 'forks',
     // Two cores: the e2e files each drive a Chromium; more workers only thrash.

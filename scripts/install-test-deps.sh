@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Installs the system parts the tests use for real: the Secret Service (gnome-keyring on a private D-Bus),
 # libsecret headers for building keytar, Debian's Chromium for the Playwright tests (with a CJK font, so
-# the zh-CN screenshots are legible), Xvfb for headed runs, and wrk, the load generator of the server benchmark.
+# the zh-CN screenshots are legible), and Xvfb for headed runs.
+# wrk drives the HTTP benchmarks; redis-server (started by the tests themselves on a random loopback port,
+# never the system service) and openssl (its TLS certificates) serve the Redis tests.
 # Debian/Ubuntu only; elsewhere install the equivalents by hand.
 set -euo pipefail
-packages=(gnome-keyring dbus libsecret-1-dev chromium xvfb fonts-wqy-microhei iproute2 wrk)
+packages=(gnome-keyring dbus libsecret-1-dev chromium xvfb fonts-wqy-microhei iproute2 wrk redis-server redis-tools openssl)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -3,19 +3,23 @@
 // one closing line: "N passed, N failed, N skipped". Extra arguments go to vitest (e.g. a file filter).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+// The project's Node 22 (the `node` devDependency) even when this script is started with an older system
+// Node: vitest 5 needs it, and under Node 20 it cannot even print a failure.
+const localNode = join(root, 'node_modules', 'node', 'bin', 'node');
+const node = existsSync(localNode) ? localNode : process.execPath;
 const report = join(root, 'test-results', 'vitest.json');
 rmSync(report, { force: true });
 
 const run = spawnSync(
-  process.execPath,
+  node,
   [
     join(root, 'scripts/with-keyring.mjs'),
     '--loopback-only',
-    process.execPath,
+    node,
     join(root, 'node_modules/vitest/vitest.mjs'),
     'run',
     '--reporter=default',
@@ -23,7 +27,8 @@ const run = spawnSync(
     `--outputFile.json=${report}`,
     ...process.argv.slice(2),
   ],
-  { stdio: 'inherit', cwd: root },
+  // As under `npm test`: the project's binaries (its Node first) come first on PATH for every child too.
+  { stdio: 'inherit', cwd: root, env: { ...process.env, PATH: `${join(root, 'node_modules', '.bin')}${delimiter}${process.env.PATH ?? ''}` } },
 );
 
 let line = '0 passed, 1 failed';
