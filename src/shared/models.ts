@@ -127,6 +127,8 @@ export interface ConsoleResponse {
   error?: import('./result').AppError;
   /** The call was retried once after a token error (40001/40014/42001). */
   retried: boolean;
+  /** The call was sent, but something after it failed (its history entry could not be saved). */
+  warning?: import('./result').AppError;
 }
 
 export interface HistoryEntry {

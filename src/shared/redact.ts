@@ -3,7 +3,16 @@
  * every layer; the key list errs on the side of hiding too much.
  */
 
+import { jsonDepth } from './json-depth';
+import type { AppError, Localized } from './result';
+
 export const MASK = '***';
+
+/**
+ * Structural redaction walks a parsed body recursively; deeper than this it is not attempted (the text
+ * scrub still runs), so redaction can never overflow the stack, whatever was sent.
+ */
+const STRUCTURAL_DEPTH = 256;
 
 /** Keys whose values are credentials, matched case-insensitively, in JSON bodies, queries and text. */
 export const SECRET_KEYS: readonly string[] = [
@@ -91,20 +100,33 @@ function leaksSecret(value: unknown): boolean {
  */
 export function redactJsonText(text: string): string {
   const scrubbed = scrubSecretPairs(text);
-  let parsed: unknown;
+  if (jsonDepth(text, STRUCTURAL_DEPTH) > STRUCTURAL_DEPTH) return scrubbed;
   try {
-    parsed = JSON.parse(text);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      return scrubbed;
+    }
+    try {
+      if (!leaksSecret(JSON.parse(scrubbed))) return scrubbed;
+    } catch (err) {
+      if (err instanceof RangeError) throw err;
+      // The scrub broke the JSON: fall through to the structural redaction.
+    }
+    const indent = /\n([ \t]+)\S/.exec(text)?.[1];
+    return JSON.stringify(redactValue(parsed), null, indent);
   } catch {
+    // Out of memory or stack on a pathological body: the text scrub is what can be done.
     return scrubbed;
   }
-  try {
-    if (!leaksSecret(JSON.parse(scrubbed))) return scrubbed;
-  } catch {
-    // The scrub broke the JSON: fall through to the structural redaction.
-  }
-  const indent = /\n([ \t]+)\S/.exec(text)?.[1];
-  return JSON.stringify(redactValue(parsed), null, indent);
 }
+
+/**
+ * Values shorter than this are not replaced by value: a real AppSecret is 32 characters and a token far
+ * longer, while replacing a 2-letter test secret everywhere would garble every message.
+ */
+const MIN_KNOWN_LENGTH = 6;
 
 /**
  * Replaces every occurrence of the known secret and token values (and their URL-encoded forms) with
@@ -113,11 +135,35 @@ export function redactJsonText(text: string): string {
 export function redactText(text: string, known: readonly string[] = []): string {
   const values = new Set<string>();
   for (const value of known) {
-    if (!value) continue;
+    if (!value || value.length < MIN_KNOWN_LENGTH) continue;
     values.add(value);
     values.add(encodeURIComponent(value));
   }
   let out = text;
   for (const value of [...values].sort((a, b) => b.length - a.length)) out = out.split(value).join(MASK);
   return scrubSecretPairs(out);
+}
+
+/** Only the known values replaced, nothing else touched: for text shown to the user as it came (a response body). */
+export function redactKnown(text: string, known: readonly string[]): string {
+  let out = text;
+  for (const value of known.flatMap((v) => (v && v.length >= MIN_KNOWN_LENGTH ? [v, encodeURIComponent(v)] : []))) {
+    if (out.includes(value)) out = out.split(value).join(MASK);
+  }
+  return out;
+}
+
+/**
+ * An error with the known secret and token values masked in every text it carries: WeChat echoes what it
+ * was sent ("invalid appsecret <value>"), and errors travel to stderr, the UI, events and history.
+ */
+export function redactError(error: AppError, known: readonly string[]): AppError {
+  const text = (t: string) => redactText(t, known);
+  const both = (l: Localized): Localized => ({ zh: text(l.zh), en: text(l.en) });
+  return {
+    ...error,
+    message: both(error.message),
+    ...(error.next ? { next: both(error.next) } : {}),
+    ...(error.errmsg !== undefined ? { errmsg: text(error.errmsg) } : {}),
+  };
 }

@@ -1,9 +1,9 @@
 /** Switchable failures per path (or `*`): what a flaky network or a sick WeChat looks like to a client. */
 import { STATUS_CODES, type ServerResponse } from 'node:http';
-import { sendError } from './http';
+import { parseJsonBody, sendError, type SimRequest } from './http';
 import type { Fault } from './types';
 
-const KINDS = ['latency', 'busy', 'http', 'nonjson', 'truncated', 'reset', 'hang'];
+const KINDS = ['latency', 'busy', 'http', 'nonjson', 'truncated', 'reset', 'hang', 'echo'];
 
 /** A fault as given in-process or over /__sim/fault; a malformed one is a programmer error. */
 export function validateFault(value: unknown): Fault {
@@ -11,6 +11,7 @@ export function validateFault(value: unknown): Fault {
   if (typeof f !== 'object' || f === null || !KINDS.includes(f.kind)) throw new Error(`fault.kind must be one of ${KINDS.join(', ')}`);
   if (f.kind === 'latency' && !(Number.isFinite(f.ms) && f.ms >= 0)) throw new Error('latency fault needs ms >= 0');
   if (f.kind === 'http' && !(Number.isInteger(f.status) && f.status >= 100 && f.status <= 599)) throw new Error('http fault needs a status 100-599');
+  if (f.kind === 'echo' && !(Number.isInteger(f.errcode) && f.errcode !== 0)) throw new Error('echo fault needs a non-zero errcode');
   return f;
 }
 
@@ -41,7 +42,8 @@ export class FaultTable {
  * Answers (or refuses to) as the fault says. `proceed` serves the request normally: latency calls it late.
  * `later` schedules a timer the simulator clears on close.
  */
-export function applyFault(fault: Fault, res: ServerResponse, proceed: () => void, later: (fn: () => void, ms: number) => void): void {
+export function applyFault(fault: Fault, req: SimRequest, proceed: () => void, later: (fn: () => void, ms: number) => void): void {
+  const res = req.res;
   const socket = res.socket;
   switch (fault.kind) {
     case 'latency':
@@ -69,5 +71,23 @@ export function applyFault(fault: Fault, res: ServerResponse, proceed: () => voi
       return void socket?.resetAndDestroy();
     case 'hang':
       return; // never answers; close() destroys the socket
+    case 'echo':
+      return sendError(res, fault.errcode, echoMessage(req));
   }
+}
+
+const SECRET_FIELDS = ['secret', 'corpsecret', 'appsecret'];
+
+/**
+ * What a careless server says back: the credential it was sent, in plain words (no `key=value` shape).
+ * The secret of a token request, else the access_token, else every query value.
+ */
+function echoMessage(req: SimRequest): string {
+  const body = req.body.length ? parseJsonBody(req.body) : undefined;
+  const fields = (name: string) => [req.query.get(name), body?.ok ? body.value[name] : undefined];
+  const secret = SECRET_FIELDS.flatMap(fields).find((v): v is string => typeof v === 'string' && v !== '');
+  if (secret) return `invalid appsecret ${secret}`;
+  const token = req.query.get('access_token');
+  if (token) return `invalid credential, access_token ${token} is not latest`;
+  return `invalid args ${[...req.query.values()].join(' ')}`;
 }

@@ -87,7 +87,7 @@ export function startSimulator(opts: SimulatorOptions = {}): Promise<Simulator> 
       }
     };
     const fault = faults.take(path);
-    if (fault) applyFault(fault, res, proceed, later);
+    if (fault) applyFault(fault, simReq, proceed, later);
     else proceed();
   }
 

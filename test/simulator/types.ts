@@ -27,7 +27,9 @@ export type Fault =
   | { kind: 'nonjson' }
   | { kind: 'truncated' }
   | { kind: 'reset' }
-  | { kind: 'hang' };
+  | { kind: 'hang' }
+  /** Answers `errcode` with an errmsg that echoes the secret (or access_token) the request carried. */
+  | { kind: 'echo'; errcode: number };
 
 export interface Simulator {
   /** e.g. http://127.0.0.1:43121 (use as the account's API base). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MASK, SECRET_KEYS, isSecretKey, maskToken, redactJsonText, redactQuery, redactText } from '../../src/shared/redact';
+import { MASK, SECRET_KEYS, isSecretKey, maskToken, redactError, redactJsonText, redactQuery, redactText } from '../../src/shared/redact';
+import { wechatError } from '../../src/shared/errors';
 
 const TOKEN = '78_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-abcdefghijklmnopqrstuvwxyzTAIL';
 const SECRET = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
@@ -106,5 +107,36 @@ describe('redactText', () => {
 
   it('leaves text without secrets alone', () => {
     expect(redactText('errcode 40164: invalid ip 1.2.3.4', [TOKEN])).toBe('errcode 40164: invalid ip 1.2.3.4');
+  });
+});
+
+describe('redaction of pathological bodies', () => {
+  const deep = (levels: number, inner: string) => `${'{"a":'.repeat(levels)}${inner}${'}'.repeat(levels)}`;
+
+  it('never throws on a body nested 10,000 levels, and still masks what it can see', () => {
+    const body = deep(10_000, `{"secret":"${SECRET}"}`);
+    let out = '';
+    expect(() => (out = redactJsonText(body))).not.toThrow();
+    expect(out).not.toContain(SECRET);
+    expect(out.startsWith('{"a":{"a":')).toBe(true);
+  });
+
+  it('masks an object-valued secret structurally up to a deep body (200 levels)', () => {
+    const out = redactJsonText(deep(200, `{"secret":{"value":"${SECRET}"}}`));
+    expect(out).not.toContain(SECRET);
+    expect(JSON.parse(out)).toBeTruthy();
+  });
+});
+
+describe('redactError', () => {
+  it('masks known values in the message, the next step and the errmsg', () => {
+    const error = wechatError(40125, `invalid appsecret ${SECRET} rid: 1`);
+    const unknown = wechatError(99999, `unexpected ${TOKEN}`);
+    for (const e of [error, unknown]) {
+      const out = JSON.stringify(redactError(e, [SECRET, TOKEN]));
+      expect(out).not.toContain(SECRET);
+      expect(out).not.toContain(TOKEN);
+    }
+    expect(redactError(error, [SECRET]).errmsg).toBe(`invalid appsecret ${MASK} rid: 1`);
   });
 });

@@ -107,6 +107,37 @@ describe('renderer store', () => {
     expect(store.getState().tokenErrors.demo).toBeUndefined();
   });
 
+  it('treats accounts named after Object.prototype keys like any other account', async () => {
+    const names = ['constructor', 'toString', 'valueOf', 'hasOwnProperty'];
+    store.getState().setAccounts([...store.getState().accounts, ...names.map((n) => account(n, '2025-03-01'))]);
+    // Nothing is known about them yet: their statuses are asked for, and nothing is shown in the meantime.
+    const s = store.getState();
+    for (const name of names) {
+      expect(s.tokenErrors[name], name).toBeUndefined();
+      expect(s.tokenBusy[name], name).toBeUndefined();
+      expect(s.history[name], name).toBeUndefined();
+    }
+    await vi.waitFor(() => expect(names.map((n) => store.getState().tokens[n]?.account)).toEqual(names));
+    for (const name of names) {
+      await store.getState().getToken(name);
+      expect(fake.calls.some((c) => c.name === 'getToken' && (c.input as { name: string }).name === name), name).toBe(true);
+      store.getState().selectAccount(name);
+      await vi.waitFor(() => expect(store.getState().history[name], name).toEqual([]));
+    }
+    await store.getState().removeAccount('toString');
+    const [removed, kept]: string[] = ['toString', 'constructor'];
+    expect(store.getState().tokens[removed]).toBeUndefined();
+    expect(store.getState().tokens[kept]?.account).toBe('constructor');
+  });
+
+  it('shows the response of a request that was sent and warns that its history entry is missing', async () => {
+    const warning = appError('storage', { message: { zh: '请求已发送，但未能写入历史记录', en: 'The request was sent, but its history entry could not be saved' } });
+    (fake.api as unknown as { sendRequest: () => Promise<Result<ConsoleResponse>> }).sendRequest = async () => ok({ ...response, warning });
+    await store.getState().send('demo');
+    expect(store.getState().response?.value.bodyText).toBe('{}');
+    expect(store.getState().toasts.flatMap((t) => ('error' in t.text ? [t.text.error.message.en] : []))).toContain(warning.message.en);
+  });
+
   it('returns a conflict for a duplicate name and selects a newly added account', async () => {
     const draft = { name: 'demo', kind: 'oa' as const, appid: 'wx5f3c9a1e7b2d4c60', mode: 'stable' as const, apiBase: '', proxy: '', note: '', secret: 's3cret' };
     const dup = await store.getState().saveAccount(draft);

@@ -7,8 +7,9 @@
 import { randomUUID } from 'node:crypto';
 import { appError, wechatError, wechatPolicy } from '../../shared/errors';
 import type { Account, ConsoleRequest, ConsoleResponse, HistoryEntry } from '../../shared/models';
-import { redactJsonText, redactQuery, redactText } from '../../shared/redact';
-import { fail, ok, type Result } from '../../shared/result';
+import { isSecretKey, redactError, redactJsonText, redactKnown, redactQuery, redactText } from '../../shared/redact';
+import { jsonDepth, MAX_BODY_DEPTH } from '../../shared/json-depth';
+import { fail, ok, type AppError, type Localized, type Result } from '../../shared/result';
 import { httpRequest, type HttpResponse } from './http-client';
 import type { TokenEngine } from './token-engine';
 
@@ -16,8 +17,8 @@ const TEXT_TYPES = /^(application\/(json|javascript|xml|x-www-form-urlencoded)|t
 
 export interface RequestRunnerDeps {
   accounts: { get(name: string): Promise<Result<Account>> };
-  engine: Pick<TokenEngine, 'getToken' | 'expireIfCurrent'>;
-  history: { add(entry: HistoryEntry): Promise<unknown> };
+  engine: Pick<TokenEngine, 'getToken' | 'expireIfCurrent' | 'knownValues'>;
+  history: { add(entry: HistoryEntry): Promise<Result<unknown>> };
   timeoutMs?: number;
 }
 
@@ -30,28 +31,35 @@ export class RequestRunner {
     const account = await this.deps.accounts.get(req.account);
     if (!account.ok) return account;
     if (req.method === 'POST' && req.body) {
-      try {
-        JSON.parse(req.body);
-      } catch (err) {
-        return fail(appError('validation', { field: 'body', message: { zh: `请求体不是有效的 JSON：${(err as Error).message}`, en: `The body is not valid JSON: ${(err as Error).message}` } }));
-      }
+      const problem = bodyProblem(req.body);
+      if (problem) return fail(problem);
     }
     const id = req.requestId ?? randomUUID();
     const controller = new AbortController();
     this.inFlight.set(id, controller);
     const startedAt = Date.now();
+    const used: string[] = [];
     try {
       let result = await this.attempt(account.value, req, controller.signal);
       let retried = false;
       // 40001 / 40014 / 42001: the token went stale under us (the catalogue's `refetch-once`).
       if (result.ok && result.value.errcode !== undefined && wechatPolicy(result.value.errcode) === 'refetch-once') {
+        used.push(result.value.token);
         await this.deps.engine.expireIfCurrent(req.account, result.value.token);
         result = await this.attempt(account.value, req, controller.signal);
         retried = true;
       }
-      const response: Result<ConsoleResponse> = result.ok ? ok({ ...result.value.response, id, retried }) : result;
-      if (!req.noHistory) await this.record(req, id, startedAt, response, result.ok ? result.value.token : undefined);
-      return response;
+      if (result.ok) used.push(result.value.token);
+      // Every credential of this account the core knows is masked by value in what leaves here and in what
+      // is kept: a token pasted into a query value, or echoed back by WeChat in an errmsg or a body.
+      const known = [...used, ...requestSecrets(req), ...(await this.deps.engine.knownValues(req.account).catch(() => []))];
+      const response: Result<ConsoleResponse> = result.ok
+        ? ok(scrubResponse({ ...result.value.response, id, retried }, known))
+        : fail(redactError(result.error, known));
+      if (req.noHistory) return response;
+      const warning = await this.record(req, id, startedAt, response, known);
+      if (!warning) return response;
+      return response.ok ? ok({ ...response.value, warning }) : fail({ ...response.error, next: alsoSay(response.error.next, warning.message) });
     } finally {
       this.inFlight.delete(id);
     }
@@ -82,23 +90,87 @@ export class RequestRunner {
     return ok({ response, token: token.value.accessToken, errcode: response.errcode });
   }
 
-  private async record(req: ConsoleRequest, id: string, at: number, result: Result<ConsoleResponse>, token?: string) {
-    const known = token ? [token] : [];
-    const entry: HistoryEntry = {
-      id,
-      at,
-      account: req.account,
-      method: req.method,
-      path: req.path,
-      query: redactQuery(req.query ?? []),
-      ...(req.body ? { body: redactText(redactJsonText(req.body), known) } : {}),
-      timeMs: result.ok ? result.value.timeMs : Date.now() - at,
-      size: result.ok ? result.value.size : 0,
-      ...(result.ok ? { status: result.value.status } : { error: result.error.message.en }),
-      ...(result.ok && result.value.errcode !== undefined ? { errcode: result.value.errcode } : {}),
-    };
-    await this.deps.history.add(entry);
+  /** Writes the history entry; a failure to write it is returned as a warning, never thrown. */
+  private async record(req: ConsoleRequest, id: string, at: number, result: Result<ConsoleResponse>, known: string[]): Promise<AppError | undefined> {
+    try {
+      const entry: HistoryEntry = {
+        id,
+        at,
+        account: req.account,
+        method: req.method,
+        path: req.path,
+        query: redactQuery(req.query ?? []).map(([k, v]) => [k, redactText(v, known)]),
+        ...(req.body ? { body: redactText(redactJsonText(req.body), known) } : {}),
+        timeMs: result.ok ? result.value.timeMs : Date.now() - at,
+        size: result.ok ? result.value.size : 0,
+        ...(result.ok ? { status: result.value.status } : { error: redactText(result.error.message.en, known) }),
+        ...(result.ok && result.value.errcode !== undefined ? { errcode: result.value.errcode } : {}),
+      };
+      const saved = await this.deps.history.add(entry);
+      return saved.ok ? undefined : historyWarning(saved.error.message);
+    } catch {
+      return historyWarning(appError('internal').message);
+    }
   }
+}
+
+/** The request went out; only its history entry is missing. Said, so nobody sends it again to "retry". */
+function historyWarning(why: Localized): AppError {
+  return appError('storage', {
+    message: { zh: `请求已发送，但未能写入历史记录：${why.zh}`, en: `The request was sent, but its history entry could not be saved: ${why.en}` },
+    next: { zh: '不要为此重发请求；检查数据目录的权限和磁盘空间', en: 'Do not send it again because of this; check the data folder permissions and free disk space' },
+  });
+}
+
+function alsoSay(next: Localized | undefined, more: Localized): Localized {
+  return next ? { zh: `${next.zh}。${more.zh}`, en: `${next.en}. ${more.en}` } : more;
+}
+
+/** The response with known credential values masked in its text and its explained error. */
+function scrubResponse(res: ConsoleResponse, known: string[]): ConsoleResponse {
+  return {
+    ...res,
+    ...(res.bodyText !== undefined ? { bodyText: redactKnown(res.bodyText, known) } : {}),
+    ...(res.error ? { error: redactError(res.error, known) } : {}),
+  };
+}
+
+/** Values the request itself carries under secret keys (clear_quota/v2 takes the appsecret): echoes of them are masked too. */
+function requestSecrets(req: ConsoleRequest): string[] {
+  const values = (req.query ?? []).filter(([k]) => isSecretKey(k)).map(([, v]) => v);
+  if (!req.body) return values;
+  try {
+    // Depth-checked before sending, so this walk is bounded.
+    const walk = (v: unknown): void => {
+      if (Array.isArray(v)) v.forEach(walk);
+      else if (typeof v === 'object' && v !== null) {
+        for (const [k, inner] of Object.entries(v)) {
+          if (isSecretKey(k) && (typeof inner === 'string' || typeof inner === 'number')) values.push(String(inner));
+          else walk(inner);
+        }
+      }
+    };
+    walk(JSON.parse(req.body));
+  } catch {
+    // not JSON: nothing to collect
+  }
+  return values;
+}
+
+/** A body that is not JSON, or nests deeper than any real WeChat body: refused before anything is sent. */
+function bodyProblem(body: string): AppError | undefined {
+  if (jsonDepth(body, MAX_BODY_DEPTH) > MAX_BODY_DEPTH) {
+    return appError('validation', {
+      field: 'body',
+      message: { zh: `请求体嵌套过深：超过 ${MAX_BODY_DEPTH} 层，未发送`, en: `The body nests too deeply: more than ${MAX_BODY_DEPTH} levels; nothing was sent` },
+    });
+  }
+  try {
+    JSON.parse(body);
+  } catch (err) {
+    return appError('validation', { field: 'body', message: { zh: `请求体不是有效的 JSON：${(err as Error).message}`, en: `The body is not valid JSON: ${(err as Error).message}` } });
+  }
+  return undefined;
 }
 
 /** Branches on Content-Type, but still reads an errcode when a binary endpoint answers with JSON. */

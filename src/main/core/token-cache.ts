@@ -8,6 +8,7 @@
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { byName, own, type ByName } from '../../shared/by-name';
 import { fileSignature } from './file-signature';
 import { FileFreshness } from './file-freshness';
 import { readJsonFile, writeFileAtomic, type ReportProblem, type Validate } from './atomic-file';
@@ -25,11 +26,11 @@ interface Sealed {
 
 interface TokenFile {
   version: 1;
-  tokens: Record<string, Sealed>;
-  state: Record<string, FetchState>;
+  tokens: ByName<Sealed>;
+  state: ByName<FetchState>;
 }
 
-const empty = (): TokenFile => ({ version: 1, tokens: {}, state: {} });
+const empty = (): TokenFile => ({ version: 1, tokens: byName(), state: byName() });
 
 const isSealed = (v: unknown): v is Sealed =>
   typeof v === 'object' && v !== null && ['iv', 'tag', 'data'].every((k) => typeof (v as Record<string, unknown>)[k] === 'string');
@@ -43,17 +44,19 @@ const isState = (v: unknown): v is FetchState => {
   );
 };
 
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
 const validateFile: Validate<TokenFile> = (raw) => {
   if (raw === undefined) return { value: empty() };
   const file = raw as Partial<TokenFile>;
   if (typeof raw !== 'object' || raw === null || file.version !== 1) return { value: empty(), damage: 'unknown format' };
   const value = empty();
   const lost: string[] = [];
-  for (const [name, sealed] of Object.entries(file.tokens ?? {})) {
+  for (const [name, sealed] of Object.entries(isRecord(file.tokens) ? file.tokens : {})) {
     if (isSealed(sealed)) value.tokens[name] = sealed;
     else lost.push(`token of ${name}`);
   }
-  for (const [name, state] of Object.entries(file.state ?? {})) {
+  for (const [name, state] of Object.entries(isRecord(file.state) ? file.state : {})) {
     if (isState(state)) value.state[name] = state;
     else lost.push(`state of ${name}`);
   }
@@ -77,7 +80,7 @@ export class EncryptedTokenCache implements TokenCache {
 
 
   async read(account: string, options: { fresh?: boolean } = {}): Promise<StoredToken | undefined> {
-    const sealed = (await this.snapshot(options.fresh)).tokens[account];
+    const sealed = own((await this.snapshot(options.fresh)).tokens, account);
     if (!sealed) return undefined;
     const opened = this.opened.get(account);
     if (opened?.sealed === sealed) return opened.token;
@@ -94,7 +97,7 @@ export class EncryptedTokenCache implements TokenCache {
 
   async readState(account: string): Promise<FetchState> {
     // Fetch state decides whether to fetch at all (45009): always as the file says now.
-    const state = (await this.snapshot(true)).state[account];
+    const state = own((await this.snapshot(true)).state, account);
     return state ? structuredClone(state) : {};
   }
 
@@ -105,7 +108,7 @@ export class EncryptedTokenCache implements TokenCache {
         key = randomBytes(32);
         await this.opts.secrets.set(CACHE_KEY_ITEM, key.toString('base64'));
         this.key = key;
-        file.tokens = {}; // sealed under a key that is gone: nobody can read them any more
+        file.tokens = byName(); // sealed under a key that is gone: nobody can read them any more
       }
       file.tokens[account] = seal(token, key, account);
     });

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { AppEvent } from '../../shared/contract';
 import { appError, withDetail } from '../../shared/errors';
 import { fetchModeOf, type Account, type TokenInfo, type TokenSource, type TokenStatus } from '../../shared/models';
-import { maskToken } from '../../shared/redact';
+import { maskToken, redactError } from '../../shared/redact';
 import { AppFailure, fail, ok, type AppError, type Result } from '../../shared/result';
 import { forceAllowance, isUsable, refreshAt, tokenState } from './refresh-policy';
 import { secretItem } from './secret-items';
@@ -48,6 +48,8 @@ export class TokenEngine {
   private readonly retry: RetryPolicy;
   private readonly flights = new SingleFlight<Result<TokenInfo>>();
   private readonly lastErrors = new Map<string, AppError>();
+  /** Per account, the secrets this process sent to WeChat: an echo of one is masked wherever it appears. */
+  private readonly secretsSent = new Map<string, Set<string>>();
 
   constructor(private readonly deps: TokenEngineDeps) {
     this.now = deps.now ?? Date.now;
@@ -109,6 +111,19 @@ export class TokenEngine {
     return this.lastErrors.get(name);
   }
 
+  /**
+   * The credential values of this account that this process knows: the stored secret and every secret it
+   * sent for it, and the cached token with the one it replaced. Whatever WeChat echoes of these is masked before it surfaces.
+   */
+  async knownValues(name: string): Promise<string[]> {
+    const [cached, stored] = await Promise.all([
+      this.deps.cache.read(name).catch(() => undefined),
+      this.deps.secrets.get(secretItem(name)).catch(() => undefined),
+    ]);
+    const tokens = cached ? [cached.accessToken, cached.previousToken ?? ''] : [];
+    return [...(this.secretsSent.get(name) ?? []), stored ?? '', ...tokens].filter(Boolean);
+  }
+
   /** A new secret may cure a failure (a wrong secret, say): the old error no longer describes the account. */
   secretChanged(name: string): void {
     this.lastErrors.delete(name);
@@ -116,6 +131,7 @@ export class TokenEngine {
 
   async forget(name: string): Promise<void> {
     this.lastErrors.delete(name);
+    this.secretsSent.delete(name);
     await this.deps.cache.delete(name);
     await this.deps.cache.writeState(name, {});
   }
@@ -153,7 +169,11 @@ export class TokenEngine {
     const secret = await this.deps.secrets.get(secretItem(name));
     if (!secret) return fail(appError('secret_missing'));
 
-    const grant = await this.fetchWithBackoff(account, secret, forcing && mode !== 'classic');
+    const sent = this.secretsSent.get(name) ?? new Set<string>();
+    this.secretsSent.set(name, sent.add(secret));
+    const previous = await this.deps.cache.read(name, { fresh: true });
+    const fetched = await this.fetchWithBackoff(account, secret, forcing && mode !== 'classic');
+    const grant = fetched.ok ? fetched : fail<TokenGrant>(redactError(fetched.error, [...sent, previous?.accessToken ?? '', previous?.previousToken ?? '']));
     if (!grant.ok) {
       if (grant.error.errcode === 45009) await this.deps.cache.writeState(name, { ...state, blockedAt: this.now() });
       this.lastErrors.set(name, grant.error);
@@ -172,6 +192,7 @@ export class TokenEngine {
       mode,
       appid: account.appid,
       apiBase: account.apiBase,
+      ...(previous && previous.accessToken !== grant.value.accessToken ? { previousToken: previous.accessToken } : {}),
     };
     await this.deps.cache.write(name, stored);
     if (forcing && mode === 'stable') await this.deps.cache.writeState(name, { ...state, forceTimes: [...allowance.today, receivedAt] });

@@ -23,6 +23,8 @@ export interface StoredToken {
   /** The appid (corpid) and API base it was fetched for: an edit that changes either drops it. */
   appid: string;
   apiBase: string;
+  /** The token this one replaced, kept (encrypted, like this one) so an echo of it can be masked too. */
+  previousToken?: string;
 }
 
 /** Non-secret per-account fetch bookkeeping, shared by every process on the machine. */

@@ -1,6 +1,7 @@
 /** The three ways to get a token (wechat-api.md §1), and reading WeChat's JSON answers. */
 import { appError, wechatError, wechatPolicy, withDetail } from '../../shared/errors';
 import { fetchModeOf, type Account } from '../../shared/models';
+import { redactError } from '../../shared/redact';
 import { fail, ok, type Result } from '../../shared/result';
 import { httpRequest, type HttpResponse } from './http-client';
 
@@ -45,9 +46,10 @@ export class WechatClient {
             timeoutMs: this.timeoutMs,
             proxy: account.proxy,
           });
-    if (!response.ok) return response;
+    // WeChat may echo what it was sent ("invalid appsecret <value>"): no error leaves here with the secret.
+    if (!response.ok) return fail(redactError(response.error, [secret]));
     const body = readWechatJson(response.value, { atTokenEndpoint: true });
-    if (!body.ok) return body;
+    if (!body.ok) return fail(redactError(body.error, [secret]));
     const { access_token: token, expires_in: expiresIn } = body.value as { access_token?: unknown; expires_in?: unknown };
     if (typeof token !== 'string' || !token || typeof expiresIn !== 'number' || !(expiresIn > 0)) {
       return fail(appError('bad_response', { message: withDetail(appError('bad_response').message, 'no access_token / expires_in') }));

@@ -1,5 +1,6 @@
 import { defaultApiBase, type AccountInput, type AccountKind, type AccountPatch, type AccountView, type TokenMode, type TokenStatus } from '../../shared/models';
 import { fail, ok, type Result } from '../../shared/result';
+import { byName, type ByName } from '../../shared/by-name';
 import { appError } from '../../shared/errors';
 import type { Slice } from './types';
 
@@ -76,8 +77,8 @@ function tokenChanged(before: AccountView | undefined, after: AccountView): bool
 }
 
 /** The entries of a per-account record whose name passes. */
-function only<T>(record: Record<string, T>, keep: (name: string) => boolean): Record<string, T> {
-  return Object.fromEntries(Object.entries(record).filter(([name]) => keep(name)));
+function only<T>(record: ByName<T>, keep: (name: string) => boolean): ByName<T> {
+  return byName(Object.entries(record).filter(([name]) => keep(name)));
 }
 
 const secretRequired = () =>

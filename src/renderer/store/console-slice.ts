@@ -1,5 +1,6 @@
 import type { Endpoint } from '../../shared/endpoint-model';
 import type { ConsoleResponse, HistoryEntry, HttpMethod } from '../../shared/models';
+import { byName, withName, type ByName } from '../../shared/by-name';
 import { appError } from '../../shared/errors';
 import { MASK } from '../../shared/redact';
 import type { AppError } from '../../shared/result';
@@ -33,7 +34,7 @@ export interface ConsoleSlice {
   inFlight?: { requestId: string; account: string };
   response?: { account: string; request: SentRequest; value: ConsoleResponse };
   responseError?: { account: string; error: AppError };
-  history: Record<string, HistoryEntry[]>;
+  history: ByName<HistoryEntry[]>;
   loadEndpoints(): Promise<void>;
   pickEndpoint(endpoint: Endpoint): void;
   updateDraft(patch: Partial<Omit<RequestDraft, 'query'>>): void;
@@ -75,7 +76,7 @@ function newRequestId(): string {
 export const createConsoleSlice: Slice<ConsoleSlice> = (api) => (set, get) => ({
   endpoints: [],
   draft: EMPTY_DRAFT,
-  history: {},
+  history: byName(),
   async loadEndpoints() {
     const result = await api.listEndpoints({});
     if (result.ok) set({ endpoints: result.value });
@@ -110,8 +111,11 @@ export const createConsoleSlice: Slice<ConsoleSlice> = (api) => (set, get) => ({
     const result = await api.sendRequest({ account, ...request, requestId });
     // A cancelled or superseded request no longer owns the view.
     if (get().inFlight?.requestId !== requestId) return;
-    if (result.ok) set({ inFlight: undefined, response: { account, request, value: result.value }, responseError: undefined });
-    else set({ inFlight: undefined, responseError: { account, error: result.error }, response: undefined });
+    if (result.ok) {
+      set({ inFlight: undefined, response: { account, request, value: result.value }, responseError: undefined });
+      // Sent, but not recorded in the history: said, so the user does not send it again.
+      if (result.value.warning) get().toast({ error: result.value.warning });
+    } else set({ inFlight: undefined, responseError: { account, error: result.error }, response: undefined });
     void get().loadHistory(account);
   },
   async cancelRequest() {
@@ -124,11 +128,11 @@ export const createConsoleSlice: Slice<ConsoleSlice> = (api) => (set, get) => ({
   },
   async loadHistory(name) {
     const result = await api.listHistory({ name });
-    if (result.ok) set((s) => ({ history: { ...s.history, [name]: result.value } }));
+    if (result.ok) set((s) => ({ history: withName(s.history, name, result.value) }));
   },
   async clearHistory(name) {
     const result = await api.clearHistory({ name });
-    if (result.ok) set((s) => ({ history: { ...s.history, [name]: [] } }));
+    if (result.ok) set((s) => ({ history: withName(s.history, name, []) }));
     else get().toast({ error: result.error });
   },
   loadHistoryEntry(entry) {

@@ -1,3 +1,4 @@
+import { byName, withName, type ByName } from '../../shared/by-name';
 import type { TokenStatus } from '../../shared/models';
 import type { AppError, Result } from '../../shared/result';
 import type { Slice } from './types';
@@ -5,10 +6,11 @@ import type { Slice } from './types';
 export type TokenAction = 'get' | 'refresh' | 'force' | 'resume' | 'copy';
 
 export interface TokenSlice {
-  tokens: Record<string, TokenStatus>;
+  /** Per account name, without a prototype (see by-name.ts), like every name-keyed record in the store. */
+  tokens: ByName<TokenStatus>;
   /** The last failed token call per account, until one succeeds. */
-  tokenErrors: Record<string, AppError | undefined>;
-  tokenBusy: Record<string, TokenAction | undefined>;
+  tokenErrors: ByName<AppError | undefined>;
+  tokenBusy: ByName<TokenAction | undefined>;
   loadStatus(name: string): Promise<void>;
   /** Many accounts' statuses (the list on load): a few requests at a time, applied in batches. */
   loadStatuses(names: string[]): Promise<void>;
@@ -38,24 +40,24 @@ export const createTokenSlice: Slice<TokenSlice> = (api) => (set, get) => {
   /** Runs one token call at a time per account and files its result. */
   async function run(name: string, action: TokenAction, call: () => Promise<Result<TokenStatus>>): Promise<boolean> {
     if (get().tokenBusy[name]) return false;
-    set((s) => ({ tokenBusy: { ...s.tokenBusy, [name]: action } }));
+    set((s) => ({ tokenBusy: withName(s.tokenBusy, name, action) }));
     try {
       const result = await call();
       if (result.ok) get().applyToken(result.value);
       else get().applyRefreshFailed(name, result.error);
       return result.ok;
     } finally {
-      set((s) => ({ tokenBusy: { ...s.tokenBusy, [name]: undefined } }));
+      set((s) => ({ tokenBusy: withName(s.tokenBusy, name, undefined) }));
     }
   }
 
   return {
-    tokens: {},
-    tokenErrors: {},
-    tokenBusy: {},
+    tokens: byName(),
+    tokenErrors: byName(),
+    tokenBusy: byName(),
     async loadStatus(name) {
       const result = await api.tokenStatus({ name });
-      if (result.ok) set((s) => ({ tokens: { ...s.tokens, [name]: result.value } }));
+      if (result.ok) set((s) => ({ tokens: withName(s.tokens, name, result.value) }));
     },
     async loadStatuses(names) {
       const queue = [...names];
@@ -63,7 +65,7 @@ export const createTokenSlice: Slice<TokenSlice> = (api) => (set, get) => {
       const flush = () => {
         const filed = batch;
         batch = [];
-        if (filed.length) set((s) => ({ tokens: { ...s.tokens, ...Object.fromEntries(filed.map((t) => [t.account, newer(s.tokens[t.account], t)])) } }));
+        if (filed.length) set((s) => ({ tokens: byName([...Object.entries(s.tokens), ...filed.map((t) => [t.account, newer(s.tokens[t.account], t)] as const)]) }));
       };
       const worker = async () => {
         for (let name = queue.shift(); name !== undefined; name = queue.shift()) {
@@ -87,7 +89,7 @@ export const createTokenSlice: Slice<TokenSlice> = (api) => (set, get) => {
     },
     async copyToken(name) {
       if (get().tokenBusy[name]) return;
-      set((s) => ({ tokenBusy: { ...s.tokenBusy, [name]: 'copy' } }));
+      set((s) => ({ tokenBusy: withName(s.tokenBusy, name, 'copy') }));
       try {
         const result = await api.copyTokenToClipboard(name);
         if (!result.ok) get().toast({ error: result.error });
@@ -96,17 +98,17 @@ export const createTokenSlice: Slice<TokenSlice> = (api) => (set, get) => {
         // Copying may have fetched a token: show what is cached now.
         await get().loadStatus(name);
       } finally {
-        set((s) => ({ tokenBusy: { ...s.tokenBusy, [name]: undefined } }));
+        set((s) => ({ tokenBusy: withName(s.tokenBusy, name, undefined) }));
       }
     },
     applyToken(status) {
       set((s) => ({
-        tokens: { ...s.tokens, [status.account]: status },
-        tokenErrors: status.lastError ? s.tokenErrors : { ...s.tokenErrors, [status.account]: undefined },
+        tokens: withName(s.tokens, status.account, status),
+        tokenErrors: status.lastError ? s.tokenErrors : withName(s.tokenErrors, status.account, undefined),
       }));
     },
     applyRefreshFailed(account, error) {
-      set((s) => ({ tokenErrors: { ...s.tokenErrors, [account]: error } }));
+      set((s) => ({ tokenErrors: withName(s.tokenErrors, account, error) }));
       // 45009 paused fetching in the host: reload the status so "resume fetching" shows without reselecting.
       if (error.errcode === 45009 || error.code === 'fetch_blocked') void get().loadStatus(account);
     },

@@ -44,6 +44,8 @@ export const callCommand: CommandSpec = {
       ...(query.length ? { query } : {}),
       ...(body !== undefined ? { body } : {}),
     });
+    // Sent, but not recorded: said on stderr, and the request's own outcome still decides the exit code.
+    if (res.warning) ctx.io.err(formatError(res.warning, ctx.lang));
     if (out !== undefined) {
       const target = resolve(ctx.io.cwd, out);
       const bytes = res.binary ? Buffer.from(res.bodyBase64 ?? '', 'base64') : Buffer.from(res.bodyText ?? '', 'utf8');
