@@ -67,6 +67,12 @@ export class AccountsStore {
     return guardStorage(this.file, async () => ok(await this.load()));
   }
 
+  /** The account from the in-memory copy when it may be used without looking at the file (the token hot path); else undefined. */
+  peek(name: string): Account | undefined {
+    if (!this.snapshot || !this.freshness.trusted()) return undefined;
+    return this.snapshot.accounts.find((a) => a.name === name);
+  }
+
   get(name: string): Promise<Result<Account>> {
     return guardStorage(this.file, async () => {
       const account = (await this.load()).find((a) => a.name === name);

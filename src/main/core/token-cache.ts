@@ -95,6 +95,13 @@ export class EncryptedTokenCache implements TokenCache {
     return loaded && !loaded.equals(held ?? Buffer.alloc(0)) ? unseal(sealed, loaded, account) : undefined;
   }
 
+  peek(account: string): StoredToken | undefined {
+    if (!this.freshness.trusted()) return undefined;
+    const sealed = own(this.current.tokens, account);
+    const opened = sealed && this.opened.get(account);
+    return opened && opened.sealed === sealed ? opened.token : undefined;
+  }
+
   async readState(account: string): Promise<FetchState> {
     // Fetch state decides whether to fetch at all (45009): always as the file says now.
     const state = own((await this.snapshot(true)).state, account);
