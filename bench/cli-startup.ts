@@ -5,6 +5,7 @@
  *   npm run bench                      (all benchmarks, inside a private keychain)
  *   node scripts/with-keyring.mjs --loopback-only npx tsx bench/cli-startup.ts [--smoke] [--runs N]
  * --smoke: a few runs; it only has to complete with the right token (no speed target checked).
+ * BENCH_BIN=path/to/bin/wxtoken.cjs times another build (an older checkout, say) against the same data folder.
  */
 import { spawn } from 'node:child_process';
 import { loadAverage } from './support/proc-cpu';
@@ -46,7 +47,7 @@ async function main(): Promise<void> {
     const env = { ...process.env, ...fixture.env };
     const expected = (await fixture.cli(['token', ACCOUNT])).stdout;
     const bare = ['-e', '0'];
-    const ours = [BIN, 'token', ACCOUNT];
+    const ours = [process.env.BENCH_BIN || BIN, 'token', ACCOUNT];
     for (let i = 0; i < WARMUP; i++) {
       await timed(bare, env);
       await timed(ours, env);

@@ -8,6 +8,7 @@
  *   npm run bench                                   (all benchmarks, inside a private keychain)
  *   node scripts/with-keyring.mjs --loopback-only npx tsx bench/server-throughput.ts [--smoke] [--rounds N] [--seconds N]
  * --smoke: one short round; it only has to complete without a failed request (no speed target checked).
+ * BENCH_BIN=path/to/bin/wxtoken.cjs serves from another build (an older checkout, say) over the same data folder.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -77,7 +78,7 @@ async function main(): Promise<void> {
   const servers: Server[] = [];
   try {
     const env = { ...process.env, ...fixture.env };
-    const ours = await startPinned([BIN, 'serve', '--port', '0'], env);
+    const ours = await startPinned([process.env.BENCH_BIN || BIN, 'serve', '--port', '0'], env);
     const discovery = JSON.parse(await readFile(join(fixture.env.WXTOKEN_HOME, 'server.json'), 'utf8')) as { key: string; tokenKey?: string };
     const auth = { authorization: `Bearer ${discovery.tokenKey ?? discovery.key}` };
     const tokenUrl = `${ours.url}/v1/token/${ACCOUNT}`;
