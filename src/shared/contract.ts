@@ -17,6 +17,7 @@ import type {
   TokenInfo,
   TokenStatus,
 } from './models';
+import { appidOrCorpid, redisInput, redisName, redisPassword, type RedisConnectionView, type RedisKeyMatch, type RedisTestResult } from './redis';
 import type { AppError, Result } from './result';
 import { accountInput, accountName, accountPatch, consoleRequest, secret, settingsPatch } from './schemas';
 
@@ -67,6 +68,16 @@ export const contract = {
   getSettings: { input: none, output: returns<Settings>() },
   updateSettings: { input: settingsPatch, output: returns<Settings>() },
   serverStatus: { input: none, output: returns<ServerStatus>() },
+
+  /** Saved Redis connections; their passwords stay in the keychain (write-only, like AppSecrets). */
+  listRedis: { input: none, output: returns<RedisConnectionView[]>() },
+  /** `password`: empty or absent = none. */
+  addRedis: { input: z.object({ connection: redisInput, password: redisPassword.optional() }).strict(), output: returns<RedisConnectionView>() },
+  removeRedis: { input: z.object({ name: redisName }).strict(), output: returns<void>() },
+  /** PING, server version, cluster or not, latency. */
+  testRedis: { input: z.object({ name: redisName }).strict(), output: returns<RedisTestResult>() },
+  /** The keys that hold a token for an AppID in any known SDK format; tokens masked. */
+  findRedisKeys: { input: z.object({ name: redisName, appid: appidOrCorpid }).strict(), output: returns<RedisKeyMatch[]>() },
 } as const;
 
 export type Contract = typeof contract;

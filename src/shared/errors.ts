@@ -29,6 +29,15 @@ const APP_ERRORS: Record<Exclude<ErrorCode, 'wechat'>, { message: Localized; nex
   },
   storage: { message: { zh: '无法读写数据目录中的文件', en: 'A file in the data directory could not be read or written' }, next: { zh: '检查数据目录的权限和磁盘空间', en: 'Check the data directory permissions and free disk space' } },
   unsupported: { message: { zh: '当前环境不支持此操作', en: 'This host does not support that' } },
+  redis_unreachable: {
+    message: { zh: '无法连接 Redis', en: 'Redis unreachable' },
+    next: { zh: '检查 Redis 是否在运行、主机和端口、是否需要 TLS（rediss://）以及防火墙', en: 'Check that Redis is running, the host and port, whether it needs TLS (rediss://), and the firewall' },
+  },
+  redis_refused: {
+    message: { zh: 'Redis 拒绝了用户名或密码', en: 'Redis refused the user or password' },
+    next: { zh: '用 `wxtoken redis remove` 删除后重新添加，输入正确的密码', en: 'Remove the connection with `wxtoken redis remove` and add it again with the right password' },
+  },
+  redis_error: { message: { zh: 'Redis 返回了错误', en: 'Redis answered with an error' } },
   cancelled: { message: { zh: '请求已取消', en: 'The request was cancelled' } },
   internal: { message: { zh: '内部错误', en: 'Internal error' }, next: { zh: '请重试；若反复出现，请报告问题', en: 'Try again; if it keeps happening, report it' } },
 };

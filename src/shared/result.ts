@@ -20,6 +20,9 @@ export type ErrorCode =
   | 'force_limited' // stable force-refresh: 20 a day / 30 s apart, enforced locally
   | 'storage' // a file in the data directory could not be read or written
   | 'unsupported' // this host cannot do that (e.g. clipboard in the browser host)
+  | 'redis_unreachable' // a Redis connection did not answer in time (down, paused, firewalled, TLS refused)
+  | 'redis_refused' // Redis refused the user or password, or the ACL user lacks a right
+  | 'redis_error' // Redis answered a command with an error
   | 'cancelled'
   | 'internal';
 

@@ -46,6 +46,8 @@ export function makeFakeApi(): FakeApi {
     secrets.set(name, FAKE_SECRET);
   }
 
+  const redis = new Map<string, string>();
+  const redisView = (name: string) => ({ name, url: redis.get(name) ?? '', createdAt: new Date(0).toISOString(), tls: false, hasCa: false, hasPassword: true });
   const status = (account: string): TokenStatus => ({ account, state: 'fresh', mode: 'stable', masked: '85_F…CDEF', fetchBlocked: false });
   const token = async (name: string) => {
     if (!accounts.has(name)) return fail<TokenInfo>(appError('not_found'));
@@ -91,6 +93,16 @@ export function makeFakeApi(): FakeApi {
       return ok(settings);
     },
     serverStatus: async () => ok({ running: true }),
+    // Redis connections: names only, no server behind them.
+    listRedis: async () => ok([...redis.keys()].map(redisView)),
+    addRedis: async ({ connection }) => {
+      if (redis.has(connection.name)) return fail(appError('conflict'));
+      redis.set(connection.name, connection.url);
+      return ok(redisView(connection.name));
+    },
+    removeRedis: async ({ name }) => (redis.delete(name) ? ok(undefined) : fail(appError('not_found'))),
+    testRedis: async ({ name }) => (redis.has(name) ? fail(appError('redis_unreachable')) : fail(appError('not_found'))),
+    findRedisKeys: async ({ name }) => (redis.has(name) ? ok([]) : fail(appError('not_found'))),
   };
 
   const counted = Object.fromEntries(

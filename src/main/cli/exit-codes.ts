@@ -23,6 +23,7 @@ export function exitCodeFor(error: AppError): ExitCode {
     case 'bad_response':
     case 'truncated':
     case 'http_status':
+    case 'redis_unreachable':
       return EXIT_NETWORK;
     case 'keychain_unavailable':
     case 'secret_missing':

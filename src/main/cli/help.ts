@@ -5,8 +5,8 @@ import type { CommandSpec } from './spec';
 import { width } from './format';
 
 const EXIT_TEXT = {
-  zh: '退出码：0 成功，1 其他失败，2 用法或输入错误，3 微信错误码，4 网络/超时/响应异常/HTTP 状态，5 钥匙串不可用或缺少 AppSecret',
-  en: 'Exit codes: 0 ok, 1 other failure, 2 usage or invalid input, 3 WeChat errcode, 4 network / timeout / bad response / HTTP status, 5 keychain unavailable or AppSecret missing',
+  zh: '退出码：0 成功，1 其他失败，2 用法或输入错误，3 微信错误码，4 网络/超时/响应异常/HTTP 状态/Redis 无法连接，5 钥匙串不可用或缺少 AppSecret',
+  en: 'Exit codes: 0 ok, 1 other failure, 2 usage or invalid input, 3 WeChat errcode, 4 network / timeout / bad response / HTTP status / Redis unreachable, 5 keychain unavailable or AppSecret missing',
 };
 
 function list(specs: CommandSpec[], lang: CliLang): string {

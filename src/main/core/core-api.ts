@@ -15,6 +15,8 @@ import type { SecretStore, TokenCache } from './types';
 
 export type HostParts = Pick<ApiImpl, 'appInfo' | 'copyToken' | 'serverStatus'>;
 export type CoreApi = Omit<ApiImpl, keyof HostParts>;
+/** The calls the Redis part of the core serves (redis/redis-api.ts). */
+type RedisCalls = 'listRedis' | 'addRedis' | 'removeRedis' | 'testRedis' | 'findRedisKeys';
 
 export interface CoreParts {
   accounts: AccountsStore;
@@ -28,7 +30,7 @@ export interface CoreParts {
   problems(): FileProblem[];
 }
 
-export function createCoreApi(p: CoreParts): CoreApi {
+export function createCoreApi(p: CoreParts): Omit<CoreApi, RedisCalls> {
   // Which items the keychain holds. keytar can only list items with their values, which costs a D-Bus
   // round trip per item: asked afresh when a client lists the accounts, kept up to date by this core's own
   // writes in between (so adding the 500th account does not read 499 secrets).

@@ -11,6 +11,8 @@ import { EventHub } from './event-hub';
 import { HistoryStore } from './history-store';
 import { dataHome, ensureHome } from './paths';
 import { FileProcessLock } from './process-lock';
+import { createRedisApi } from './redis/redis-api';
+import { RedisStore } from './redis/redis-store';
 import { RequestRunner } from './request-runner';
 import { KeytarSecretStore } from './secret-store';
 import { SettingsStore } from './settings-store';
@@ -70,7 +72,10 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
     retry: options.retry,
   });
   const runner = new RequestRunner({ accounts, engine, history });
-  const api = createCoreApi({ accounts, secrets, cache, engine, runner, history, settings, events, problems: () => [...problems] });
+  const api: CoreApi = {
+    ...createCoreApi({ accounts, secrets, cache, engine, runner, history, settings, events, problems: () => [...problems] }),
+    ...createRedisApi({ store: new RedisStore({ home, lock, report }), secrets }),
+  };
 
   let refresher: AutoRefresher | undefined;
   let unsubscribe = () => {};

@@ -5,6 +5,7 @@ import { accountRemove, accountSetSecret } from './account-secret';
 import { accountList, accountShow } from './account-view';
 import { callCommand } from './call';
 import { historyCommand } from './history';
+import { redisCommands } from './redis';
 import { serveCommand } from './serve';
 import { resumeCommand, tokenCommand } from './token';
 
@@ -21,7 +22,8 @@ export const commands: CommandSpec[] = [
   historyCommand,
   serveCommand,
   resumeCommand,
+  ...redisCommands,
 ];
 
 /** Words that only group commands (`wxtoken account …`). */
-export const groups = ['account'];
+export const groups = ['account', 'redis'];
