@@ -79,8 +79,9 @@ async function main(): Promise<void> {
   try {
     const env = { ...process.env, ...fixture.env };
     const ours = await startPinned([process.env.BENCH_BIN || BIN, 'serve', '--port', '0'], env);
-    const discovery = JSON.parse(await readFile(join(fixture.env.WXTOKEN_HOME, 'server.json'), 'utf8')) as { key: string; tokenKey?: string };
-    const auth = { authorization: `Bearer ${discovery.tokenKey ?? discovery.key}` };
+    // The token key, as scripts find it (older builds, run through BENCH_BIN, wrote `key`).
+    const discovery = JSON.parse(await readFile(join(fixture.env.WXTOKEN_HOME, 'server.json'), 'utf8')) as { token_key?: string; key?: string };
+    const auth = { authorization: `Bearer ${discovery.token_key ?? discovery.key}` };
     const tokenUrl = `${ours.url}/v1/token/${ACCOUNT}`;
     const answer = await fetchBody(tokenUrl, auth);
     if (answer.status !== 200) throw new Error(`GET /v1/token answered ${answer.status}: ${answer.body}`);
