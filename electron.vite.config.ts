@@ -26,7 +26,7 @@ export default defineConfig({
           // bin/wxtoken.cjs runs this: it starts the keychain worker, then loads cli.js.
           launch: resolve(__dirname, 'src/main/cli/launch.ts'),
           // The CLI's keychain calls run in this child process, so a hung keychain cannot keep it alive.
-          'keychain-worker': resolve(__dirname, 'src/main/core/keychain-worker.ts'),
+          'keychain-worker': resolve(__dirname, 'src/main/core/keychain/keychain-worker.ts'),
         },
       },
     },

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { openCore, type Core, type CoreOptions } from '../src/main/core/core';
-import { KeytarSecretStore } from '../src/main/core/secret-store';
+import { KeytarSecretStore } from '../src/main/core/keychain/secret-store';
 import { nodeIo } from '../src/main/cli/io';
 import { run } from '../src/main/cli/main';
 import { DEMO_ACCOUNT, startSimulator, type Simulator } from '../test/simulator';

@@ -5,8 +5,8 @@
  * loads the CLI. Everything else starts the worker on first use, as before.
  */
 import { join } from 'node:path';
-import { forkKeychainWorker } from '../core/keychain-process';
-import { CACHE_KEY_ITEM } from '../core/secret-items';
+import { forkKeychainWorker } from '../core/keychain/keychain-process';
+import { CACHE_KEY_ITEM } from '../core/keychain/secret-items';
 
 const EARLY_COMMANDS = new Set(['token', 'call']);
 
@@ -27,5 +27,5 @@ function startsEarly(argv: string[]): boolean {
 
 /** Next to the built CLI (out/main), or the source when run through tsx. */
 export function keychainWorkerPath(): string {
-  return __filename.endsWith('.ts') ? join(__dirname, '..', 'core', 'keychain-worker.ts') : join(__dirname, 'keychain-worker.js');
+  return __filename.endsWith('.ts') ? join(__dirname, '..', 'core', 'keychain', 'keychain-worker.ts') : join(__dirname, 'keychain-worker.js');
 }

@@ -24,7 +24,7 @@ export async function main(argv: string[], keychain?: ChildProcess): Promise<num
   const openCore: OpenCore = async (options) => {
     const [{ openCore }, { IsolatedSecretStore }, { keychainWorkerPath }] = await Promise.all([
       import('../core/core'),
-      import('../core/isolated-secret-store'),
+      import('../core/keychain/isolated-secret-store'),
       import('./launch'),
     ]);
     return openCore({ ...options, secrets: new IsolatedSecretStore({ workerPath: keychainWorkerPath(), started: keychain }) });

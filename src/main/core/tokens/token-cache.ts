@@ -8,12 +8,12 @@
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { byName, own, type ByName } from '../../shared/by-name';
-import { fileSignature } from './file-signature';
-import { FileFreshness } from './file-freshness';
-import { newerFormatFailure, readJsonFile, writeFileAtomic, type ReportProblem, type Validate } from './atomic-file';
-import { CACHE_KEY_ITEM } from './secret-items';
-import type { FetchState, ProcessLock, SecretStore, StoredToken, TokenCache } from './types';
+import { byName, own, type ByName } from '../../../shared/by-name';
+import { fileSignature } from '../storage/file-signature';
+import { FileFreshness } from '../storage/file-freshness';
+import { newerFormatFailure, readJsonFile, writeFileAtomic, type ReportProblem, type Validate } from '../storage/atomic-file';
+import { CACHE_KEY_ITEM } from '../keychain/secret-items';
+import type { FetchState, ProcessLock, SecretStore, StoredToken, TokenCache } from '../types';
 
 export const TOKENS_LOCK = 'tokens-file';
 export { CACHE_KEY_ITEM };

@@ -3,11 +3,11 @@
  * their own code even when a keychain call hangs: the CLI. The worker starts on the first call.
  */
 import type { ChildProcess } from 'node:child_process';
-import { AppFailure } from '../../shared/result';
+import { AppFailure } from '../../../shared/result';
 import { forkKeychainWorker, hasEnded } from './keychain-process';
 import type { KeychainOp, KeychainReply } from './keychain-protocol';
 import { keychainUnavailable } from './secret-store';
-import type { SecretStore } from './types';
+import type { SecretStore } from '../types';
 
 export interface IsolatedSecretStoreOptions {
   service?: string;

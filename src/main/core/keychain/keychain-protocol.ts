@@ -1,5 +1,5 @@
 /** What the CLI and its keychain worker (keychain-worker.ts) say to each other. */
-import type { AppError } from '../../shared/result';
+import type { AppError } from '../../../shared/result';
 
 /** Items the worker reads as soon as it starts (comma-separated), so the answer is ready when asked. */
 export const PREFETCH_ENV = 'WXTOKEN_KEYCHAIN_PREFETCH';

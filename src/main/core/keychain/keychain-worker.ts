@@ -3,8 +3,8 @@
  * pins a libuv thread until it does, and a process with such a thread cannot exit; in a child, the parent
  * simply kills it. Secrets travel over the IPC pipe only: never an argument, a file or a log line.
  */
-import { appError } from '../../shared/errors';
-import { AppFailure } from '../../shared/result';
+import { appError } from '../../../shared/errors';
+import { AppFailure } from '../../../shared/result';
 import { PREFETCH_ENV, type KeychainOp, type KeychainReply, type KeychainRequest } from './keychain-protocol';
 import { KeytarSecretStore } from './secret-store';
 

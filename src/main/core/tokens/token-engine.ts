@@ -4,16 +4,16 @@
  * since another process may have fetched while this one waited).
  */
 import { createHash } from 'node:crypto';
-import type { AppEvent } from '../../shared/contract';
-import { appError, withDetail } from '../../shared/errors';
-import { fetchModeOf, type Account, type TokenInfo, type TokenSource, type TokenStatus } from '../../shared/models';
-import { maskToken, redactError } from '../../shared/redact';
-import { AppFailure, fail, ok, type AppError, type Result } from '../../shared/result';
+import type { AppEvent } from '../../../shared/contract';
+import { appError, withDetail } from '../../../shared/errors';
+import { fetchModeOf, type Account, type TokenInfo, type TokenSource, type TokenStatus } from '../../../shared/models';
+import { maskToken, redactError } from '../../../shared/redact';
+import { AppFailure, fail, ok, type AppError, type Result } from '../../../shared/result';
 import { forceAllowance, isUsable, refreshAt, tokenState } from './refresh-policy';
-import { secretItem } from './secret-items';
+import { secretItem } from '../keychain/secret-items';
 import { SingleFlight } from './single-flight';
-import type { Clock, ProcessLock, SecretStore, StoredToken, TokenCache } from './types';
-import { isTransient, type TokenGrant } from './wechat-client';
+import type { Clock, ProcessLock, SecretStore, StoredToken, TokenCache } from '../types';
+import { isTransient, type TokenGrant } from '../wechat/wechat-client';
 
 export interface RetryPolicy {
   /** Tries in all, the first included. */

@@ -2,15 +2,15 @@
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
-import { appError, withDetail } from '../../shared/errors';
-import { defaultApiBase, type Account, type AccountInput, type AccountPatch } from '../../shared/models';
-import { fail, ok, type Result } from '../../shared/result';
-import { accountInput, accountKind, accountName, accountPatch, apiBaseUrl, appidProblem, note, proxyUrl, tokenMode } from '../../shared/schemas';
+import { appError, withDetail } from '../../../shared/errors';
+import { defaultApiBase, type Account, type AccountInput, type AccountPatch } from '../../../shared/models';
+import { fail, ok, type Result } from '../../../shared/result';
+import { accountInput, accountKind, accountName, accountPatch, apiBaseUrl, appidProblem, note, proxyUrl, tokenMode } from '../../../shared/schemas';
 import { readJsonFile, writeFileAtomic, type ReportProblem, type Validate } from './atomic-file';
 import { fileSignature } from './file-signature';
 import { FileFreshness } from './file-freshness';
 import { guardStorage, invalid, validationError } from './store-result';
-import type { ProcessLock } from './types';
+import type { ProcessLock } from '../types';
 
 export const ACCOUNTS_LOCK = 'accounts';
 
