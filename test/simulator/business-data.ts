@@ -151,3 +151,11 @@ export const AUTOREPLY = {
 
 /** Words the text security check calls risky (the real one uses a model; this is enough to show both answers). */
 export const RISKY_WORDS = ['违禁', 'forbidden'];
+
+/**
+ * Real values for the catalogue's placeholders, per account: what a user would paste after looking them up
+ * (an openid from user/get, a media_id from batchget_material, …).
+ */
+export function sampleValues(appid: string): Record<string, string> {
+  return { APPID: appid, OPENID: followers(appid)[0], MEDIA_ID: SIM_MEDIA_ID, TEMPLATE_ID: SIM_TEMPLATE_ID, CODE: SIM_PHONE_CODE };
+}
