@@ -157,7 +157,7 @@ describe('what the business endpoints change and check', () => {
   });
 
   it('required query parameters from the catalogue and unknown ids get their documented errors', async () => {
-    expect((await call('oa', '/cgi-bin/user/info')).errcode).toBe(41009);
+    expect((await call('oa', '/cgi-bin/user/info')).errcode).toBe(40003);
     expect((await call('oa', '/cgi-bin/media/get')).errcode).toBe(41006);
     expect((await call('oa', '/cgi-bin/ticket/getticket')).errcode).toBe(47001);
     expect((await call('oa', '/cgi-bin/ticket/getticket', undefined, '&type=wx_card'))).toMatchObject({ errcode: 0, expires_in: 7200 });

@@ -230,7 +230,7 @@ describe('business endpoints', () => {
     expect(await callJson('/cgi-bin/user/get', t, undefined, sim, `&next_openid=${page.next_openid}`)).toMatchObject({ count: 0, next_openid: '' });
     const openid = page.data.openid[0];
     expect(await callJson('/cgi-bin/user/info', t, undefined, sim, `&openid=${openid}&lang=zh_CN`)).toMatchObject({ openid, subscribe: 1 });
-    expect((await callJson('/cgi-bin/user/info', t)).errcode).toBe(41009);
+    expect((await callJson('/cgi-bin/user/info', t)).errcode).toBe(40003);
     expect((await callJson('/cgi-bin/user/info', t, undefined, sim, '&openid=oNobody')).errcode).toBe(40003);
     expect((await callJson('/cgi-bin/tags/get', t)).tags.map((x: Json) => x.name)).toContain('星标组');
     expect((await callJson('/cgi-bin/menu/get', t)).menu.button.length).toBeGreaterThan(0);

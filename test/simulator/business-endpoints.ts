@@ -38,9 +38,12 @@ for (const r of [...DIAGNOSTIC_ROUTES, ...OA_ROUTES, ...MP_ROUTES, ...WECOM_ROUT
 }
 const PATHS = new Set([...ROUTES.values()].map((r) => r.path));
 
-/** What a missing required query parameter answers, where WeChat has its own code for it. */
+/**
+ * What a missing required query parameter answers, where WeChat has its own code for it. An empty openid
+ * is answered like a wrong one, 40003, as WeChat does.
+ */
 const MISSING_PARAM: Record<string, [number, string]> = {
-  openid: [41009, 'missing openid'],
+  openid: [40003, 'invalid openid'],
   userid: [41009, 'missing userid'],
   media_id: [41006, 'missing media_id'],
 };
