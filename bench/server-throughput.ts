@@ -74,7 +74,7 @@ async function serve(): Promise<void> {
   });
   await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
   const server = await startLoopbackServer({ api, onEvent, home: join(root, 'home') });
-  process.send!({ bare: (bare.address() as AddressInfo).port, server: server.port, key: server.key, name });
+  process.send!({ bare: (bare.address() as AddressInfo).port, server: server.port, key: server.tokenKey, name });
   process.on('message', async (m) => {
     if (m === 'cpu') return process.send!(process.cpuUsage());
     await server.close();

@@ -7,9 +7,11 @@ import { appError, withDetail } from '../shared/errors';
 import { fail, ok, type Result } from '../shared/result';
 
 export interface RunningServer {
-  url: string;
+  /** `http://127.0.0.1:PORT`. */
+  origin: string;
   port: number;
-  key: string;
+  /** The key the settings show (in the URL to open): the whole contract. Scripts use server.json's token key. */
+  uiKey: string;
   close(): Promise<void>;
 }
 
@@ -28,7 +30,7 @@ export class ServerSwitch {
 
   status(): ServerStatus {
     const s = this.server;
-    return s ? { running: true, url: s.url, port: s.port, key: s.key } : { running: false };
+    return s ? { running: true, url: `${s.origin}/`, port: s.port, key: s.uiKey } : { running: false };
   }
 
   /** Brings the server in line with the settings; changes are applied in the order they came. */

@@ -52,6 +52,9 @@ const refusedKey = () =>
     next: { zh: '打开 `wxtoken serve` 打印的网址', en: 'Open the URL printed by `wxtoken serve`' },
   });
 
+/** 401: no valid key; 403: a key that may not do this (the token key from server.json opened as the UI). */
+const refused = (status: number) => status === 401 || status === 403;
+
 function httpTransport(unauthorized: Listeners<void>, resync: Listeners<void>) {
   const key = takeServeKey();
   const headers = (): Record<string, string> => ({ Authorization: `Bearer ${key ?? ''}` });
@@ -71,7 +74,7 @@ function httpTransport(unauthorized: Listeners<void>, resync: Listeners<void>) {
     } catch {
       return fail(lostServer());
     }
-    if (response.status === 401) {
+    if (refused(response.status)) {
       emit(unauthorized, undefined);
       return fail(refusedKey());
     }
@@ -94,7 +97,7 @@ function httpTransport(unauthorized: Listeners<void>, resync: Listeners<void>) {
     for (;;) {
       try {
         const response = await fetch(HTTP_EVENTS_PATH, { headers: { ...headers(), Accept: 'text/event-stream' } });
-        if (response.status === 401) return emit(unauthorized, undefined);
+        if (refused(response.status)) return emit(unauthorized, undefined);
         if (response.ok && response.body) {
           attempt = 0;
           if (connectedBefore) emit(resync, undefined);

@@ -32,7 +32,11 @@ export const contract = {
 
   listAccounts: { input: none, output: returns<AccountView[]>() },
   addAccount: { input: z.object({ account: accountInput, secret }).strict(), output: returns<AccountView>() },
-  editAccount: { input: z.object({ name: accountName, patch: accountPatch }).strict(), output: returns<AccountView>() },
+  /**
+   * Pointing the account elsewhere (API base, proxy) needs `secret` in the same call, and it replaces the
+   * stored one: a secret only travels where it was entered for (see secret-destination.ts).
+   */
+  editAccount: { input: z.object({ name: accountName, patch: accountPatch, secret: secret.optional() }).strict(), output: returns<AccountView>() },
   removeAccount: { input: byName, output: returns<void>() },
   /** Write-only: there is no call that reads a secret back. */
   setSecret: { input: z.object({ name: accountName, secret }).strict(), output: returns<void>() },

@@ -167,10 +167,19 @@ export const DEFAULT_SETTINGS: Settings = {
 
 export interface ServerStatus {
   running: boolean;
+  /** `http://127.0.0.1:PORT/`, without a key. */
   url?: string;
   port?: number;
-  /** The bearer key; shown to the user so they can open the URL elsewhere. */
+  /**
+   * The UI key (the whole contract), shown to the user so they can open `url#key=…` elsewhere. Never in a
+   * file; scripts read the token key (tokens only) from server.json instead.
+   */
   key?: string;
+}
+
+/** The URL that opens the full UI of a running server (`url` plus the UI key in the fragment). */
+export function serverUiUrl(status: ServerStatus): string | undefined {
+  return status.running && status.url && status.key ? `${status.url.replace(/\/$/, '')}/#key=${status.key}` : undefined;
 }
 
 export interface AppInfo {

@@ -161,6 +161,54 @@ describe.skipIf(Boolean(skip))('keyboard and dialogs', () => {
     await e2e().expectNoSecretLeak(app);
   });
 
+  it('asks for the secret again when the API base or proxy changes, and saves the move only with it', async () => {
+    const { stack } = e2e();
+    const account = await e2e().addAccount('move-oa', { kind: 'oa' });
+    const { app, t, sidebar, card, dialogs } = await open('zh-CN');
+    await sidebar.select('move-oa');
+    await card.editButton.click();
+    const d = dialogs.editAccount('move-oa');
+    await d.waitFor();
+    expect(await d.locator('input[type="password"]').count()).toBe(0);
+
+    // A new API base: the secret field opens at once and says why.
+    const moved = `${stack.sim.url}/moved`;
+    await dialogs.textField(d, 'field.apiBase').fill(moved);
+    const input = dialogs.secretInput(d);
+    await input.waitFor();
+    expect(await input.inputValue()).toBe('');
+    expect(await DialogsPage.description(input)).toContain(t('field.secretToMoveHint'));
+    await app.screenshot('account-dialog-move.zh-CN.light');
+
+    // Saving without it is refused next to the field; nothing is sent, nothing changes.
+    await dialogs.button(d, 'common.save').click();
+    await expect.poll(() => DialogsPage.description(input)).toContain(t('valid.secretToMove'));
+    expect(await d.isVisible()).toBe(true);
+    const unchanged = await stack.call('listAccounts', {});
+    expect(unchanged.ok && unchanged.value.find((a) => a.name === 'move-oa')?.apiBase).toBe(stack.sim.url);
+
+    // Back to the stored address: no move, so saving needs no secret (the field stays open, empty).
+    await dialogs.textField(d, 'field.apiBase').fill(stack.sim.url);
+    await dialogs.textField(d, 'field.note').fill('kept');
+    await dialogs.button(d, 'common.save').click();
+    await d.waitFor({ state: 'detached' });
+
+    // A proxy is a move too; with the secret typed in again it is saved, in one call.
+    await card.editButton.click();
+    await d.waitFor();
+    await d.getByRole('textbox', { name: t('field.proxy'), exact: true }).fill('http://127.0.0.1:9');
+    await input.waitFor();
+    await dialogs.button(d, 'common.save').click();
+    await expect.poll(() => DialogsPage.description(input)).toContain(t('valid.secretToMove'));
+    await dialogs.textField(d, 'field.apiBase').fill(moved);
+    await input.fill(account.secret);
+    await dialogs.button(d, 'common.save').click();
+    await d.waitFor({ state: 'detached' });
+    const after = await stack.call('listAccounts', {});
+    expect(after.ok && after.value.find((a) => a.name === 'move-oa')).toMatchObject({ apiBase: moved, proxy: 'http://127.0.0.1:9', note: 'kept', hasSecret: true });
+    await e2e().expectNoSecretLeak(app);
+  });
+
   it('removes an account after one question that names the secret, the cached token and the history', async () => {
     const { stack } = e2e();
     await e2e().addAccount('rm-oa', { kind: 'oa' });
@@ -180,7 +228,7 @@ describe.skipIf(Boolean(skip))('keyboard and dialogs', () => {
     expect(await dialogs.removeAccount('rm-oa').count()).toBe(0);
     expect(await card.accountName()).not.toBe('rm-oa');
 
-    const res = await fetch(`${stack.origin}/v1/token/rm-oa`, { headers: { Authorization: `Bearer ${stack.key}` } });
+    const res = await fetch(`${stack.origin}/v1/token/rm-oa`, { headers: { Authorization: `Bearer ${stack.tokenKey}` } });
     expect(res.status).toBe(404);
     await e2e().expectNoSecretLeak(app);
   });

@@ -1,5 +1,6 @@
 /** `wxtoken serve`: the loopback server started by the CLI, answering the contract, and stopping cleanly on Ctrl+C. */
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -47,9 +48,20 @@ describe.skipIf(!process.env.WXTOKEN_TEST_KEYRING)('wxtoken serve', () => {
     expect(await call('listAccounts')).toMatchObject({ ok: true, value: [{ name: 'prod', hasSecret: true }] });
     expect((await fetch(`${origin}/api/listAccounts`, { method: 'POST', body: '{}' })).status).toBe(401);
     expect(existsSync(join(cli.home, 'server.json'))).toBe(true);
+    // server.json holds the token key, never the printed UI key: it reads tokens and nothing else.
+    const discovery = await readFile(join(cli.home, 'server.json'), 'utf8');
+    expect(discovery).not.toContain(key);
+    const tokenKey = JSON.parse(discovery).token_key as string;
+    const token = await fetch(`${origin}/v1/token/prod`, { headers: { authorization: `Bearer ${tokenKey}` } });
+    expect(token.status).toBe(200);
+    expect((await token.json()).access_token).toEqual(expect.any(String));
+    const api = await fetch(`${origin}/api/listAccounts`, { method: 'POST', headers: { authorization: `Bearer ${tokenKey}` }, body: '{}' });
+    expect(api.status).toBe(403);
 
     serving.child.kill('SIGINT');
     expect(await serving.exited).toBe(0);
+    expect(serving.stderr()).toContain(`Scripts use token_key from ${join(cli.home, 'server.json')}`);
+    expect(serving.stderr()).not.toContain(key);
     expect(existsSync(join(cli.home, 'server.json'))).toBe(false);
     await expect(fetch(`${origin}/api/appInfo`, { method: 'POST' })).rejects.toThrow();
   });

@@ -84,11 +84,11 @@ describe.skipIf(!process.env.WXTOKEN_TEST_KEYRING)('account names that are Objec
       await stack.addAccount('constructor', {});
       await stack.addAccount('toString', {}, 'classic');
       for (const name of ['constructor', 'toString']) {
-        const res = await fetch(`${stack.origin}/v1/token/${name}`, { headers: { Authorization: `Bearer ${stack.key}` } });
+        const res = await fetch(`${stack.origin}/v1/token/${name}`, { headers: { Authorization: `Bearer ${stack.tokenKey}` } });
         expect(res.status, name).toBe(200);
         expect(((await res.json()) as { access_token: string }).access_token).toMatch(/\S{20,}/);
       }
-      const missing = await fetch(`${stack.origin}/v1/token/valueOf`, { headers: { Authorization: `Bearer ${stack.key}` } });
+      const missing = await fetch(`${stack.origin}/v1/token/valueOf`, { headers: { Authorization: `Bearer ${stack.tokenKey}` } });
       expect(missing.status).toBe(404);
 
       const account = { appid: 'wx00112233445566aa', secret: 'proto5ecret0000111122223333444455', kind: 'oa' as const };

@@ -16,8 +16,11 @@ afterEach(async () => {
   await rm(home, { recursive: true, force: true });
 });
 
-function child(env: Record<string, string>): ChildProcess {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'test/support/lock-child.ts'], {
+/** `shell`: a prefix run by sh before the child (e.g. a ulimit). */
+function child(env: Record<string, string>, shell?: string): ChildProcess {
+  const command = [process.execPath, '--import', 'tsx', 'test/support/lock-child.ts'];
+  const [file, args] = shell ? ['sh', ['-c', `${shell}; exec "$@"`, 'sh', ...command]] : [command[0], command.slice(1)];
+  const proc = spawn(file, args, {
     cwd: join(__dirname, '..', '..'),
     env: { ...process.env, LOCK_HOME: home, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -68,6 +71,46 @@ describe('FileProcessLock', () => {
     await utimes(file, past, past);
     const lock = new FileProcessLock(home, { timeoutMs: 20_000, staleMs: 60_000 });
     expect(await lock.withLock('k', async () => 'mine')).toBe('mine');
+  });
+
+  it('abandons an empty or half-written lock file after a short grace, with the default bounds', async () => {
+    await mkdir(join(home, 'locks'));
+    // What a holder killed between creating the file and finishing its owner leaves behind.
+    await writeFile(join(home, 'locks', 'empty.lock'), '');
+    await writeFile(join(home, 'locks', 'half.lock'), '{"pid":12');
+    const lock = new FileProcessLock(home);
+    const started = Date.now();
+    expect(await Promise.all([lock.withLock('empty', async () => 'a'), lock.withLock('half', async () => 'b')])).toEqual(['a', 'b']);
+    expect(Date.now() - started).toBeLessThan(5_000);
+  }, 15_000);
+
+  it('with the default bounds, breaks an owner it cannot check (another host) well within one wait', async () => {
+    await mkdir(join(home, 'locks'));
+    const file = join(home, 'locks', 'k.lock');
+    await writeFile(file, JSON.stringify({ pid: process.pid, host: 'elsewhere', startedAt: 0, nonce: 'old' }));
+    // Unrefreshed for 11 s: its holder's heartbeat would have touched it every few seconds.
+    const past = new Date(Date.now() - 11_000);
+    await utimes(file, past, past);
+    const lock = new FileProcessLock(home);
+    const started = Date.now();
+    expect(await lock.withLock('k', async () => 'mine')).toBe('mine');
+    expect(Date.now() - started).toBeLessThan(5_000);
+  }, 15_000);
+
+  it.skipIf(process.platform === 'win32')('leaves no lock file behind when writing its owner fails (a full disk)', async () => {
+    // A file-size limit of 0 makes the owner's write fail (EFBIG) as a full disk would (ENOSPC).
+    const failed = child({ LOCK_MODE: 'once', LOCK_KEY: 'k', TSX_DISABLE_CACHE: '1' }, 'ulimit -f 0');
+    await expect(exited(failed)).rejects.toThrow(/EFBIG/);
+    expect(await readdir(join(home, 'locks'))).toEqual([]);
+    const lock = new FileProcessLock(home, { timeoutMs: 1_000 });
+    expect(await lock.withLock('k', async () => 'mine')).toBe('mine');
+  });
+
+  it('keeps a live holder’s lock fresh: a waiter never breaks it, however long it waits', async () => {
+    const holder = child({ LOCK_MODE: 'hold', LOCK_KEY: 'live', LOCK_STALE_MS: '300' });
+    await saidHeld(holder);
+    const lock = new FileProcessLock(home, { staleMs: 300, timeoutMs: 1_500 });
+    await expect(lock.withLock('live', async () => 'stolen')).rejects.toMatchObject({ error: { code: 'storage' } });
   });
 
   it('gives up with a storage error while a live process holds the lock', async () => {

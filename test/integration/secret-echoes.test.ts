@@ -33,7 +33,7 @@ describe.skipIf(!process.env.WXTOKEN_TEST_KEYRING)('secrets and tokens echoed ba
   const api = async (method: string, input: unknown) => {
     const res = await fetch(`${stack.origin}/api/${method}`, {
       method: 'POST',
-      headers: { Authorization: `Bearer ${stack.key}`, 'Content-Type': 'application/json' },
+      headers: { Authorization: `Bearer ${stack.uiKey}`, 'Content-Type': 'application/json' },
       body: JSON.stringify(input),
     });
     const text = await res.text();
@@ -64,7 +64,7 @@ describe.skipIf(!process.env.WXTOKEN_TEST_KEYRING)('secrets and tokens echoed ba
     expect(refreshed).toMatchObject({ ok: false, error: { code: 'wechat', errcode: 40125, errmsg: expect.stringContaining('invalid appsecret ***') } });
     expect(await api('testCredentials', { name: 'prod' })).toMatchObject({ ok: false, error: { errcode: 40125 } });
     expect(await api('tokenStatus', { name: 'prod' })).toMatchObject({ ok: true, value: { lastError: { errcode: 40125 } } });
-    const v1 = await fetch(`${stack.origin}/v1/token/prod`, { headers: { Authorization: `Bearer ${stack.key}` } });
+    const v1 = await fetch(`${stack.origin}/v1/token/prod`, { headers: { Authorization: `Bearer ${stack.tokenKey}` } });
     expect(v1.status).toBe(502);
     said.push(await v1.text());
 

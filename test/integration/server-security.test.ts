@@ -6,6 +6,7 @@ import { stat, readFile, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { discoveryPath } from '../../src/main/server';
+import { methodNames } from '../../src/shared/contract';
 import { EXPLODES, FAKE_SECRET, FAKE_TOKEN, LOCKED, WHITELISTED } from '../support/fake-api';
 import { rawRequest, type RawRequest, type RawResponse } from '../support/raw-http';
 import { startServerEnv, type ServerEnv } from '../support/server-env';
@@ -48,7 +49,7 @@ describe('Host allow-list (DNS rebinding)', () => {
   });
 
   it('refuses a request without Host', async () => {
-    const res = await send({ path: '/v1/token/demo', headers: { authorization: `Bearer ${env.server.key}` } });
+    const res = await send({ path: '/v1/token/demo', headers: { authorization: `Bearer ${env.server.uiKey}` } });
     expect(res.status).toBe(400);
     expect(res.body).not.toContain(FAKE_TOKEN);
   });
@@ -84,22 +85,46 @@ describe('Origin', () => {
   });
 });
 
-describe('the bearer key', () => {
+describe('the bearer keys', () => {
   const host = () => ({ host: `127.0.0.1:${port}` });
 
-  it('is 32 random bytes in base64url, only in the URL fragment, and new on every start', async () => {
-    expect(env.server.key).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(env.server.url).toBe(`http://127.0.0.1:${port}/#key=${env.server.key}`);
+  it('are 32 random bytes each in base64url, the UI key only in the URL fragment, both new on every start', async () => {
+    expect(env.server.uiKey).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(env.server.tokenKey).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(env.server.tokenKey).not.toBe(env.server.uiKey);
+    expect(env.server.url).toBe(`http://127.0.0.1:${port}/#key=${env.server.uiKey}`);
     const other = await startServerEnv();
     try {
-      expect(other.server.key).not.toBe(env.server.key);
+      expect(other.server.uiKey).not.toBe(env.server.uiKey);
+      expect(other.server.tokenKey).not.toBe(env.server.tokenKey);
     } finally {
       await other.close();
     }
   });
 
+  it('the token key reads tokens and nothing else: every API method and the event stream get 403', async () => {
+    const read = await token(env.script());
+    expect(read.status).toBe(200);
+    expect(JSON.parse(read.body).access_token).toBe(FAKE_TOKEN);
+    const before = new Map(env.fake.calls);
+    for (const method of methodNames) {
+      const res = await send({ method: 'POST', path: `/api/${method}`, headers: env.script({ 'content-type': 'application/json' }), body: '{"name":"demo"}' });
+      expect(res.status, method).toBe(403);
+      expect(res.body).toBe('403\n');
+    }
+    expect((await send({ path: '/api/events', headers: env.script() })).status).toBe(403);
+    expect((await send({ method: 'POST', path: '/api/noSuchMethod', headers: env.script() })).status).toBe(403);
+    expect(env.fake.calls).toEqual(before);
+  });
+
+  it('the UI key reaches the whole contract and the token route', async () => {
+    expect((await token(env.good())).status).toBe(200);
+    const list = await send({ method: 'POST', path: '/api/listAccounts', headers: env.good({ 'content-type': 'application/json' }), body: '{}' });
+    expect(JSON.parse(list.body).ok).toBe(true);
+  });
+
   it('is required on /api and /v1: missing, wrong length, wrong value and wrong scheme get 401 + WWW-Authenticate', async () => {
-    const key = env.server.key;
+    const key = env.server.uiKey;
     const sameLength = key.slice(0, -1) + (key.endsWith('A') ? 'B' : 'A');
     const attempts: Record<string, string | undefined> = {
       missing: undefined,
@@ -122,17 +147,20 @@ describe('the bearer key', () => {
   });
 
   it('is refused in the query string, even when it is right', async () => {
-    const key = env.server.key;
-    for (const query of [`key=${key}`, `access_token=${key}`, `token=${key}`, `KEY=${key}`]) {
-      expect((await send({ path: `/v1/token/demo?${query}`, headers: host() })).status, query).toBe(401);
-      expect((await send({ path: `/v1/token/demo?${query}`, headers: env.good() })).status, `${query} + header`).toBe(401);
+    for (const key of [env.server.uiKey, env.server.tokenKey]) {
+      for (const query of [`key=${key}`, `access_token=${key}`, `token=${key}`, `KEY=${key}`]) {
+        expect((await send({ path: `/v1/token/demo?${query}`, headers: host() })).status, query).toBe(401);
+        expect((await send({ path: `/v1/token/demo?${query}`, headers: env.good() })).status, `${query} + header`).toBe(401);
+        expect((await send({ method: 'POST', path: `/api/listAccounts?${query}`, headers: host() })).status, query).toBe(401);
+      }
     }
   });
 
   it('lets static files through without a key: they hold no secret', async () => {
     const res = await send({ path: '/', headers: host() });
     expect(res.status).toBe(200);
-    expect(res.body).not.toContain(env.server.key);
+    expect(res.body).not.toContain(env.server.uiKey);
+    expect(res.body).not.toContain(env.server.tokenKey);
   });
 });
 
@@ -179,11 +207,12 @@ describe('errors leak nothing', () => {
 });
 
 describe('the discovery file', () => {
-  it('is owner-only, names this server, and is removed on close', async () => {
+  it('is owner-only, names this server with its token key, holds no UI key, and is removed on close', async () => {
     const other = await startServerEnv();
     const file = discoveryPath(other.home);
-    const info = JSON.parse(await readFile(file, 'utf8'));
-    expect(info).toEqual({ url: other.server.url, port: other.server.port, pid: process.pid, key: other.server.key });
+    const text = await readFile(file, 'utf8');
+    expect(JSON.parse(text)).toEqual({ url: `${other.server.origin}/`, port: other.server.port, pid: process.pid, token_key: other.server.tokenKey });
+    expect(text).not.toContain(other.server.uiKey);
     if (process.platform !== 'win32') expect((await stat(file)).mode & 0o777).toBe(0o600);
     await other.server.close();
     await expect(stat(file)).rejects.toMatchObject({ code: 'ENOENT' });
@@ -206,7 +235,7 @@ describe('the discovery file', () => {
   it('is left alone on close when another server has replaced it', async () => {
     const other = await startServerEnv();
     const file = discoveryPath(other.home);
-    const replaced = JSON.stringify({ url: 'http://127.0.0.1:1/#key=x', port: 1, pid: 1, key: 'someone-else' });
+    const replaced = JSON.stringify({ url: 'http://127.0.0.1:1/', port: 1, pid: 1, token_key: 'someone-else' });
     await writeFile(file, replaced, { mode: 0o600 });
     await other.server.close();
     expect(await readFile(file, 'utf8')).toBe(replaced);

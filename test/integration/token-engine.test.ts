@@ -300,8 +300,9 @@ describe.skipIf(!hasTestKeyring())('token engine against the simulator and the r
     env = await makeCoreEnv();
     const proxy = await startTestProxy();
     try {
-      await env.addAccount('proxied', {}, 'stable');
-      await env.core.api.editAccount({ name: 'proxied', patch: { proxy: proxy.url } });
+      const { secret } = await env.addAccount('proxied', {}, 'stable');
+      // Through the contract, a new proxy goes with the secret typed in again.
+      expect((await env.core.api.editAccount({ name: 'proxied', patch: { proxy: proxy.url }, secret })).ok).toBe(true);
       expect((await env.core.api.revealToken({ name: 'proxied' })).ok).toBe(true);
       const res = await env.core.api.sendRequest({ account: 'proxied', method: 'GET', path: '/cgi-bin/getcallbackip' });
       expect(res.ok && res.value.status).toBe(200);

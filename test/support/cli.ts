@@ -189,3 +189,8 @@ export function runCliTty(args: string[], options: { env?: NodeJS.ProcessEnv; st
     });
   });
 }
+
+/** The command line that runs the CLI from source: for tests that start it their own way (another user, limits). */
+export function cliCommand(args: string[]): string[] {
+  return [process.execPath, '--import', tsx, entry, ...args];
+}

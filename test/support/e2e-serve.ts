@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { HTTP_API_PREFIX, HTTP_EVENTS_PATH, HTTP_TOKEN_PREFIX, type MethodInput, type MethodName, type MethodOutput } from '../../src/shared/contract';
@@ -18,17 +18,20 @@ export const RENDERER_INDEX = join(ROOT, 'out/renderer/index.html');
 
 export interface ServeStack {
   sim: Simulator;
-  /** `http://127.0.0.1:PORT/#key=KEY`, as `wxtoken serve` printed it. */
+  /** `http://127.0.0.1:PORT/#key=UI_KEY`, as `wxtoken serve` printed it. */
   url: string;
   origin: string;
-  key: string;
+  /** The UI key: the whole contract (only in the printed URL). */
+  uiKey: string;
+  /** The token key from server.json: `GET /v1/token/NAME` only (what a script reads). */
+  tokenKey: string;
   home: string;
   service: string;
   /** One contract call over the loopback API, as the page makes it. */
   call<N extends MethodName>(name: N, input: MethodInput<N>): Promise<Result<MethodOutput<N>>>;
   /** Adds an account to the simulator and to wxtoken (through the API); returns the simulator's record. */
   addAccount(name: string, sim: Partial<SimAccount>, mode?: 'stable' | 'classic'): Promise<SimAccount>;
-  /** The token's real value, from `GET /v1/token/NAME` (what a script would read). */
+  /** The token's real value, from `GET /v1/token/NAME` with the token key (what a script would do). */
   tokenOf(name: string): Promise<string>;
   /** Every event the server pushed so far (the same stream the page reads), as raw text. */
   eventText(): string;
@@ -71,8 +74,10 @@ export async function startServeStack(options: ServeStackOptions = {}): Promise<
   try {
     await options.beforeServe?.({ home, service, sim });
     serve = startCli(['serve', '--port', '0'], { env: { WXTOKEN_HOME: home, WXTOKEN_KEYCHAIN_SERVICE: service } });
-    const [url, origin, key] = await withTimeout(serve.waitForOutput(/(http:\/\/127\.0\.0\.1:\d+)\/#key=([A-Za-z0-9_-]+)/), 30_000, 'wxtoken serve did not print its URL');
-    const auth = { Authorization: `Bearer ${key}` };
+    const [url, origin, uiKey] = await withTimeout(serve.waitForOutput(/(http:\/\/127\.0\.0\.1:\d+)\/#key=([A-Za-z0-9_-]+)/), 30_000, 'wxtoken serve did not print its URL');
+    // Written before the URL is printed.
+    const tokenKey = (JSON.parse(await readFile(join(home, 'server.json'), 'utf8')) as { token_key: string }).token_key;
+    const auth = { Authorization: `Bearer ${uiKey}` };
     const events = tapEvents(origin + HTTP_EVENTS_PATH, auth);
     stopEvents = events.stop;
     const call = async <N extends MethodName>(name: N, input: MethodInput<N>) => {
@@ -87,7 +92,8 @@ export async function startServeStack(options: ServeStackOptions = {}): Promise<
       sim,
       url,
       origin,
-      key,
+      uiKey,
+      tokenKey,
       home,
       service,
       call,
@@ -102,7 +108,7 @@ export async function startServeStack(options: ServeStackOptions = {}): Promise<
         return account;
       },
       async tokenOf(name) {
-        const res = await fetch(`${origin}${HTTP_TOKEN_PREFIX}${encodeURIComponent(name)}`, { headers: auth });
+        const res = await fetch(`${origin}${HTTP_TOKEN_PREFIX}${encodeURIComponent(name)}`, { headers: { Authorization: `Bearer ${tokenKey}` } });
         const body = (await res.json()) as { access_token?: string };
         if (!body.access_token) throw new Error(`no token for ${name}: ${JSON.stringify(body)}`);
         return body.access_token;

@@ -2,11 +2,14 @@
  * A second process for the lock tests. LOCK_MODE=count: adds 1 to the number in LOCK_COUNTER,
  * LOCK_TIMES times, each under the lock (read, yield, write: loses updates without the lock).
  * LOCK_MODE=hold: takes the lock, prints "held", and never lets go (the test kills it).
+ * LOCK_MODE=once: takes the lock and lets go (exit 1 with the error if it could not).
+ * LOCK_STALE_MS: the lock's stale bound (default: the lock's own).
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { FileProcessLock } from '../../src/main/core/process-lock';
 
-const lock = new FileProcessLock(process.env.LOCK_HOME!);
+const staleMs = process.env.LOCK_STALE_MS ? Number(process.env.LOCK_STALE_MS) : undefined;
+const lock = new FileProcessLock(process.env.LOCK_HOME!, { staleMs });
 const key = process.env.LOCK_KEY ?? 'counter';
 
 async function hold(): Promise<void> {
@@ -27,7 +30,8 @@ async function count(): Promise<void> {
   }
 }
 
-(process.env.LOCK_MODE === 'hold' ? hold() : count()).catch((err) => {
+const modes: Record<string, () => Promise<void>> = { hold, count, once: () => lock.withLock(key, async () => undefined) };
+modes[process.env.LOCK_MODE ?? 'count']().catch((err) => {
   console.error(err);
   process.exit(1);
 });

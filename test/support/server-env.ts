@@ -18,8 +18,10 @@ export interface ServerEnv {
   home: string;
   root: string;
   logs: string[];
-  /** Headers of a well-behaved local client: right Host and key. */
+  /** Headers of a well-behaved local client: right Host and the UI key. */
   good(extra?: Record<string, string>): Record<string, string>;
+  /** The same with the token key (what server.json gives a script). */
+  script(extra?: Record<string, string>): Record<string, string>;
   close(): Promise<void>;
 }
 
@@ -41,7 +43,8 @@ export async function startServerEnv(limits?: Partial<ServerLimits>): Promise<Se
     home,
     root,
     logs,
-    good: (extra = {}) => ({ host: `127.0.0.1:${server.port}`, authorization: `Bearer ${server.key}`, ...extra }),
+    good: (extra = {}) => ({ host: `127.0.0.1:${server.port}`, authorization: `Bearer ${server.uiKey}`, ...extra }),
+    script: (extra = {}) => ({ host: `127.0.0.1:${server.port}`, authorization: `Bearer ${server.tokenKey}`, ...extra }),
     async close() {
       await server.close();
       await rm(root, { recursive: true, force: true });

@@ -66,6 +66,21 @@ describe('renderer store edge cases', () => {
     expect(fake.calls.find((c) => c.name === 'editAccount')?.input.patch).toEqual({ kind: 'wecom', apiBase: 'https://qyapi.weixin.qq.com' });
   });
 
+  it('an edit to an API base or proxy of its own is not sent without the secret, and sends it in the same call', async () => {
+    const before = store.getState().accounts[0];
+    const draft = { name: 'demo', kind: 'oa' as const, appid: before.appid, mode: 'stable' as const, apiBase: 'https://proxy.example.com/wx', proxy: '', note: '', secret: '' };
+    const refused = await store.getState().saveAccount(draft, 'demo');
+    expect(refused).toMatchObject({ ok: false, error: { code: 'validation', field: 'secret' } });
+    const refusedProxy = await store.getState().saveAccount({ ...draft, apiBase: before.apiBase, proxy: 'http://127.0.0.1:8888' }, 'demo');
+    expect(refusedProxy).toMatchObject({ ok: false, error: { field: 'secret' } });
+    expect(fake.calls.filter((c) => c.name === 'editAccount' || c.name === 'setSecret')).toEqual([]);
+    const saved = await store.getState().saveAccount({ ...draft, secret: 'new-secret' }, 'demo');
+    expect(saved.ok).toBe(true);
+    expect(fake.calls.filter((c) => c.name === 'editAccount' || c.name === 'setSecret').map((c) => c.input)).toEqual([
+      { name: 'demo', patch: { apiBase: 'https://proxy.example.com/wx' }, secret: 'new-secret' },
+    ]);
+  });
+
   it('drops the token, error and history of accounts removed or renamed elsewhere', async () => {
     store.getState().applyRefreshFailed('prod', appError('network'));
     await store.getState().loadHistory('prod');

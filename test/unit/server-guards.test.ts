@@ -4,7 +4,8 @@ import { bearer, hasCredentialParam, makeGuards } from '../../src/main/server/gu
 import { contentTypeOf, safeRelativePath } from '../../src/main/server/static-files';
 
 const KEY = 'k'.repeat(43);
-const guards = makeGuards(4321, KEY);
+const TOKEN_KEY = 't'.repeat(43);
+const guards = makeGuards(4321, { ui: KEY, token: TOKEN_KEY });
 
 describe('checkSite', () => {
   it('accepts exactly its own Host names, in any letter case', () => {
@@ -29,17 +30,24 @@ describe('checkSite', () => {
 });
 
 describe('checkKey', () => {
-  it('accepts only the exact key as a Bearer header, and never throws on other lengths', () => {
-    expect(guards.checkKey({ authorization: `Bearer ${KEY}` }, '')).toBe(true);
-    expect(guards.checkKey({ authorization: `bearer ${KEY}` }, '')).toBe(true);
-    for (const authorization of [undefined, '', 'Bearer', 'Bearer ', `Bearer ${KEY}x`, `Bearer ${KEY.slice(1)}`, `Bearer ${'j'.repeat(43)}`, `Token ${KEY}`, KEY, `Bearer ${'é'.repeat(43)}`]) {
-      expect(guards.checkKey({ authorization }, ''), String(authorization)).toBe(false);
+  it('tells the UI key from the token key, accepts only exact keys as a Bearer header, and never throws on other lengths', () => {
+    expect(guards.checkKey({ authorization: `Bearer ${KEY}` }, '')).toBe('ui');
+    expect(guards.checkKey({ authorization: `bearer ${KEY}` }, '')).toBe('ui');
+    expect(guards.checkKey({ authorization: `Bearer ${TOKEN_KEY}` }, '')).toBe('token');
+    // Characters beyond Latin-1 whose low bytes spell the key (`ū` is U+016B, `k` is 0x6B).
+    const lowBytesOfKey = String.fromCharCode(0x100 + 'k'.charCodeAt(0)).repeat(43);
+    for (const authorization of [undefined, '', 'Bearer', 'Bearer ', `Bearer ${KEY}x`, `Bearer ${KEY.slice(1)}`, `Bearer ${'j'.repeat(43)}`, `Token ${KEY}`, KEY, `Bearer ${'é'.repeat(43)}`, `Bearer é${KEY.slice(2)}`, `Bearer ${lowBytesOfKey}`]) {
+      expect(guards.checkKey({ authorization }, ''), String(authorization)).toBeUndefined();
     }
+    // After a good key, a shorter-encoding guess must not be completed by the previous request's bytes.
+    expect(guards.checkKey({ authorization: `Bearer ${KEY}` }, '')).toBe('ui');
+    expect(guards.checkKey({ authorization: `Bearer ${KEY.slice(0, 42)}é` }, '')).toBeUndefined();
   });
 
   it('refuses a credential in the query string even alongside the right header', () => {
-    expect(guards.checkKey({ authorization: `Bearer ${KEY}` }, `key=${KEY}`)).toBe(false);
-    expect(guards.checkKey({ authorization: `Bearer ${KEY}` }, 'cache=1')).toBe(true);
+    expect(guards.checkKey({ authorization: `Bearer ${KEY}` }, `key=${KEY}`)).toBeUndefined();
+    expect(guards.checkKey({ authorization: `Bearer ${TOKEN_KEY}` }, `token=${TOKEN_KEY}`)).toBeUndefined();
+    expect(guards.checkKey({ authorization: `Bearer ${KEY}` }, 'cache=1')).toBe('ui');
     expect(hasCredentialParam('a=1&Access_Token=x')).toBe(true);
     expect(hasCredentialParam('a=1&b=2')).toBe(false);
     expect(bearer('Bearer   abc ')).toBe('abc');

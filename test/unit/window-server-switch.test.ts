@@ -1,10 +1,10 @@
 /** The desktop app's loopback-server switch and the two API copies it serves (IPC and HTTP). */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { methodNames, type ApiImpl } from '../../src/shared/contract';
-import type { ServerStatus } from '../../src/shared/models';
+import { serverUiUrl, type ServerStatus } from '../../src/shared/models';
 import { ok } from '../../src/shared/result';
 import type { Core } from '../../src/main/core/core';
 import { EventHub } from '../../src/main/core/event-hub';
@@ -23,7 +23,7 @@ function fakeStarter() {
     }
     const actual = port || 40000 + log.length;
     log.push(`start ${port}`);
-    return { url: `http://127.0.0.1:${actual}/#key=k`, port: actual, key: 'k', close: async () => void log.push(`close ${actual}`) };
+    return { origin: `http://127.0.0.1:${actual}`, port: actual, uiKey: 'k', close: async () => void log.push(`close ${actual}`) };
   };
   return { log, start, failWith: (code: string) => (failNext = Object.assign(new Error(code), { code })) };
 }
@@ -37,7 +37,7 @@ describe('the loopback server switch', () => {
     expect((await sw.apply({ serverEnabled: false, serverPort: 0 })).ok).toBe(true);
     await sw.apply({ serverEnabled: true, serverPort: 0 });
     await sw.apply({ serverEnabled: true, serverPort: 0 });
-    expect(sw.status()).toMatchObject({ running: true, port: 40000, key: 'k' });
+    expect(sw.status()).toEqual({ running: true, url: 'http://127.0.0.1:40000/', port: 40000, key: 'k' });
     await sw.apply({ serverEnabled: true, serverPort: 5555 });
     expect(sw.status()).toMatchObject({ running: true, port: 5555 });
     await sw.apply({ serverEnabled: false, serverPort: 5555 });
@@ -113,6 +113,16 @@ describe('the desktop API copies', () => {
       expect(await call('copyToken')).toMatchObject({ ok: false, error: { code: 'unsupported' } });
       expect(await call('serverStatus')).toMatchObject({ ok: true, value: { running: true, port } });
       expect(copies).toEqual([]);
+      // What the settings show: the address without a key, and the UI key to open it with, which is in no
+      // file; server.json holds only the token key, which the API refuses.
+      expect(status.ok && status.value).toEqual({ running: true, url: `http://127.0.0.1:${port}/`, port, key });
+      // The URL settings copy is the one `wxtoken serve` would print: the address with the UI key in the fragment.
+      expect(status.ok && serverUiUrl(status.value)).toBe(`http://127.0.0.1:${port}/#key=${key}`);
+      const discovery = await readFile(path.join(home, 'server.json'), 'utf8');
+      expect(discovery).not.toContain(key!);
+      const tokenKey = JSON.parse(discovery).token_key as string;
+      const refused = await fetch(`http://127.0.0.1:${port}/api/appInfo`, { method: 'POST', headers: { authorization: `Bearer ${tokenKey}` } });
+      expect(refused.status).toBe(403);
     } finally {
       await sw.close();
     }

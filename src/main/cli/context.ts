@@ -54,7 +54,8 @@ export class Context {
     const parsed = parseInput(name, input);
     if (!parsed.ok) throw new AppFailure(parsed.error);
     const core = await this.core();
-    const method = core.api[name] as unknown as (input: ValidInput<N>) => Promise<Result<MethodOutput<N>>>;
+    // The user at a terminal may move an account's secret elsewhere (see Core.terminalApi).
+    const method = core.terminalApi[name] as unknown as (input: ValidInput<N>) => Promise<Result<MethodOutput<N>>>;
     const result = await method(parsed.value);
     if (!result.ok) throw new AppFailure(result.error);
     return result.value;

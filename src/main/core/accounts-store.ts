@@ -1,5 +1,6 @@
 /** The accounts in `<home>/accounts.json`: names, AppIDs and settings — never a secret or a token. */
 import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
 import { appError, withDetail } from '../../shared/errors';
 import { defaultApiBase, type Account, type AccountInput, type AccountPatch } from '../../shared/models';
@@ -45,6 +46,20 @@ const validateFile: Validate<Account[]> = (raw) => {
   return { value: kept, damage: lost.length ? lost.join('; ') : undefined };
 };
 
+/** The account an input describes, defaults filled in (without its creation time). */
+function fromInput(data: z.output<typeof accountInput>): Omit<Account, 'createdAt'> {
+  const kind = data.kind ?? 'oa';
+  return {
+    name: data.name,
+    kind,
+    appid: data.appid,
+    mode: data.mode ?? 'stable',
+    apiBase: data.apiBase ?? defaultApiBase(kind),
+    ...(data.proxy ? { proxy: data.proxy } : {}),
+    ...(data.note ? { note: data.note } : {}),
+  };
+}
+
 /** Names are compared without case: they become file names, and "Prod" next to "prod" misleads. */
 const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
@@ -77,24 +92,22 @@ export class AccountsStore {
   add(input: AccountInput): Promise<Result<Account>> {
     const parsed = accountInput.safeParse(input);
     if (!parsed.success) return Promise.resolve(fail(validationError(parsed.error)));
-    const data = parsed.data;
-    const kind = data.kind ?? 'oa';
-    const problem = appidProblem(kind, data.appid);
+    const account: Account = { ...fromInput(parsed.data), createdAt: (this.opts.now?.() ?? new Date()).toISOString() };
+    const problem = appidProblem(account.kind, account.appid);
     if (problem) return Promise.resolve(fail(invalid('appid', problem)));
-    const account: Account = {
-      name: data.name,
-      kind,
-      appid: data.appid,
-      mode: data.mode ?? 'stable',
-      apiBase: data.apiBase ?? defaultApiBase(kind),
-      ...(data.proxy ? { proxy: data.proxy } : {}),
-      ...(data.note ? { note: data.note } : {}),
-      createdAt: (this.opts.now?.() ?? new Date()).toISOString(),
-    };
     return this.change((accounts) => {
       if (accounts.some((a) => sameName(a.name, account.name))) return fail(conflict(account.name));
       return ok({ accounts: [...accounts, account], result: account });
     });
+  }
+
+  /** The stored account exactly as `add(input)` would have made it (its time aside), if there is one. */
+  async addedAs(input: AccountInput): Promise<Account | undefined> {
+    const parsed = accountInput.safeParse(input);
+    const stored = parsed.success ? await this.get(parsed.data.name) : undefined;
+    if (!parsed.success || !stored?.ok) return undefined;
+    const { createdAt: _, ...fields } = stored.value;
+    return isDeepStrictEqual(fields, fromInput(parsed.data)) ? stored.value : undefined;
   }
 
   /** Applies an edit; `name` renames (callers move the secret, token and history along). */

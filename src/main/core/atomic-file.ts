@@ -62,13 +62,22 @@ export type Validate<T> = (raw: unknown) => { value: T; damage?: string };
 export interface JsonRead<T> {
   value: T;
   problem?: FileProblem;
+  /** The file's format version, when a newer wxtoken wrote it (see `newerFormatFailure`). */
+  newer?: number;
 }
+
+/** The format version every JSON file of this build writes (`"version": 1`). */
+export const FORMAT_VERSION = 1;
 
 /**
  * Reads a JSON file. Missing: the empty value. Corrupt (bad JSON, or `validate` reports damage): the
  * file is moved aside to `<name>.corrupt-<timestamp>` (never overwriting or deleting anything) unless
  * `setAside` is false, and whatever `validate` recovered comes back with the problem. Callers that
  * move files aside should hold the file's ProcessLock, and write the recovered value back.
+ *
+ * A file a newer wxtoken wrote (a higher `version`) is never set aside nor rewritten: it is read as far
+ * as this build understands it, and a read for writing (`setAside`: under the lock, about to write the
+ * file back) is refused with a `storage` failure, so it is never downgraded.
  */
 export async function readJsonFile<T>(file: string, validate: Validate<T>, setAside = true): Promise<JsonRead<T>> {
   let text: string;
@@ -80,7 +89,14 @@ export async function readJsonFile<T>(file: string, validate: Validate<T>, setAs
   }
   let parsed: { value: T; damage?: string };
   try {
-    parsed = validate(JSON.parse(text));
+    const raw: unknown = JSON.parse(text);
+    const newer = newerVersion(raw);
+    if (newer !== undefined) {
+      if (setAside) throw newerFormatFailure(file, newer);
+      // Read as this build's format: what it does not understand is left out here, and stays in the file.
+      return { value: validate({ ...(raw as object), version: FORMAT_VERSION }).value, newer };
+    }
+    parsed = validate(raw);
   } catch (err) {
     if (!(err instanceof SyntaxError)) throw err;
     parsed = { value: validate(undefined).value, damage: 'not valid JSON' };
@@ -90,6 +106,25 @@ export async function readJsonFile<T>(file: string, validate: Validate<T>, setAs
   if (!setAside) return { value: parsed.value, problem: { file, movedTo: '', message: corruptMessage(base, '', parsed.damage) } };
   const movedTo = await moveAside(file);
   return { value: parsed.value, problem: { file, movedTo, message: corruptMessage(base, path.basename(movedTo), parsed.damage) } };
+}
+
+function newerVersion(raw: unknown): number | undefined {
+  const version = (raw as { version?: unknown } | null)?.version;
+  return typeof version === 'number' && Number.isInteger(version) && version > FORMAT_VERSION ? version : undefined;
+}
+
+/** Refuses to write a file a newer wxtoken wrote: rewriting it in this build's format would lose data. */
+export function newerFormatFailure(file: string, version: number): AppFailure {
+  const what = { zh: '为免降级，此版本不会改写它', en: 'this build does not change it, so that nothing of it is lost' };
+  return new AppFailure(
+    appError('storage', {
+      message: {
+        zh: `${file} 是更新版本的 wxtoken 写入的（格式 ${version}，此版本只认识格式 ${FORMAT_VERSION}）：${what.zh}`,
+        en: `${file} was written by a newer wxtoken (format ${version}; this build knows format ${FORMAT_VERSION}): ${what.en}`,
+      },
+      next: { zh: '升级 wxtoken 到写入它的版本或更新的版本', en: 'Update wxtoken to the version that wrote it, or a later one' },
+    }),
+  );
 }
 
 function corruptMessage(name: string, moved: string, damage: string): Localized {
@@ -133,10 +168,30 @@ export function errnoCode(err: unknown): string | undefined {
     : undefined;
 }
 
+/** What the user can do about the common file-system errors. */
+const ADVICE: Record<string, Localized> = {
+  EACCES: { zh: '你没有权限写入这里：检查该路径及其上级文件夹的所有者和权限，或用 WXTOKEN_HOME 换一个自己的文件夹', en: 'You may not write there: check the owner and permissions of that path and its folders, or set WXTOKEN_HOME to a folder of your own' },
+  EROFS: { zh: '该文件系统是只读的：用 WXTOKEN_HOME 换一个可写的文件夹', en: 'That file system is read-only: set WXTOKEN_HOME to a writable folder' },
+  ENOSPC: { zh: '磁盘已满：腾出空间后重试', en: 'The disk is full: free some space and retry' },
+  EDQUOT: { zh: '磁盘配额已用完：腾出空间后重试', en: 'The disk quota is used up: free some space and retry' },
+  EISDIR: { zh: '该位置是一个文件夹而不是文件：把它移走后重试', en: 'A folder stands where that file should be: move it away and retry' },
+  ENOTDIR: { zh: '路径中有一部分是文件而不是文件夹：把它移走，或用 WXTOKEN_HOME 换一个文件夹', en: 'Part of that path is a file, not a folder: move it away, or set WXTOKEN_HOME to another folder' },
+  EEXIST: { zh: '路径中有一部分是文件而不是文件夹：把它移走，或用 WXTOKEN_HOME 换一个文件夹', en: 'Part of that path is a file, not a folder: move it away, or set WXTOKEN_HOME to another folder' },
+};
+ADVICE.EPERM = ADVICE.EACCES;
+
+/** What to do about a file-system error, when there is more to say than the catalogue's generic advice. */
+export const storageAdvice = (err: unknown): Localized | undefined => {
+  const code = errnoCode(err);
+  return code !== undefined ? ADVICE[code] : undefined;
+};
+
 /** A file-system error as the `storage` AppFailure, naming the file (paths hold no secrets). */
 export function storageFailure(err: unknown, file: string): AppFailure {
   if (err instanceof AppFailure) return err;
-  const reason = errnoCode(err) ?? (err instanceof Error ? err.message : String(err));
+  const code = errnoCode(err);
+  const reason = code ?? (err instanceof Error ? err.message : String(err));
   const base = appError('storage');
-  return new AppFailure({ ...base, message: withDetail(base.message, `${file} (${reason})`) });
+  const next = storageAdvice(err);
+  return new AppFailure({ ...base, message: withDetail(base.message, `${file} (${reason})`), ...(next ? { next } : {}) });
 }

@@ -1,8 +1,9 @@
 /** The contract's methods, implemented over the core's parts. Hosts add appInfo, copyToken, serverStatus. */
 import type { ApiImpl } from '../../shared/contract';
 import { ENDPOINTS } from '../../shared/endpoints';
-import type { Account, AccountView, TokenInfo, TokenStatus } from '../../shared/models';
-import { ok, type Result } from '../../shared/result';
+import type { Account, AccountPatch, AccountView, TokenInfo, TokenStatus } from '../../shared/models';
+import { movesSecret, secretNeededToMove } from '../../shared/secret-destination';
+import { fail, ok, type Result } from '../../shared/result';
 import type { AccountsStore } from './accounts-store';
 import type { FileProblem } from './atomic-file';
 import type { EventHub } from './event-hub';
@@ -30,7 +31,17 @@ export interface CoreParts {
   problems(): FileProblem[];
 }
 
-export function createCoreApi(p: CoreParts): Omit<CoreApi, RedisCalls> {
+/** The accounts and tokens part of the contract (Redis calls come from redis-api.ts). */
+export type AccountsApi = Omit<CoreApi, RedisCalls>;
+
+export interface CoreApis {
+  /** For every host a program or a page can reach (IPC, HTTP): a secret stays with its host. */
+  api: AccountsApi;
+  /** For the user at a terminal (the CLI): may point an account elsewhere without typing its secret again. */
+  terminalApi: AccountsApi;
+}
+
+export function createCoreApis(p: CoreParts): CoreApis {
   // Which items the keychain holds. keytar can only list items with their values, which costs a D-Bus
   // round trip per item: asked afresh when a client lists the accounts, kept up to date by this core's own
   // writes in between (so adding the 500th account does not read 499 secrets).
@@ -61,53 +72,81 @@ export function createCoreApi(p: CoreParts): Omit<CoreApi, RedisCalls> {
     return status.ok ? ok({ ...status.value, source: got.value.source }) : status;
   };
 
-  return {
+  /**
+   * `guarded`: a change of where the secret travels (API base, proxy) needs the secret in the same call.
+   * Every host a program or page can reach is guarded; only the user at a terminal (the CLI) is not.
+   */
+  const editAccount = (guarded: boolean): CoreApi['editAccount'] => ({ name, patch, secret: given }) => guard(async () => {
+    const before = await p.accounts.get(name);
+    if (!before.ok) return before;
+    if (guarded && given === undefined && movesSecret(before.value, patch)) return fail(secretNeededToMove());
+    const target = patch.name ?? name;
+    const renamed = target !== name;
+    // Read the secret before changing anything: a locked keychain then changes nothing.
+    const stored = given !== undefined || renamed ? await p.secrets.get(secretItem(name)) : undefined;
+    // The secret given is in place before the account points anywhere new: a crash in between can send the
+    // new secret to the old host, never the old secret to the new one.
+    if (given !== undefined) await p.secrets.set(secretItem(name), given);
+    const putBack = () => (given === undefined ? undefined : stored === undefined ? p.secrets.delete(secretItem(name)) : p.secrets.set(secretItem(name), stored));
+    // The store refuses a clash with another account's name before any keychain item is moved.
+    const edited = await p.accounts.edit(name, patch).catch(async (err: unknown) => {
+      await putBack();
+      throw err;
+    });
+    if (!edited.ok) {
+      await putBack();
+      return edited;
+    }
+    if (given !== undefined) await remember(secretItem(name), true);
+    if (renamed) {
+      const secret = given ?? stored;
+      try {
+        if (secret !== undefined) await p.secrets.set(secretItem(target), secret);
+      } catch (err) {
+        // An account must never be left without its secret: undo the edit.
+        await p.accounts.edit(target, restorePatch(before.value));
+        await putBack();
+        throw err;
+      }
+      if (secret !== undefined) await remember(secretItem(target), true);
+      await moveToken(p, name, target);
+      await p.secrets.delete(secretItem(name));
+      await remember(secretItem(name), false);
+      await p.history.rename(name, target);
+    }
+    if (given !== undefined) p.engine.secretChanged(target);
+    await announce();
+    return ok(await view(edited.value));
+  });
+  const api: AccountsApi = {
     listAccounts: () => guard(async () => {
       const list = await p.accounts.list();
       return list.ok ? ok(await views(list.value, true)) : list;
     }),
 
     addAccount: ({ account, secret }) => guard(async () => {
-      const added = await p.accounts.add(account);
+      let added = await p.accounts.add(account);
+      const created = added.ok;
+      if (!added.ok && added.error.code === 'conflict') {
+        // An add cut off between the accounts file and the keychain left the account without its secret:
+        // running the same add again completes it.
+        const unfinished = await p.accounts.addedAs(account);
+        if (unfinished && (await p.secrets.get(secretItem(unfinished.name))) === undefined) added = ok(unfinished);
+      }
       if (!added.ok) return added;
       try {
         await p.secrets.set(secretItem(added.value.name), secret);
         await remember(secretItem(added.value.name), true);
       } catch (err) {
         // Without its secret the account is useless: undo, so a failed add changes nothing.
-        await p.accounts.remove(added.value.name);
+        if (created) await p.accounts.remove(added.value.name);
         throw err;
       }
       await announce();
       return ok(await view(added.value));
     }),
 
-    editAccount: ({ name, patch }) => guard(async () => {
-      const before = await p.accounts.get(name);
-      if (!before.ok) return before;
-      const renamed = patch.name !== undefined && patch.name !== name;
-      // Read the secret before changing anything: a locked keychain then changes nothing.
-      const secret = renamed ? await p.secrets.get(secretItem(name)) : undefined;
-      // The store refuses a clash with another account's name before any keychain item is written.
-      const edited = await p.accounts.edit(name, patch);
-      if (!edited.ok) return edited;
-      if (renamed) {
-        try {
-          if (secret !== undefined) await p.secrets.set(secretItem(patch.name!), secret);
-        } catch (err) {
-          // An account must never be left without its secret: undo the rename.
-          await p.accounts.edit(patch.name!, { name });
-          throw err;
-        }
-        if (secret !== undefined) await remember(secretItem(patch.name!), true);
-        await moveToken(p, name, patch.name!);
-        await p.secrets.delete(secretItem(name));
-        await remember(secretItem(name), false);
-        await p.history.rename(name, patch.name!);
-      }
-      await announce();
-      return ok(await view(edited.value));
-    }),
+    editAccount: editAccount(true),
 
     removeAccount: ({ name }) => guard(async () => {
       const account = await p.accounts.get(name);
@@ -164,6 +203,12 @@ export function createCoreApi(p: CoreParts): Omit<CoreApi, RedisCalls> {
       return updated;
     }),
   };
+  return { api, terminalApi: { ...api, editAccount: editAccount(false) } };
+}
+
+/** Puts every field back as it was before an edit. */
+function restorePatch(a: Account): AccountPatch {
+  return { name: a.name, kind: a.kind, appid: a.appid, mode: a.mode, apiBase: a.apiBase, proxy: a.proxy ?? null, note: a.note ?? null };
 }
 
 async function moveToken(p: CoreParts, from: string, to: string): Promise<void> {

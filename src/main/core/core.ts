@@ -6,9 +6,10 @@ import type { ApiImpl, EventListener } from '../../shared/contract';
 import { AccountsStore } from './accounts-store';
 import type { FileProblem } from './atomic-file';
 import { AutoRefresher } from './auto-refresh';
-import { createCoreApi, type CoreApi, type HostParts } from './core-api';
+import { createCoreApis, type CoreApi, type HostParts } from './core-api';
 import { EventHub } from './event-hub';
 import { HistoryStore } from './history-store';
+import { sweepLeftovers } from './leftovers';
 import { dataHome, ensureHome } from './paths';
 import { FileProcessLock } from './process-lock';
 import { createRedisApi } from './redis/redis-api';
@@ -39,7 +40,10 @@ export interface CoreOptions {
 
 export interface Core {
   home: string;
+  /** The contract's core methods for hosts a program or page can reach (IPC, HTTP). */
   api: CoreApi;
+  /** The same for the user at a terminal (the CLI): may point an account elsewhere without its secret. */
+  terminalApi: CoreApi;
   onEvent(listener: EventListener): () => void;
   /** Corrupt files set aside (and what was recovered), for the host to tell the user. */
   problems(): FileProblem[];
@@ -51,6 +55,7 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
   await ensureHome(home);
   const secrets: SecretStore = options.secrets ?? new KeytarSecretStore({ service: options.keychainService });
   const lock = new FileProcessLock(home);
+  const swept = sweepLeftovers(home);
   const events = new EventHub();
   // Corrupt files are set aside when a store first reads them: told to every host as they are found.
   const problems: FileProblem[] = [];
@@ -72,10 +77,10 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
     retry: options.retry,
   });
   const runner = new RequestRunner({ accounts, engine, history });
-  const api: CoreApi = {
-    ...createCoreApi({ accounts, secrets, cache, engine, runner, history, settings, events, problems: () => [...problems] }),
-    ...createRedisApi({ store: new RedisStore({ home, lock, report }), secrets }),
-  };
+  const accountsApis = createCoreApis({ accounts, secrets, cache, engine, runner, history, settings, events, problems: () => [...problems] });
+  const redisApi = createRedisApi({ store: new RedisStore({ home, lock, report }), secrets });
+  const api: CoreApi = { ...accountsApis.api, ...redisApi };
+  const terminalApi: CoreApi = { ...accountsApis.terminalApi, ...redisApi };
 
   let refresher: AutoRefresher | undefined;
   let unsubscribe = () => {};
@@ -104,9 +109,11 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
   return {
     home,
     api,
+    terminalApi,
     onEvent: (listener) => events.on(listener),
     problems: () => [...problems],
     close: async () => {
+      await swept;
       unsubscribe();
       refresher?.stop();
       await secrets.close?.();

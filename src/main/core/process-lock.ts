@@ -18,8 +18,21 @@ import type { ProcessLock } from './types';
 export interface FileLockOptions {
   /** Give up waiting after this long. */
   timeoutMs?: number;
-  /** A lock file not touched for this long is abandoned (the holder refreshes it while it works). */
+  /**
+   * A lock file not touched for this long is abandoned (the holder refreshes it every third of this while
+   * it works). Shorter than the wait, so an owner that cannot be proven dead (another host, a reused
+   * PID) is broken within one wait.
+   */
   staleMs?: number;
+  /** A lock file still empty or unparseable this long after it was last written is abandoned. */
+  graceMs?: number;
+}
+
+/** A lock file as it was when judged abandoned: an empty file just made by someone else differs from it. */
+interface Judged {
+  text: string;
+  ino: number;
+  mtimeMs: number;
 }
 
 interface LockOwner {
@@ -33,13 +46,15 @@ export class FileProcessLock implements ProcessLock {
   readonly dir: string;
   private readonly timeoutMs: number;
   private readonly staleMs: number;
+  private readonly graceMs: number;
   private readonly queues = new Map<string, Promise<unknown>>();
   private dirReady?: Promise<unknown>;
 
   constructor(home: string, options: FileLockOptions = {}) {
     this.dir = path.join(home, 'locks');
     this.timeoutMs = options.timeoutMs ?? 30_000;
-    this.staleMs = options.staleMs ?? 60_000;
+    this.staleMs = options.staleMs ?? 10_000;
+    this.graceMs = options.graceMs ?? 1_500;
   }
 
   async withLock<T>(key: string, fn: () => Promise<T>): Promise<T> {
@@ -79,18 +94,8 @@ export class FileProcessLock implements ProcessLock {
     const owner: LockOwner = { pid: process.pid, host: hostname(), startedAt: Date.now(), nonce: randomBytes(8).toString('hex') };
     const deadline = Date.now() + this.timeoutMs;
     for (let attempt = 0; ; attempt++) {
-      try {
-        const handle = await open(file, 'wx', 0o600);
-        try {
-          await handle.writeFile(JSON.stringify(owner));
-        } finally {
-          await handle.close();
-        }
-        return owner;
-      } catch (err) {
-        if (errnoCode(err) !== 'EEXIST') throw storageFailure(err, file);
-      }
-      const abandoned = await this.abandonedText(file);
+      if (await create(file, owner)) return owner;
+      const abandoned = await this.abandoned(file);
       if (abandoned !== undefined) {
         await breakLock(file, abandoned);
         continue;
@@ -103,10 +108,11 @@ export class FileProcessLock implements ProcessLock {
   }
 
   /**
-   * The lock file's text if its holder's process is gone (same machine) or it has not touched the
-   * file for `staleMs`; otherwise undefined.
+   * What the lock file looked like, if its holder's process is gone (same machine), it has not touched the file for
+   * `staleMs`, or the file has held no readable owner for `graceMs` (its creator died, or the disk filled,
+   * between creating it and writing to it); otherwise undefined.
    */
-  private async abandonedText(file: string): Promise<string | undefined> {
+  private async abandoned(file: string): Promise<Judged | undefined> {
     let info;
     let text;
     try {
@@ -115,9 +121,38 @@ export class FileProcessLock implements ProcessLock {
       if (errnoCode(err) === 'ENOENT') return undefined; // released meanwhile: just try again
       throw storageFailure(err, file);
     }
-    if (Date.now() - info.mtimeMs > this.staleMs) return text;
+    const judged = { text, ino: info.ino, mtimeMs: info.mtimeMs };
+    const age = Date.now() - info.mtimeMs;
+    if (age > this.staleMs) return judged;
     const owner = parseOwner(text);
-    return owner !== undefined && owner.host === hostname() && !isAlive(owner.pid) ? text : undefined;
+    if (owner === undefined) return age > this.graceMs ? judged : undefined;
+    return owner.host === hostname() && !isAlive(owner.pid) ? judged : undefined;
+  }
+}
+
+/**
+ * Creates the lock file with its owner in it; false if it exists already. If the owner cannot be written
+ * (a full disk, say), the empty file is removed again so that nobody waits for it.
+ */
+async function create(file: string, owner: LockOwner): Promise<boolean> {
+  let handle;
+  try {
+    handle = await open(file, 'wx', 0o600);
+  } catch (err) {
+    if (errnoCode(err) === 'EEXIST') return false;
+    throw storageFailure(err, file);
+  }
+  try {
+    await handle.writeFile(JSON.stringify(owner));
+    await handle.close();
+    return true;
+  } catch (err) {
+    const mine = await handle.stat().catch(() => undefined);
+    await handle.close().catch(() => undefined);
+    const there = await stat(file).catch(() => undefined);
+    // Only if the file there is still the one this process created.
+    if (mine && there && mine.ino === there.ino && mine.dev === there.dev) await unlink(file).catch(() => undefined);
+    throw storageFailure(err, file);
   }
 }
 
@@ -126,7 +161,7 @@ export class FileProcessLock implements ProcessLock {
  * abandoned: two waiters may judge the same lock, and the slower one must not take away the fresh
  * lock the faster one has just made — if it did, that lock is put back.
  */
-async function breakLock(file: string, judged: string): Promise<void> {
+async function breakLock(file: string, judged: Judged): Promise<void> {
   const aside = `${file}.broken-${process.pid}-${randomBytes(4).toString('hex')}`;
   try {
     await rename(file, aside);
@@ -134,8 +169,9 @@ async function breakLock(file: string, judged: string): Promise<void> {
     if (errnoCode(err) === 'ENOENT') return;
     throw storageFailure(err, file);
   }
-  const moved = await readFile(aside, 'utf8').catch(() => judged);
-  if (moved !== judged) await link(aside, file).catch(() => undefined);
+  const [movedInfo, moved] = await Promise.all([stat(aside), readFile(aside, 'utf8')]).catch(() => [undefined, undefined]);
+  const same = movedInfo === undefined || (movedInfo.ino === judged.ino && movedInfo.mtimeMs === judged.mtimeMs && moved === judged.text);
+  if (!same) await link(aside, file).catch(() => undefined);
   await unlink(aside).catch(() => undefined);
 }
 
@@ -154,11 +190,11 @@ function parseOwner(text: string): LockOwner | undefined {
     const value = JSON.parse(text) as LockOwner;
     return typeof value?.pid === 'number' && typeof value.nonce === 'string' ? value : undefined;
   } catch {
-    return undefined; // being written right now, or garbage: only the stale bound can break it
+    return undefined; // being written right now (for a moment), or left half-written: the grace bound breaks it
   }
 }
 
-function isAlive(pid: number): boolean {
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { byName, own, type ByName } from '../../shared/by-name';
 import { fileSignature } from './file-signature';
 import { FileFreshness } from './file-freshness';
-import { readJsonFile, writeFileAtomic, type ReportProblem, type Validate } from './atomic-file';
+import { newerFormatFailure, readJsonFile, writeFileAtomic, type ReportProblem, type Validate } from './atomic-file';
 import type { FetchState, ProcessLock, SecretStore, StoredToken, TokenCache } from './types';
 
 export const TOKENS_LOCK = 'tokens-file';
@@ -67,6 +67,8 @@ export class EncryptedTokenCache implements TokenCache {
   private current: TokenFile = empty();
   /** mtime/size/inode of the file `current` was read from; null = no file. */
   private seen?: string | null;
+  /** Set when a newer wxtoken wrote the file: it is read, never written. */
+  private newer?: number;
   private readonly freshness: FileFreshness;
   private key?: Buffer;
   /** Decrypted entries, valid while the sealed entry they came from is still the one in the file. */
@@ -96,7 +98,11 @@ export class EncryptedTokenCache implements TokenCache {
 
   async readState(account: string): Promise<FetchState> {
     // Fetch state decides whether to fetch at all (45009): always as the file says now.
-    const state = own((await this.snapshot(true)).state, account);
+    const file = await this.snapshot(true);
+    // Read before a fetch: a token this build could not store must not be fetched (a classic one would
+    // invalidate the token in use).
+    if (this.newer !== undefined) throw newerFormatFailure(this.file, this.newer);
+    const state = own(file.state, account);
     return state ? structuredClone(state) : {};
   }
 
@@ -133,7 +139,9 @@ export class EncryptedTokenCache implements TokenCache {
     const signature = fileSignature(this.file);
     if (signature !== this.seen) {
       // Lock-free: a corrupt file reads as empty here and is set aside by the next write.
-      this.current = (await readJsonFile(this.file, validateFile, false)).value;
+      const read = await readJsonFile(this.file, validateFile, false);
+      this.current = read.value;
+      this.newer = read.newer;
       this.seen = signature;
     }
     this.freshness.checked();
@@ -154,6 +162,7 @@ export class EncryptedTokenCache implements TokenCache {
       await fn(file);
       await writeFileAtomic(this.file, JSON.stringify(file), 0o600);
       this.current = file;
+      this.newer = undefined;
       this.seen = fileSignature(this.file);
       this.freshness.checked();
     });

@@ -2,13 +2,21 @@
  * The checks every request passes before anything else runs: the Host allow-list (DNS rebinding), the
  * Origin (cross-site pages), and the bearer key. Pure functions, built once per server start.
  */
-import { hash, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 
 export type Refusal = 400 | 401 | 403 | 421;
 
-/** One-shot hashing: no Hash object per request. */
-const sha256 = (text: string) => hash('sha256', text, 'buffer');
+/**
+ * What a key may do. `ui`: the whole contract, the event stream and the token routes (only in the URL the
+ * user opens). `token`: the token routes only (in server.json, for scripts).
+ */
+export type Capability = 'ui' | 'token';
+
+export interface ServerKeys {
+  ui: string;
+  token: string;
+}
 
 /** Query parameters that look like a credential: a key there would end up in logs and history. */
 const CREDENTIAL_PARAMS = new Set(['key', 'token', 'access_token', 'apikey', 'api_key', 'auth', 'authorization', 'bearer']);
@@ -16,14 +24,18 @@ const CREDENTIAL_PARAMS = new Set(['key', 'token', 'access_token', 'apikey', 'ap
 export interface Guards {
   /** Host first, then Origin / Sec-Fetch-Site; undefined when the request may go on. */
   checkSite(headers: IncomingHttpHeaders): Refusal | undefined;
-  /** The bearer key (in the header only, never in the query string). */
-  checkKey(headers: IncomingHttpHeaders, query: string): boolean;
+  /** What the bearer key (in the header only, never in the query string) may do; undefined: no valid key. */
+  checkKey(headers: IncomingHttpHeaders, query: string): Capability | undefined;
 }
 
-export function makeGuards(port: number, key: string): Guards {
+export function makeGuards(port: number, keys: ServerKeys): Guards {
   const hosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]);
   const origins = new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
-  const keyDigest = sha256(key);
+  const ui = Buffer.from(keys.ui, 'utf8');
+  const token = Buffer.from(keys.token, 'utf8');
+  if (ui.length !== token.length) throw new Error('server keys must have one length');
+  // One buffer reused for every request (the handler is synchronous up to here): no allocation, no hash.
+  const given = Buffer.alloc(ui.length);
   return {
     checkSite(headers) {
       const host = headers.host;
@@ -37,11 +49,16 @@ export function makeGuards(port: number, key: string): Guards {
       return undefined;
     },
     checkKey(headers, query) {
-      if (query && hasCredentialParam(query)) return false;
-      const given = bearer(headers.authorization);
-      if (given === undefined) return false;
-      // Hashing first gives equal lengths, so the comparison takes the same time and cannot throw.
-      return timingSafeEqual(sha256(given), keyDigest);
+      if (query && hasCredentialParam(query)) return undefined;
+      const text = bearer(headers.authorization);
+      // The length is public (43 base64url characters); only the value is compared in constant time.
+      if (text === undefined || text.length !== given.length) return undefined;
+      // Keys are ASCII: any other character becomes bytes no key holds, or does not fit and is refused.
+      if (given.write(text, 'utf8') !== given.length) return undefined;
+      // Both compared every time, so the time taken does not tell which key was close.
+      const isUi = timingSafeEqual(given, ui);
+      const isToken = timingSafeEqual(given, token);
+      return isUi ? 'ui' : isToken ? 'token' : undefined;
     },
   };
 }

@@ -1,6 +1,6 @@
 /**
  * Routes one request. Order matters: the Host allow-list runs before anything else, then Origin, then
- * the method and the key; only then is a route chosen. Nothing here logs.
+ * the method and the key and what that key may do; only then is a route chosen. Nothing here logs.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HTTP_API_PREFIX, HTTP_EVENTS_PATH, HTTP_TOKEN_PREFIX, type ApiImpl } from '../../shared/contract';
@@ -37,11 +37,14 @@ export function makeHandler(parts: HandlerParts): (req: IncomingMessage, res: Se
     const query = mark < 0 ? '' : url.slice(mark + 1);
     const isApi = pathname.startsWith(HTTP_API_PREFIX);
     if (!isApi && !pathname.startsWith(HTTP_TOKEN_PREFIX)) return files.serve(req, res, pathname);
-    if (!guards.checkKey(req.headers, query)) return sendStatus(res, 401);
+    const capability = guards.checkKey(req.headers, query);
+    if (!capability) return sendStatus(res, 401);
     if (!isApi) {
       if (req.method !== 'GET') return sendStatus(res, 405);
       return tokenRoute(api, pathname.slice(HTTP_TOKEN_PREFIX.length), req.headers, res);
     }
+    // The token key (server.json) reads tokens and nothing else: no contract call, no event stream.
+    if (capability !== 'ui') return sendStatus(res, 403);
     if (pathname === HTTP_EVENTS_PATH) return events.serve(req, res);
     return dispatch(api, pathname.slice(HTTP_API_PREFIX.length), req, res, maxBodyBytes);
   };

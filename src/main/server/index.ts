@@ -1,6 +1,8 @@
 /**
  * The loopback HTTP host over the contract: the renderer served to a browser, the API for it, and
- * `/v1/token/NAME` for other local programs. Bound to 127.0.0.1 only, behind a per-start random key.
+ * `/v1/token/NAME` for other local programs. Bound to 127.0.0.1 only, behind two random keys made at each
+ * start: the UI key (everything; only in the URL the user is shown) and the token key (token routes only;
+ * in server.json for scripts).
  */
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
@@ -28,16 +30,20 @@ export interface LoopbackServerOptions {
   rendererDir?: string;
   /** Tighter limits for tests; the defaults suit everyone else. */
   limits?: Partial<ServerLimits>;
-  /** Start and stop lines go here (never the key); nothing else is logged. */
+  /** Start and stop lines go here (never a key); nothing else is logged. */
   log?: (line: string) => void;
 }
 
 export interface LoopbackServer {
-  /** `http://127.0.0.1:PORT/#key=KEY`: the fragment never reaches a server or a log. */
+  /** `http://127.0.0.1:PORT/#key=UI_KEY`, what the user opens: the fragment never reaches a server or a log. */
   url: string;
+  /** `http://127.0.0.1:PORT`. */
   origin: string;
   port: number;
-  key: string;
+  /** The full contract, the event stream and the token routes. Never written to a file. */
+  uiKey: string;
+  /** `GET /v1/token/NAME` only; written to server.json. */
+  tokenKey: string;
   close(): Promise<void>;
 }
 
@@ -46,7 +52,7 @@ const HOST = '127.0.0.1';
 export async function startLoopbackServer(options: LoopbackServerOptions): Promise<LoopbackServer> {
   const limits = resolveLimits(options.limits);
   const log = options.log ?? (() => {});
-  const key = randomBytes(32).toString('base64url');
+  const keys = { ui: randomBytes(32).toString('base64url'), token: randomBytes(32).toString('base64url') };
   const events = new EventStreams(options.onEvent, limits.pingMs);
   const files = new StaticFiles(options.rendererDir);
 
@@ -72,12 +78,12 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
     });
   });
   const port = (server.address() as AddressInfo).port;
-  handler = makeHandler({ api: options.api, guards: makeGuards(port, key), events, files, maxBodyBytes: limits.maxBodyBytes });
+  handler = makeHandler({ api: options.api, guards: makeGuards(port, keys), events, files, maxBodyBytes: limits.maxBodyBytes });
   const origin = `http://${HOST}:${port}`;
-  const url = `${origin}/#key=${key}`;
+  const url = `${origin}/#key=${keys.ui}`;
 
   try {
-    await writeDiscovery(options.home, { url, port, pid: process.pid, key });
+    await writeDiscovery(options.home, { url: `${origin}/`, port, pid: process.pid, token_key: keys.token });
   } catch (err) {
     await new Promise((resolve) => server.close(resolve));
     throw err;
@@ -87,7 +93,7 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
-      await removeDiscovery(options.home, key);
+      await removeDiscovery(options.home, keys.token);
       events.closeAll();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
@@ -95,5 +101,5 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
       log('wxtoken server stopped');
     })());
 
-  return { url, origin, port, key, close };
+  return { url, origin, port, uiKey: keys.ui, tokenKey: keys.token, close };
 }

@@ -1,8 +1,8 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { API_BASE_PRESETS, DEFAULT_WECOM_API_BASE, defaultApiBase, type AccountKind, type AccountView, type TokenStatus } from '../../shared/models';
 import type { AppError } from '../../shared/result';
 import { accountName, apiBaseUrl, appidProblem, note, proxyUrl, secret } from '../../shared/schemas';
-import { fieldOf, type AccountDraft } from '../store/accounts-slice';
+import { draftMovesSecret, fieldOf, type AccountDraft } from '../store/accounts-slice';
 import { useAppShallow } from '../store/hooks';
 import { type MessageKey } from '../i18n';
 import { localize } from '../../shared/errors';
@@ -29,12 +29,16 @@ function draftOf(a?: AccountView): AccountDraft {
   };
 }
 
-/** Checks in the page what the contract would refuse, so every problem shows next to its field at once. */
-export function draftProblems(d: AccountDraft, isNew: boolean): Partial<Record<string, MessageKey>> {
+/**
+ * Checks in the page what the contract would refuse, so every problem shows next to its field at once.
+ * `moves`: the edit points the account at another API base or proxy, which needs the secret again.
+ */
+export function draftProblems(d: AccountDraft, isNew: boolean, moves = false): Partial<Record<string, MessageKey>> {
   const out: Partial<Record<string, MessageKey>> = {};
   if (!accountName.safeParse(d.name).success) out.name = 'valid.name';
   if (appidProblem(d.kind, d.appid.trim())) out.appid = d.kind === 'wecom' ? 'valid.corpid' : 'valid.appid';
   if (isNew && !d.secret) out.secret = 'valid.secretEmpty';
+  else if (moves && !d.secret) out.secret = 'valid.secretToMove';
   else if (d.secret && !secret.safeParse(d.secret).success) out.secret = 'valid.secret';
   if (d.apiBase.trim() && !apiBaseUrl.safeParse(d.apiBase).success) out.apiBase = 'valid.apiBase';
   if (d.proxy.trim() && !proxyUrl.safeParse(d.proxy).success) out.proxy = 'valid.proxy';
@@ -64,6 +68,12 @@ export function AccountDialog({ name }: { name?: string }) {
   const named = error?.code === 'validation' ? fieldOf(error.field) : error?.code === 'conflict' ? 'name' : undefined;
   const field = named && FIELDS.includes(named) ? named : undefined;
 
+  // A new API base or proxy: the secret goes with it, typed in again (the field stays open from then on).
+  const moves = account !== undefined && draftMovesSecret(draft, account);
+  useEffect(() => {
+    if (moves) setReplacing(true);
+  }, [moves]);
+
   const set = (patch: Partial<AccountDraft>) => {
     setDraft((d) => ({ ...d, ...patch }));
     setDirty(true);
@@ -73,7 +83,7 @@ export function AccountDialog({ name }: { name?: string }) {
   };
 
   async function save(): Promise<string | undefined> {
-    const found = draftProblems(draft, !account);
+    const found = draftProblems(draft, !account, moves);
     setProblems(found);
     if (Object.keys(found).length) return undefined;
     const result = await saveAccount(draft, account?.name);
@@ -142,7 +152,7 @@ export function AccountDialog({ name }: { name?: string }) {
         <Field label={draft.kind === 'wecom' ? t('field.corpid') : t('field.appid')} error={fieldError('appid')}>
           {(p) => <input {...p} className="mono" spellCheck={false} value={draft.appid} onChange={(e) => set({ appid: e.target.value })} />}
         </Field>
-        <Field label={draft.kind === 'wecom' ? t('field.corpsecret') : t('field.secret')} error={fieldError('secret')} hint={replacing ? t('field.secretHint') : undefined}>
+        <Field label={draft.kind === 'wecom' ? t('field.corpsecret') : t('field.secret')} error={fieldError('secret')} hint={moves ? t('field.secretToMoveHint') : replacing ? t('field.secretHint') : undefined}>
           {(p) =>
             replacing ? (
               <input {...p} type="password" autoComplete="off" spellCheck={false} value={draft.secret} onChange={(e) => set({ secret: e.target.value })} />

@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import type { Language } from '../../shared/models';
+import { serverUiUrl, type Language } from '../../shared/models';
 import type { AppError } from '../../shared/result';
 import { useAppShallow } from '../store/hooks';
 import { useT } from '../i18n/use-t';
@@ -38,7 +38,7 @@ export function SettingsDialog() {
     if (value !== settings.clipboardClearSeconds) void update({ clipboardClearSeconds: value });
   }
 
-  const serverUrl = server?.url && server.key ? `${server.url.replace(/\/$/, '')}/#key=${server.key}` : undefined;
+  const serverUrl = server ? serverUiUrl(server) : undefined;
 
   return (
     <Modal title={t('settings.title')} onClose={closeDialog}>

@@ -2,6 +2,7 @@ import { defaultApiBase, type AccountInput, type AccountKind, type AccountPatch,
 import { fail, ok, type Result } from '../../shared/result';
 import { byName, type ByName } from '../../shared/by-name';
 import { appError } from '../../shared/errors';
+import { movesSecret, secretNeededToMove } from '../../shared/secret-destination';
 import type { Slice } from './types';
 
 /** What the add / edit dialog holds. An empty secret on edit means "keep the stored one". */
@@ -70,6 +71,11 @@ function toPatch(d: AccountDraft, before: AccountView): AccountPatch {
   return patch;
 }
 
+/** The edit would send the stored secret somewhere new (API base or proxy): the secret must be entered again. */
+export function draftMovesSecret(d: AccountDraft, before: AccountView): boolean {
+  return movesSecret(before, toPatch(d, before));
+}
+
 /** The fields the token depends on differ (a rename is a removal plus a new name). */
 function tokenChanged(before: AccountView | undefined, after: AccountView): boolean {
   if (!before) return false;
@@ -134,12 +140,10 @@ export const createAccountsSlice: Slice<AccountsSlice> = (api) => (set, get) => 
       result = await api.addAccount({ account: toInput(draft), secret: draft.secret });
     } else {
       const patch = toPatch(draft, before);
-      result = Object.keys(patch).length ? await api.editAccount({ name: before.name, patch }) : ok(before);
-      if (result.ok && draft.secret) {
-        const stored = await api.setSecret({ name: result.value.name, secret: draft.secret });
-        if (!stored.ok) return stored;
-        result = ok({ ...result.value, hasSecret: true });
-      }
+      // A new secret goes with the edit in one call: the core needs it there when the account moves.
+      if (draft.secret) result = await api.editAccount({ name: before.name, patch, secret: draft.secret });
+      else if (draftMovesSecret(draft, before)) return fail(secretNeededToMove());
+      else result = Object.keys(patch).length ? await api.editAccount({ name: before.name, patch }) : ok(before);
     }
     if (!result.ok) return result;
     const saved = result.value;

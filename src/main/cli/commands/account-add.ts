@@ -34,7 +34,8 @@ export const accountAdd: CommandSpec = {
     const problem = appidProblem(shape.value.account.kind ?? 'oa', shape.value.account.appid);
     if (problem) throw new AppFailure(appError('validation', { field: 'appid', message: L(`输入无效：${problem}`, `Invalid input: ${problem}`) }));
     const existing = await ctx.call('listAccounts', {});
-    if (existing.some((a) => a.name === shape.value.account.name)) throw new AppFailure(appError('conflict'));
+    // One without its secret may be what an add cut off half-way left: the core completes it if it matches.
+    if (existing.some((a) => a.name === shape.value.account.name && a.hasSecret !== false)) throw new AppFailure(appError('conflict'));
 
     const secret = await readSecret(ctx, accountAdd, shape.value.account.name);
     const added = await ctx.call('addAccount', { account: shape.value.account, secret });

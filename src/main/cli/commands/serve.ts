@@ -22,7 +22,7 @@ export const serveCommand: CommandSpec = {
       throw new UsageFailure(L('--port 需要 0 到 65535 的整数', '--port takes a whole number from 0 to 65535'), serveCommand);
     }
     // Loaded here, not at the top: every other command starts without the server's code.
-    const [{ hostApi }, { startLoopbackServer, httpHostParts }] = await Promise.all([import('../../core/core'), import('../../server/index')]);
+    const [{ hostApi }, { startLoopbackServer, httpHostParts, discoveryPath }] = await Promise.all([import('../../core/core'), import('../../server/index')]);
     const core = await ctx.core(true);
     const port = portText !== undefined ? Number(portText) : (await ctx.call('getSettings', {})).serverPort;
     let status: ServerStatus = { running: false };
@@ -41,9 +41,16 @@ export const serveCommand: CommandSpec = {
         }),
       );
     });
-    status = { running: true, url: server.url, port: server.port, key: server.key };
+    status = { running: true, url: `${server.origin}/`, port: server.port, key: server.uiKey };
     ctx.say(server.url);
     ctx.note(L('wxtoken 服务已启动（仅本机可访问），按 Ctrl+C 停止', 'wxtoken is serving on this machine only; press Ctrl+C to stop'));
+    const file = discoveryPath(core.home);
+    ctx.note(
+      L(
+        `上面网址里的密钥可以使用全部功能，请勿交给脚本；脚本请用 ${file} 中的 token_key，它只能读取 token`,
+        `The key in the URL above can do everything: keep it from scripts. Scripts use token_key from ${file}, which can only read tokens`,
+      ),
+    );
     await ctx.io.waitForStop();
     ctx.note(L('正在停止…', 'Stopping…'));
     await server.close();
