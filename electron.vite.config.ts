@@ -17,13 +17,16 @@ const dropCspMetaInDev = (): Plugin => ({
 export default defineConfig({
   main: {
     build: {
+      externalizeDeps: { exclude: ['zod'] },
       rollupOptions: {
         input: {
           // The Electron app, and the plain-Node CLI (which also runs `wxtoken serve`).
           index: resolve(__dirname, 'src/main/index.ts'),
           cli: resolve(__dirname, 'src/main/cli/main.ts'),
+          // bin/wxtoken.cjs runs this: it starts the keychain worker, then loads cli.js.
+          launch: resolve(__dirname, 'src/main/cli/launch.ts'),
           // The CLI's keychain calls run in this child process, so a hung keychain cannot keep it alive.
-          'keychain-worker': resolve(__dirname, 'src/main/core/keychain-worker.ts'),
+          'keychain-worker': resolve(__dirname, 'src/main/core/keychain/keychain-worker.ts'),
         },
       },
     },

@@ -7,14 +7,13 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-const benches = ['token-engine.ts', 'server-throughput.ts', 'renderer.ts'];
+const benches = ['token-engine.ts', 'server-throughput.ts', 'cli-startup.ts', 'renderer.ts'];
 const args = process.argv.slice(2);
 let failed = 0;
 for (const bench of benches) {
   const file = join(__dirname, bench);
   if (!existsSync(file)) continue;
-  const extra = bench === 'server-throughput.ts' ? ['--core'] : [];
-  const run = spawnSync(process.execPath, ['--import', 'tsx', file, ...extra, ...args], { stdio: 'inherit' });
+  const run = spawnSync(process.execPath, ['--import', 'tsx', file, ...args], { stdio: 'inherit' });
   if (run.status !== 0) {
     console.error(`bench ${bench} failed (exit ${run.status ?? run.signal})`);
     failed++;

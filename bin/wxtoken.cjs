@@ -3,11 +3,9 @@
 const { existsSync } = require('node:fs');
 const { join } = require('node:path');
 
-const cli = join(__dirname, '..', 'out', 'main', 'cli.js');
-if (!existsSync(cli)) {
+const out = join(__dirname, '..', 'out', 'main');
+if (!existsSync(join(out, 'cli.js')) || !existsSync(join(out, 'launch.js'))) {
   console.error('wxtoken is not built yet: run `npm run build` in the wxtoken folder first.');
   process.exit(1);
 }
-require(cli).main(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
-});
+require(join(out, 'launch.js')).launch(process.argv.slice(2));

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { openCore, type Core, type CoreOptions } from '../src/main/core/core';
-import { KeytarSecretStore } from '../src/main/core/secret-store';
+import { KeytarSecretStore } from '../src/main/core/keychain/secret-store';
 import { nodeIo } from '../src/main/cli/io';
 import { run } from '../src/main/cli/main';
 import { DEMO_ACCOUNT, startSimulator, type Simulator } from '../test/simulator';
@@ -54,15 +54,19 @@ function ensureRendererBuilt(): void {
   if (built.status !== 0) throw new Error('electron-vite build failed / 构建失败');
 }
 
-/** The two demo accounts: the simulator's ready-made Official Account and a Mini Program made up here. */
+/**
+ * One account of each kind, so every catalogued endpoint can be tried: the simulator's ready-made Official
+ * Account, and a Mini Program and a WeCom app made up here.
+ */
 async function addDemoAccounts(core: Core, sim: Simulator): Promise<void> {
   const mp = { appid: `wx${randomBytes(8).toString('hex')}`, secret: randomBytes(16).toString('hex'), kind: 'mp' as const };
-  sim.addAccount(DEMO_ACCOUNT);
-  sim.addAccount(mp);
+  const wecom = { appid: `ww${randomBytes(8).toString('hex')}`, secret: randomBytes(21).toString('base64url'), kind: 'wecom' as const };
+  for (const a of [DEMO_ACCOUNT, mp, wecom]) sim.addAccount(a);
   const note = '演示：模拟器应答 / demo: answered by the simulator';
   const accounts = [
-    { account: { name: 'sandbox-demo', appid: DEMO_ACCOUNT.appid, kind: 'oa' as const, mode: 'stable' as const, apiBase: sim.url, note }, secret: DEMO_ACCOUNT.secret },
-    { account: { name: 'demo-miniprogram', appid: mp.appid, kind: 'mp' as const, mode: 'classic' as const, apiBase: sim.url, note }, secret: mp.secret },
+    { account: { name: 'demo', appid: DEMO_ACCOUNT.appid, kind: 'oa' as const, mode: 'stable' as const, apiBase: sim.url, note }, secret: DEMO_ACCOUNT.secret },
+    { account: { name: 'demo-mini', appid: mp.appid, kind: 'mp' as const, mode: 'classic' as const, apiBase: sim.url, note }, secret: mp.secret },
+    { account: { name: 'demo-wecom', appid: wecom.appid, kind: 'wecom' as const, apiBase: sim.url, note }, secret: wecom.secret },
   ];
   for (const input of accounts) {
     const added = await core.api.addAccount(input);
@@ -70,16 +74,37 @@ async function addDemoAccounts(core: Core, sim: Simulator): Promise<void> {
   }
 }
 
+/** A value for a POSIX shell (and fish): single-quoted, any `'` closed, escaped and reopened. */
+const shellQuote = (value: string) => `'${value.replaceAll("'", `'\\''`)}'`;
+
+/**
+ * The one line that lets a CLI in another terminal use the demo's data folder and keychain. On Linux the
+ * keychain is the Secret Service on a D-Bus session (the private one when the demo made its own), and
+ * without its address the CLI cannot reach it.
+ */
+function cliEnvLine(home: string, service: string, env: NodeJS.ProcessEnv = process.env): string {
+  const vars: [string, string | undefined][] = [
+    ['WXTOKEN_HOME', home],
+    ['WXTOKEN_KEYCHAIN_SERVICE', service],
+    ['DBUS_SESSION_BUS_ADDRESS', env.DBUS_SESSION_BUS_ADDRESS],
+  ];
+  return `export ${vars.filter(([, v]) => v).map(([k, v]) => `${k}=${shellQuote(v!)}`).join(' ')}`;
+}
+
 function banner(sim: Simulator, home: string, service: string, url: string): void {
   say();
   say('══ wxtoken 演示 / demo ══');
   say(`⚠ 应答的是本机的微信模拟服务器，不是微信 / Answered by a local WeChat SIMULATOR, not WeChat: ${sim.url}`);
-  say('  账号 / Accounts: sandbox-demo（公众号 / Official Account, stable_token）, demo-miniprogram（小程序 / Mini Program, classic）');
+  say('  账号 / Accounts: demo（公众号 / Official Account, stable_token）, demo-mini（小程序 / Mini Program, classic）, demo-wecom（企业微信 / WeCom）');
   say(`  临时数据目录 / Throwaway data folder: ${home}`);
   say(`  临时钥匙串服务 / Throwaway keychain service: ${service}`);
   say();
   say('在浏览器中打开 / Open in your browser:');
   say(`  ${url}`);
+  say();
+  say('在另一个终端使用 CLI：先粘贴这一行 / To use the CLI from another terminal, paste this line first:');
+  say(`  ${cliEnvLine(home, service)}`);
+  say('  然后（在本目录）/ then, in this folder:  npx wxtoken token demo');
   say();
   say('按 Ctrl+C 停止并清理 / Press Ctrl+C to stop and clean up');
 }

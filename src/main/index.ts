@@ -12,7 +12,7 @@ import { isAppUrl, type AppOrigin } from './app-origin';
 import { ClipboardGuard } from './clipboard-guard';
 import { openCore } from './core/core';
 import { EventHub } from './core/event-hub';
-import { dataHome } from './core/paths';
+import { dataHome } from './core/storage/paths';
 import { APP_CSP, devCsp } from './csp';
 import { desktopApis } from './desktop-api';
 import { forwardEvents, registerIpcHost } from './ipc-host';

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { KeytarSecretStore } from '../../src/main/core/secret-store';
+import { KeytarSecretStore } from '../../src/main/core/keychain/secret-store';
 import { deleteService, hasTestKeyring, startHungDbus, uniqueService, type HungDbus } from '../support/keychain';
 
 const services: string[] = [];

@@ -3,7 +3,7 @@ import { mkdtemp, readdir, readFile, rm, utimes, writeFile, mkdir } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FileProcessLock } from '../../src/main/core/process-lock';
+import { FileProcessLock } from '../../src/main/core/storage/process-lock';
 import { AppFailure } from '../../src/shared/result';
 
 let home: string;

@@ -231,6 +231,7 @@ describe('business endpoints', () => {
     const openid = page.data.openid[0];
     expect(await callJson('/cgi-bin/user/info', t, undefined, sim, `&openid=${openid}&lang=zh_CN`)).toMatchObject({ openid, subscribe: 1 });
     expect((await callJson('/cgi-bin/user/info', t)).errcode).toBe(40003);
+    expect((await callJson('/cgi-bin/user/info', t, undefined, sim, '&openid=oNobody')).errcode).toBe(40003);
     expect((await callJson('/cgi-bin/tags/get', t)).tags.map((x: Json) => x.name)).toContain('星标组');
     expect((await callJson('/cgi-bin/menu/get', t)).menu.button.length).toBeGreaterThan(0);
   });

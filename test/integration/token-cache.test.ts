@@ -2,13 +2,13 @@ import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FileProcessLock } from '../../src/main/core/process-lock';
-import { KeytarSecretStore } from '../../src/main/core/secret-store';
-import { CACHE_KEY_ITEM, EncryptedTokenCache } from '../../src/main/core/token-cache';
+import { FileProcessLock } from '../../src/main/core/storage/process-lock';
+import { KeytarSecretStore } from '../../src/main/core/keychain/secret-store';
+import { CACHE_KEY_ITEM, EncryptedTokenCache } from '../../src/main/core/tokens/token-cache';
 import type { SecretStore, StoredToken } from '../../src/main/core/types';
 import { deleteService, hasTestKeyring, uniqueService } from '../support/keychain';
 import { MemorySecretStore } from '../support/memory-secret-store';
-import type { FileProblem } from '../../src/main/core/atomic-file';
+import type { FileProblem } from '../../src/main/core/storage/atomic-file';
 
 let home: string;
 let service: string;

@@ -72,3 +72,90 @@ export function largeJson(bytes: number): string {
   }
   return head + items.join(',') + tail;
 }
+
+/** The template every OA and MP account has (template/send, subscribe/send); any other id gets 40037. */
+export const SIM_TEMPLATE_ID = 'SIMtpl_iPk5sOIt5X_flOVKn5GrTFpncEYTojx6ddbt8WYk';
+
+/** A getPhoneNumber code the simulator honours; any other gets 40029. */
+export const SIM_PHONE_CODE = 'sim_phone_code_e31968a91e9bbb57';
+
+/** The WeCom app (agent) of every simulated corp, and its members. */
+export const WECOM_AGENT_ID = 1000002;
+export const WECOM_MEMBERS = [
+  { userid: 'zhangsan', name: '张三', department: [1, 2], position: '产品经理', mobile: '13800000000', email: 'zhangsan@example.com' },
+  { userid: 'lisi', name: '李四', department: [2], position: '开发工程师', mobile: '13800000001', email: 'lisi@example.com' },
+];
+export const WECOM_DEPARTMENTS = [
+  { id: 1, name: '演示企业', name_en: 'Demo Corp', department_leader: ['zhangsan'], parentid: 0, order: 100000000 },
+  { id: 2, name: '研发部', name_en: 'R&D', department_leader: ['lisi'], parentid: 1, order: 99999000 },
+];
+
+export function templates(): Record<string, unknown>[] {
+  return [
+    {
+      template_id: SIM_TEMPLATE_ID,
+      title: '订单发货提醒',
+      primary_industry: 'IT科技',
+      deputy_industry: '互联网|电子商务',
+      content: '订单状态：{{thing1.DATA}}\n发货时间：{{time2.DATA}}',
+      example: '订单状态：订单已发货\n发货时间：2024-01-01 12:00',
+    },
+  ];
+}
+
+const MATERIAL_TIME = 1_700_000_000;
+
+/** Permanent material per type; the first image is SIM_MEDIA_ID so one id works for media/get and get_material. */
+export function materials(type: string): Record<string, unknown>[] {
+  const media = (i: number) => (i === 0 && type === 'image' ? SIM_MEDIA_ID : `SIM_${type}_${createHash('sha256').update(`${type}${i}`).digest('base64url').slice(0, 32)}`);
+  const count = { image: 3, voice: 1, video: 1, news: 2 }[type] ?? 0;
+  return Array.from({ length: count }, (_, i) => {
+    const base = { media_id: media(i), update_time: MATERIAL_TIME + i * 3600 };
+    if (type === 'news') return { ...base, content: { news_item: [newsItem(i, true)], create_time: MATERIAL_TIME, update_time: MATERIAL_TIME } };
+    return { ...base, name: `${type}-${i + 1}.${{ image: 'jpg', voice: 'mp3', video: 'mp4' }[type]}`, url: type === 'image' ? `https://mmbiz.qpic.cn/sim/${i}/0` : '' };
+  });
+}
+
+export function newsItem(i: number, withContent: boolean): Record<string, unknown> {
+  return {
+    title: ['欢迎使用 wxtoken', '模拟器里的第二篇文章'][i % 2],
+    author: 'wxtoken',
+    digest: '这是模拟器生成的示例图文 / a sample article from the simulator',
+    ...(withContent ? { content: '<p>示例正文 / sample body</p>' } : {}),
+    content_source_url: '',
+    thumb_media_id: SIM_MEDIA_ID,
+    show_cover_pic: 0,
+    url: `https://mp.weixin.qq.com/s/sim${i}`,
+    need_open_comment: 0,
+    only_fans_can_comment: 0,
+  };
+}
+
+export const AUTOREPLY = {
+  is_add_friend_reply_open: 1,
+  is_autoreply_open: 1,
+  add_friend_autoreply_info: { type: 'text', content: '感谢关注！Thanks for following!' },
+  message_default_autoreply_info: { type: 'text', content: '你好，这是自动回复 / Hello, this is an automatic reply' },
+  keyword_autoreply_info: {
+    list: [
+      {
+        rule_name: '帮助',
+        create_time: 1_700_000_000,
+        reply_mode: 'reply_all',
+        keyword_list_info: [{ type: 'text', match_mode: 'contain', content: '帮助' }],
+        reply_list_info: [{ type: 'text', content: '回复“菜单”查看功能 / Reply "menu" to see what I can do' }],
+      },
+    ],
+  },
+};
+
+/** Words the text security check calls risky (the real one uses a model; this is enough to show both answers). */
+export const RISKY_WORDS = ['违禁', 'forbidden'];
+
+/**
+ * Real values for the catalogue's placeholders, per account: what a user would paste after looking them up
+ * (an openid from user/get, a media_id from batchget_material, …).
+ */
+export function sampleValues(appid: string): Record<string, string> {
+  return { APPID: appid, OPENID: followers(appid)[0], MEDIA_ID: SIM_MEDIA_ID, TEMPLATE_ID: SIM_TEMPLATE_ID, CODE: SIM_PHONE_CODE };
+}

@@ -1,58 +1,71 @@
-/** Business endpoints (wechat-api.md §5, §6): each checks `?access_token=` the way WeChat does. */
-import { API_DOMAIN_IPS, CALLBACK_IPS, followers, largeJson, MENU, MESSAGE_TYPES, SIM_MEDIA_ID, TAGS, userInfo } from './business-data';
-import { ipAllowed, parseJsonBody, sendBytes, sendError, sendJson, type SimRequest } from './http';
-import { MEDIA_JPEG, WXACODE_JPEG } from './images';
-import type { IssuedToken, SimState } from './state';
-import { whitelistMessage } from './token-endpoints';
-import type { SimAccount } from './types';
+/**
+ * Business endpoints (wechat-api.md §5, §6): a table of handlers by method, path and token kind (handlers-*.ts),
+ * behind the checks every one of them shares: method, token, token kind, whitelist, body, and the required
+ * query parameters the endpoint catalogue lists.
+ */
+import { ENDPOINTS } from '../../src/shared/endpoints';
+import type { Endpoint } from '../../src/shared/endpoint-model';
+import { largeJson } from './business-data';
+import { rememberRid } from './account-data';
+import { DIAGNOSTIC_ROUTES } from './handlers-diagnostics';
+import { MP_ROUTES } from './handlers-mp';
+import { OA_ROUTES } from './handlers-oa';
+import { WECOM_ROUTES } from './handlers-wecom';
+import { answerOf, ipAllowed, parseJsonBody, sendError, sendJson, type SimRequest } from './http';
+import { route, type Ctx, type Route } from './route';
+import type { SimState } from './state';
+import { whitelistMessage, wecomError } from './token-endpoints';
 
-type Kind = SimAccount['kind'];
+const DEFAULT_DAILY_LIMIT = 10_000;
 
-interface Ctx {
-  state: SimState;
-  req: SimRequest;
-  token: IssuedToken;
-  account: SimAccount;
-  /** The parsed body of a POST. */
-  json: Record<string, unknown>;
+function largeJsonGet(c: Ctx): void {
+  const bytes = Number(c.req.query.get('bytes') ?? 1024);
+  if (!Number.isInteger(bytes) || bytes < 0 || bytes > 128 * 1024 * 1024) return c.fail(40097, 'invalid args hint: [bytes]');
+  const text = largeJson(bytes);
+  c.req.res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  c.req.res.end(text);
 }
 
-interface Route {
-  method: 'GET' | 'POST';
-  kinds: Kind[];
-  dailyLimit: number;
-  handle(c: Ctx): void;
+/** Not in the catalogue: a benchmark's big answer. */
+const SIM_ROUTES: Route[] = [route('GET', '/cgi-bin/sim/large_json', ['oa', 'mp', 'wecom'], largeJsonGet, 1_000_000)];
+
+/** `GET /cgi-bin/user/get` → the route; routes of one method and path from several files are merged by kind. */
+const ROUTES = new Map<string, Route>();
+for (const r of [...DIAGNOSTIC_ROUTES, ...OA_ROUTES, ...MP_ROUTES, ...WECOM_ROUTES, ...SIM_ROUTES]) {
+  const key = `${r.method} ${r.path}`;
+  const known = ROUTES.get(key);
+  ROUTES.set(key, known ? { ...known, by: { ...known.by, ...r.by } } : r);
 }
+const PATHS = new Set([...ROUTES.values()].map((r) => r.path));
 
-const ALL: Kind[] = ['oa', 'mp', 'wecom'];
-const OA_MP: Kind[] = ['oa', 'mp'];
-const ok = { errcode: 0, errmsg: 'ok' };
-const TOKEN_PATHS = ['/cgi-bin/token', '/cgi-bin/stable_token'];
-
-const ROUTES: Record<string, Route> = {
-  '/cgi-bin/getcallbackip': { method: 'GET', kinds: ALL, dailyLimit: 10_000, handle: (c) => sendJson(c.req.res, { ip_list: CALLBACK_IPS }) },
-  '/cgi-bin/get_api_domain_ip': { method: 'GET', kinds: ALL, dailyLimit: 10_000, handle: (c) => sendJson(c.req.res, { ip_list: API_DOMAIN_IPS }) },
-  '/cgi-bin/openapi/quota/get': { method: 'POST', kinds: OA_MP, dailyLimit: 100, handle: quotaGet },
-  '/cgi-bin/clear_quota': { method: 'POST', kinds: OA_MP, dailyLimit: 10, handle: clearQuota },
-  '/cgi-bin/user/get': { method: 'GET', kinds: ['oa'], dailyLimit: 500, handle: userGet },
-  '/cgi-bin/user/info': { method: 'GET', kinds: ['oa'], dailyLimit: 5_000_000, handle: userInfoGet },
-  '/cgi-bin/tags/get': { method: 'GET', kinds: ['oa'], dailyLimit: 1000, handle: (c) => sendJson(c.req.res, { tags: TAGS }) },
-  '/cgi-bin/menu/get': { method: 'GET', kinds: ['oa'], dailyLimit: 10_000, handle: (c) => sendJson(c.req.res, MENU) },
-  '/cgi-bin/message/custom/send': { method: 'POST', kinds: OA_MP, dailyLimit: 500_000, handle: customSend },
-  '/wxa/getwxacodeunlimit': { method: 'POST', kinds: ['mp'], dailyLimit: 5_000_000, handle: wxaCode },
-  '/cgi-bin/media/get': { method: 'GET', kinds: OA_MP, dailyLimit: 100_000, handle: mediaGet },
-  '/cgi-bin/sim/large_json': { method: 'GET', kinds: ALL, dailyLimit: 1_000_000, handle: largeJsonGet },
+/**
+ * What a missing required query parameter answers, where WeChat has its own code for it. An empty openid
+ * is answered like a wrong one, 40003, as WeChat does.
+ */
+const MISSING_PARAM: Record<string, [number, string]> = {
+  openid: [40003, 'invalid openid'],
+  userid: [41009, 'missing userid'],
+  media_id: [41006, 'missing media_id'],
 };
 
 export function isBusinessPath(path: string): boolean {
-  return Object.hasOwn(ROUTES, path);
+  return PATHS.has(path);
 }
 
-/** Method, token, token kind, whitelist and body checks, then the endpoint itself. */
+function catalogueEntry(method: string, path: string, kind: Endpoint['kinds'][number]): Endpoint | undefined {
+  return ENDPOINTS.find((e) => e.method === method && e.path === path && e.kinds.includes(kind));
+}
+
+function dailyLimitOf(path: string): number | undefined {
+  const r = ROUTES.get(`GET ${path}`) ?? ROUTES.get(`POST ${path}`);
+  return r && (r.dailyLimit ?? DEFAULT_DAILY_LIMIT);
+}
+
 export function business(state: SimState, req: SimRequest): void {
-  const route = ROUTES[req.path];
   const { res } = req;
-  if (route.method === 'POST' && req.method !== 'POST') return sendError(res, 43002, 'require POST method');
+  // WeChat's POST-only endpoints answer a GET with 43002; its GET endpoints take a POST as well.
+  const found = ROUTES.get(`${req.method} ${req.path}`) ?? (req.method === 'GET' ? undefined : ROUTES.get(`GET ${req.path}`));
+  if (!found) return ROUTES.has(`POST ${req.path}`) ? sendError(res, 43002, 'require POST method') : sendError(res, 40066, 'invalid url', 404);
   const raw = req.query.get('access_token');
   if (!raw) return sendError(res, 41001, 'access_token missing');
   const check = state.check(raw);
@@ -63,96 +76,45 @@ export function business(state: SimState, req: SimRequest): void {
   }
   const token = check.token;
   const account = state.accounts.get(token.appid)!;
-  if (!route.kinds.includes(token.kind)) return sendError(res, 48001, 'api unauthorized');
-  if (account.kind === 'oa' && account.ipWhitelist && !ipAllowed(req.ip, account.ipWhitelist)) {
-    return sendError(res, 40164, whitelistMessage(req.ip));
-  }
-  let json: Record<string, unknown> = {};
-  if (route.method === 'POST') {
-    const body = parseJsonBody(req.body);
-    if (!body.ok) return sendError(res, body.errcode, body.errmsg);
-    json = body.value;
-  }
-  const calls = state.usage(token.appid).calls;
-  calls.set(req.path, (calls.get(req.path) ?? 0) + 1);
-  route.handle({ state, req, token, account, json });
+  const wecom = token.kind === 'wecom';
+  const fail = (errcode: number, errmsg: string) => (wecom ? wecomError(req, errcode, errmsg) : sendError(res, errcode, errmsg));
+  const handler = found.by[token.kind];
+  const answer = () => {
+    if (!handler) return fail(48001, 'api unauthorized');
+    if (account.kind === 'oa' && account.ipWhitelist && !ipAllowed(req.ip, account.ipWhitelist)) return fail(40164, whitelistMessage(req.ip));
+    let json: Record<string, unknown> = {};
+    if (found.method === 'POST') {
+      const body = parseJsonBody(req.body);
+      if (!body.ok) return fail(body.errcode, body.errmsg);
+      json = body.value;
+    }
+    for (const param of catalogueEntry(found.method, found.path, token.kind)?.query ?? []) {
+      if (!param.required || req.query.get(param.name)) continue;
+      const [errcode, errmsg] = MISSING_PARAM[param.name] ?? [47001, `data format error hint: [${param.name} missing]`];
+      return fail(errcode, errmsg);
+    }
+    const calls = state.usage(token.appid).calls;
+    calls.set(req.path, (calls.get(req.path) ?? 0) + 1);
+    handler({ state, req, token, account, json, fail, send: (body) => sendJson(res, body), dailyLimitOf });
+  };
+  const started = Date.now();
+  answer();
+  recordRid(state, req, token.appid, started);
 }
 
-function quotaGet({ state, req, account, json }: Ctx): void {
-  const path = json.cgi_path;
-  if (typeof path !== 'string' || !path) return sendError(req.res, 47001, 'data format error hint: [cgi_path missing]');
-  const usage = state.usage(account.appid);
-  let limit: number;
-  let used: number;
-  if (TOKEN_PATHS.includes(path)) {
-    limit = path === '/cgi-bin/token' ? (account.dailyQuota ?? 2000) : 500_000;
-    used = path === '/cgi-bin/token' ? usage.classicFetches : 0;
-  } else if (isBusinessPath(path)) {
-    limit = ROUTES[path].dailyLimit;
-    used = usage.calls.get(path) ?? 0;
-  } else {
-    return sendError(req.res, 76021, 'cgi_path not found, please check');
-  }
-  sendJson(req.res, { ...ok, quota: { daily_limit: limit, used, remain: Math.max(0, limit - used) } });
-}
-
-function clearQuota({ state, req, account, json }: Ctx): void {
-  if (typeof json.appid !== 'string' || !json.appid) return sendError(req.res, 41002, 'appid missing');
-  if (json.appid !== account.appid) return sendError(req.res, 40013, 'invalid appid');
-  if (!state.clearQuota(account.appid)) return sendError(req.res, 48006, 'forbid to clear quota because of reaching the limit');
-  sendJson(req.res, ok);
-}
-
-function userGet({ req, account }: Ctx): void {
-  const all = followers(account.appid);
-  const after = req.query.get('next_openid');
-  let start = 0;
-  if (after) {
-    const at = all.indexOf(after);
-    if (at < 0) return sendError(req.res, 40003, 'invalid next_openid');
-    start = at + 1;
-  }
-  const page = all.slice(start, start + 10_000);
-  if (page.length === 0) return sendJson(req.res, { total: all.length, count: 0, next_openid: '' });
-  sendJson(req.res, { total: all.length, count: page.length, data: { openid: page }, next_openid: page[page.length - 1] });
-}
-
-function userInfoGet({ req, account }: Ctx): void {
-  const openid = req.query.get('openid');
-  if (!openid || !followers(account.appid).includes(openid)) return sendError(req.res, 40003, 'invalid openid');
-  sendJson(req.res, userInfo(account.appid, openid));
-}
-
-function customSend({ req, account, json }: Ctx): void {
-  if (typeof json.touser !== 'string' || !followers(account.appid).includes(json.touser)) {
-    return sendError(req.res, 40003, 'invalid openid');
-  }
-  if (typeof json.msgtype !== 'string' || !MESSAGE_TYPES.includes(json.msgtype)) return sendError(req.res, 40008, 'invalid message type');
-  sendJson(req.res, ok);
-}
-
-function wxaCode({ req, json }: Ctx): void {
-  const scene = json.scene;
-  if (typeof scene !== 'string' || scene.length === 0 || scene.length > 32) {
-    return sendError(req.res, 40169, 'invalid length for scene, or the data is not json string');
-  }
-  sendBytes(req.res, WXACODE_JPEG, { 'content-type': 'image/jpeg' });
-}
-
-function mediaGet({ req }: Ctx): void {
-  const id = req.query.get('media_id');
-  if (id !== SIM_MEDIA_ID) return sendError(req.res, 40007, 'invalid media_id');
-  sendBytes(req.res, MEDIA_JPEG, {
-    'content-type': 'image/jpeg',
-    'content-disposition': `attachment; filename="${id}.jpg"`,
-    'cache-control': 'no-cache, must-revalidate',
+/** An error answered with a rid can be looked up with rid/get, as WeChat allows for 7 days. */
+function recordRid(state: SimState, req: SimRequest, appid: string, started: number): void {
+  const sent = answerOf(req.res);
+  if (!sent?.rid) return;
+  const query = new URLSearchParams(req.query);
+  query.delete('access_token');
+  const search = query.toString();
+  rememberRid(state.data(appid), sent.rid, {
+    invoke_time: Math.floor(started / 1000),
+    cost_in_ms: Date.now() - started,
+    request_url: `${req.path}${search ? `?${search}` : ''}`,
+    request_body: req.body.toString('utf8'),
+    response_body: sent.text,
+    client_ip: req.ip,
   });
-}
-
-function largeJsonGet({ req }: Ctx): void {
-  const bytes = Number(req.query.get('bytes') ?? 1024);
-  if (!Number.isInteger(bytes) || bytes < 0 || bytes > 128 * 1024 * 1024) return sendError(req.res, 40097, 'invalid args hint: [bytes]');
-  const text = largeJson(bytes);
-  req.res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
-  req.res.end(text);
 }

@@ -20,15 +20,25 @@ export function rid(): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 16)}-${hex.slice(16)}`;
 }
 
+/** The JSON text and rid each response carried, for rid/get. */
+const answered = new WeakMap<ServerResponse, { text: string; rid?: string }>();
+
+export function answerOf(res: ServerResponse): { text: string; rid?: string } | undefined {
+  return answered.get(res);
+}
+
 export function sendJson(res: ServerResponse, body: unknown, status = 200): void {
   const text = JSON.stringify(body);
+  answered.set(res, { text });
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
   res.end(text);
 }
 
 /** WeChat's error shape: HTTP 200 (unless told), errmsg ending in a request id. */
 export function sendError(res: ServerResponse, errcode: number, errmsg: string, status = 200): void {
-  sendJson(res, { errcode, errmsg: `${errmsg} rid: ${rid()}` }, status);
+  const id = rid();
+  sendJson(res, { errcode, errmsg: `${errmsg} rid: ${id}` }, status);
+  answered.get(res)!.rid = id;
 }
 
 export function sendBytes(res: ServerResponse, bytes: Buffer, headers: Record<string, string>): void {

@@ -1,5 +1,6 @@
 /** Accounts, issued tokens and daily counters: everything the endpoints read and change. Real time. */
 import { randomBytes } from 'node:crypto';
+import { newAccountData, type AccountData } from './account-data';
 import type { SimAccount } from './types';
 
 export type TokenFlavour = 'classic' | 'stable' | 'wecom';
@@ -44,6 +45,7 @@ export class SimState {
   /** The current stable / WeCom token per appid. */
   private readonly current = new Map<string, string>();
   private readonly usages = new Map<string, Usage>();
+  private readonly business = new Map<string, AccountData>();
   private seq = 0;
 
   constructor(
@@ -143,6 +145,13 @@ export class SimState {
     for (const t of this.tokens.values()) {
       if (t.appid === appid && this.check(t.token).ok) t.expiresAt = now;
     }
+  }
+
+  /** The account's menu, rids and the like (see account-data.ts). */
+  data(appid: string): AccountData {
+    let d = this.business.get(appid);
+    if (!d) this.business.set(appid, (d = newAccountData()));
+    return d;
   }
 
   usage(appid: string): Usage {

@@ -80,7 +80,7 @@ export function stableToken(state: SimState, req: SimRequest): void {
 }
 
 /** WeCom errors carry a hint and a link instead of a rid. */
-function wecomError(req: SimRequest, errcode: number, text: string): void {
+export function wecomError(req: SimRequest, errcode: number, text: string): void {
   const hint = `${Math.floor(Date.now() / 1000)}_${Math.floor(Math.random() * 9) + 1}_${randomBytes(16).toString('hex')}`;
   const ip = errcode === 60020 ? `, from ip: ${plainIp(req.ip)}` : '';
   const errmsg = `${text}, hint: [${hint}]${ip}, more info at https://open.work.weixin.qq.com/devtool/query?e=${errcode}`;

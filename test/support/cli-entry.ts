@@ -1,6 +1,4 @@
 // Runs the CLI from source, as bin/wxtoken.cjs runs the built one.
-import { main } from '../../src/main/cli/main';
+import { launch } from '../../src/main/cli/launch';
 
-void main(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
-});
+launch(process.argv.slice(2));

@@ -3,7 +3,7 @@
  * runner from exiting) and prints what happened as JSON, then kills itself: a normal exit would wait
  * for a call that is still hanging.
  */
-import { KeytarSecretStore } from '../../src/main/core/secret-store';
+import { KeytarSecretStore } from '../../src/main/core/keychain/secret-store';
 import { AppFailure } from '../../src/shared/result';
 
 const store = new KeytarSecretStore({ service: process.env.KC_SERVICE, timeoutMs: Number(process.env.KC_TIMEOUT ?? 1000) });

@@ -6,7 +6,7 @@
  * LOCK_STALE_MS: the lock's stale bound (default: the lock's own).
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import { FileProcessLock } from '../../src/main/core/process-lock';
+import { FileProcessLock } from '../../src/main/core/storage/process-lock';
 
 const staleMs = process.env.LOCK_STALE_MS ? Number(process.env.LOCK_STALE_MS) : undefined;
 const lock = new FileProcessLock(process.env.LOCK_HOME!, { staleMs });

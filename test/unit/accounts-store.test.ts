@@ -2,10 +2,10 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AccountsStore } from '../../src/main/core/accounts-store';
-import { FileProcessLock } from '../../src/main/core/process-lock';
+import { AccountsStore } from '../../src/main/core/storage/accounts-store';
+import { FileProcessLock } from '../../src/main/core/storage/process-lock';
 import type { AccountInput, AccountPatch } from '../../src/shared/models';
-import type { FileProblem } from '../../src/main/core/atomic-file';
+import type { FileProblem } from '../../src/main/core/storage/atomic-file';
 
 const OA = 'wx0123456789abcdef';
 const OTHER = 'wxfedcba9876543210';

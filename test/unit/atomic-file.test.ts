@@ -2,8 +2,8 @@ import { chmod, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { moveAside, readJsonFile, writeFileAtomic, type Validate } from '../../src/main/core/atomic-file';
-import { dataHome, safeFileName } from '../../src/main/core/paths';
+import { moveAside, readJsonFile, writeFileAtomic, type Validate } from '../../src/main/core/storage/atomic-file';
+import { dataHome, safeFileName } from '../../src/main/core/storage/paths';
 
 let dir: string;
 beforeEach(async () => {

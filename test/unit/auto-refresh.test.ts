@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AutoRefresher } from '../../src/main/core/auto-refresh';
+import { AutoRefresher } from '../../src/main/core/tokens/auto-refresh';
 
 describe('auto refresh', () => {
   beforeEach(() => vi.useFakeTimers({ now: 0 }));

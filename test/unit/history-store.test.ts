@@ -2,10 +2,10 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { HistoryStore } from '../../src/main/core/history-store';
-import { FileProcessLock } from '../../src/main/core/process-lock';
+import { HistoryStore } from '../../src/main/core/storage/history-store';
+import { FileProcessLock } from '../../src/main/core/storage/process-lock';
 import type { HistoryEntry } from '../../src/shared/models';
-import type { FileProblem } from '../../src/main/core/atomic-file';
+import type { FileProblem } from '../../src/main/core/storage/atomic-file';
 
 let home: string;
 let store: HistoryStore;

@@ -6,12 +6,12 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AccountsStore } from '../../src/main/core/accounts-store';
-import type { FileProblem } from '../../src/main/core/atomic-file';
-import { HistoryStore } from '../../src/main/core/history-store';
-import { FileProcessLock } from '../../src/main/core/process-lock';
-import { SettingsStore } from '../../src/main/core/settings-store';
-import { EncryptedTokenCache } from '../../src/main/core/token-cache';
+import { AccountsStore } from '../../src/main/core/storage/accounts-store';
+import type { FileProblem } from '../../src/main/core/storage/atomic-file';
+import { HistoryStore } from '../../src/main/core/storage/history-store';
+import { FileProcessLock } from '../../src/main/core/storage/process-lock';
+import { SettingsStore } from '../../src/main/core/storage/settings-store';
+import { EncryptedTokenCache } from '../../src/main/core/tokens/token-cache';
 import type { Result } from '../../src/shared/result';
 import { MemorySecretStore } from '../support/memory-secret-store';
 

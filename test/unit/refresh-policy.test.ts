@@ -7,7 +7,7 @@ import {
   refreshMarginMs,
   tokenState,
   wechatDay,
-} from '../../src/main/core/refresh-policy';
+} from '../../src/main/core/tokens/refresh-policy';
 import type { StoredToken } from '../../src/main/core/types';
 
 const token = (fetchedAt: number, lifetimeS: number): StoredToken => ({

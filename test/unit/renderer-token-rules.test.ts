@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { copyDisabled, hasUsableToken, liveState, shouldAutoFetch } from '../../src/renderer/lib/token-time';
 import { fetchModeOf, type TokenStatus } from '../../src/shared/models';
 import { refreshAt, tokenState } from '../../src/shared/token-policy';
-import { refreshAt as coreRefreshAt, tokenState as coreTokenState } from '../../src/main/core/refresh-policy';
+import { refreshAt as coreRefreshAt, tokenState as coreTokenState } from '../../src/main/core/tokens/refresh-policy';
 
 const NOW = 1_000_000_000;
 const status = (over: Partial<TokenStatus> = {}): TokenStatus => ({

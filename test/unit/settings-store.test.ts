@@ -2,10 +2,10 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FileProcessLock } from '../../src/main/core/process-lock';
-import { SettingsStore } from '../../src/main/core/settings-store';
+import { FileProcessLock } from '../../src/main/core/storage/process-lock';
+import { SettingsStore } from '../../src/main/core/storage/settings-store';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/shared/models';
-import type { FileProblem } from '../../src/main/core/atomic-file';
+import type { FileProblem } from '../../src/main/core/storage/atomic-file';
 
 let home: string;
 let store: SettingsStore;

@@ -1,6 +1,4 @@
 /** Everything the CLI touches outside the core: streams, the terminal, signals. Commands never use `process` directly. */
-import { createInterface } from 'node:readline';
-
 export interface CliIo {
   env: NodeJS.ProcessEnv;
   cwd: string;
@@ -66,7 +64,9 @@ export function nodeIo(): CliIo {
         process.stderr.write(question);
       });
     },
-    promptLine(question) {
+    async promptLine(question) {
+      // Loaded when a question is asked: most runs never ask one.
+      const { createInterface } = await import('node:readline');
       return new Promise((resolve) => {
         const rl = createInterface({ input: stdin, output: process.stderr, terminal: true });
         let answered = false;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Language } from '../../shared/models';
 import type { Localized } from '../../shared/result';
-import { dataHome } from '../core/paths';
+import { dataHome } from '../core/storage/paths';
 
 export type CliLang = 'zh' | 'en';
 

@@ -2,7 +2,7 @@
  * The `wxtoken` command line: one more host over the core. `main` returns the exit code and never calls
  * process.exit, so output is flushed and the core is closed before the process ends.
  */
-import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { version } from '../../../package.json';
 import { appError } from '../../shared/errors';
 import { AppFailure } from '../../shared/result';
@@ -18,18 +18,23 @@ import { UsageFailure, type CommandSpec } from './spec';
 
 export { EXIT_FAILURE, EXIT_KEYCHAIN, EXIT_NETWORK, EXIT_OK, EXIT_USAGE, EXIT_WECHAT, exitCodeFor } from './exit-codes';
 
-export async function main(argv: string[]): Promise<number> {
+/** `keychain`: the keychain worker, if launch.ts started it already. */
+export async function main(argv: string[], keychain?: ChildProcess): Promise<number> {
   // The core (and keytar under it) is loaded only when a command needs it: help and usage errors stay instant.
   const openCore: OpenCore = async (options) => {
-    const [{ openCore }, { IsolatedSecretStore }] = await Promise.all([import('../core/core'), import('../core/isolated-secret-store')]);
-    return openCore({ ...options, secrets: new IsolatedSecretStore({ workerPath: keychainWorkerPath() }) });
+    const [{ openCore }, { IsolatedSecretStore }, { keychainWorkerPath }] = await Promise.all([
+      import('../core/core'),
+      import('../core/keychain/isolated-secret-store'),
+      import('./launch'),
+    ]);
+    return openCore({ ...options, secrets: new IsolatedSecretStore({ workerPath: keychainWorkerPath(), started: keychain }) });
   };
-  return run(argv, nodeIo(), openCore);
-}
-
-/** Next to the built CLI (out/main), or the source when run through tsx. */
-function keychainWorkerPath(): string {
-  return __filename.endsWith('.ts') ? join(__dirname, '..', 'core', 'keychain-worker.ts') : join(__dirname, 'keychain-worker.js');
+  try {
+    return await run(argv, nodeIo(), openCore);
+  } finally {
+    // A worker started early for a command that never opened the core (a usage error, say).
+    keychain?.kill('SIGKILL');
+  }
 }
 
 /** `main` with its surroundings passed in. */

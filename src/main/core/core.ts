@@ -3,24 +3,24 @@
  * server) uses, so they all share one accounts file, one token cache and one lock per AppID.
  */
 import type { ApiImpl, EventListener } from '../../shared/contract';
-import { AccountsStore } from './accounts-store';
-import type { FileProblem } from './atomic-file';
-import { AutoRefresher } from './auto-refresh';
+import { AccountsStore } from './storage/accounts-store';
+import type { FileProblem } from './storage/atomic-file';
+import { AutoRefresher } from './tokens/auto-refresh';
 import { createCoreApis, type CoreApi, type HostParts } from './core-api';
 import { EventHub } from './event-hub';
-import { HistoryStore } from './history-store';
-import { sweepLeftovers } from './leftovers';
-import { dataHome, ensureHome } from './paths';
-import { FileProcessLock } from './process-lock';
+import { HistoryStore } from './storage/history-store';
+import { sweepLeftovers } from './storage/leftovers';
+import { dataHome, ensureHome } from './storage/paths';
+import { FileProcessLock } from './storage/process-lock';
 import { createRedisApi } from './redis/redis-api';
 import { RedisStore } from './redis/redis-store';
-import { RequestRunner } from './request-runner';
-import { KeytarSecretStore } from './secret-store';
-import { SettingsStore } from './settings-store';
-import { EncryptedTokenCache } from './token-cache';
-import { TokenEngine, type RetryPolicy } from './token-engine';
+import { RequestRunner } from './console/request-runner';
+import { KeytarSecretStore } from './keychain/secret-store';
+import { SettingsStore } from './storage/settings-store';
+import { EncryptedTokenCache } from './tokens/token-cache';
+import { TokenEngine, type RetryPolicy } from './tokens/token-engine';
 import type { SecretStore } from './types';
-import { isTransient, WechatClient } from './wechat-client';
+import { isTransient, WechatClient } from './wechat/wechat-client';
 
 export type { CoreApi, HostParts } from './core-api';
 

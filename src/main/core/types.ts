@@ -38,6 +38,8 @@ export interface FetchState {
 export interface TokenCache {
   /** `fresh`: as the file is now, not as a moment ago (for reads under a lock). */
   read(account: string, options?: { fresh?: boolean }): Promise<StoredToken | undefined>;
+  /** The entry `read` would give, synchronously, when that needs neither the file nor the keychain; else undefined. */
+  peek?(account: string): StoredToken | undefined;
   write(account: string, token: StoredToken): Promise<void>;
   delete(account: string): Promise<void>;
   readState(account: string): Promise<FetchState>;

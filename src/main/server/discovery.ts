@@ -5,7 +5,7 @@
  */
 import { readFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { storageFailure, writeFileAtomic } from '../core/atomic-file';
+import { storageFailure, writeFileAtomic } from '../core/storage/atomic-file';
 
 export const DISCOVERY_FILE = 'server.json';
 

@@ -11,7 +11,7 @@ import type { EventStreams } from './events-route';
 import type { Guards } from './guards';
 import { sendJson, sendStatus } from './responses';
 import type { StaticFiles } from './static-files';
-import { tokenRoute } from './token-route';
+import { makeTokenRoute } from './token-route';
 
 export interface HandlerParts {
   api: ApiImpl;
@@ -25,6 +25,7 @@ const internal = fail(appError('internal'));
 
 export function makeHandler(parts: HandlerParts): (req: IncomingMessage, res: ServerResponse) => void {
   const { api, guards, events, files, maxBodyBytes } = parts;
+  const tokenRoute = makeTokenRoute(api);
 
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const refusal = guards.checkSite(req.headers);
@@ -41,7 +42,7 @@ export function makeHandler(parts: HandlerParts): (req: IncomingMessage, res: Se
     if (!capability) return sendStatus(res, 401);
     if (!isApi) {
       if (req.method !== 'GET') return sendStatus(res, 405);
-      return tokenRoute(api, pathname.slice(HTTP_TOKEN_PREFIX.length), req.headers, res);
+      return tokenRoute(pathname.slice(HTTP_TOKEN_PREFIX.length), req.headers, res);
     }
     // The token key (server.json) reads tokens and nothing else: no contract call, no event stream.
     if (capability !== 'ui') return sendStatus(res, 403);

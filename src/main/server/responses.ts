@@ -5,17 +5,26 @@
 import type { ServerResponse } from 'node:http';
 import { APP_CSP } from '../csp';
 
-/** On every response. CORP keeps other sites from even loading our answers as no-cors resources. */
+/**
+ * On every response: no MIME sniffing (a JSON or text answer is never run as script or shown as HTML), and
+ * CORP keeps other sites from even loading our answers as no-cors resources.
+ */
 const BASE_HEADERS = Object.freeze({
   'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'Content-Security-Policy': APP_CSP,
   'Cross-Origin-Resource-Policy': 'same-origin',
 });
 
-/** Documents only: framing and window-opener rules mean nothing on a JSON answer. */
-const SECURITY_HEADERS = Object.freeze({
+/**
+ * What a browser may render as a document (the UI, a plain-text status, an event stream opened in a tab):
+ * its CSP, no referrer, no framing, no window opener. JSON answers go without them: they come only after
+ * the bearer key, which only a script's own request carries (never a navigation, a frame or a link), and
+ * a script reads them as data; a CSP or a referrer rule there would protect no document and cost a
+ * header check on every `/v1/token` answer.
+ */
+const DOCUMENT_HEADERS = Object.freeze({
   ...BASE_HEADERS,
+  'Referrer-Policy': 'no-referrer',
+  'Content-Security-Policy': APP_CSP,
   'X-Frame-Options': 'DENY',
   'Cross-Origin-Opener-Policy': 'same-origin',
 });
@@ -26,21 +35,26 @@ const JSON_HEADERS = Object.freeze({
   'Content-Type': 'application/json; charset=utf-8',
 });
 
+/** JSON_HEADERS as a flat [name, value, …] list, so an answer can be written without a new object. */
+export function jsonHeaderList(length: number): (string | number)[] {
+  return [...Object.entries(JSON_HEADERS).flat(), 'Content-Length', length];
+}
+
 const TEXT_HEADERS = Object.freeze({
-  ...SECURITY_HEADERS,
+  ...DOCUMENT_HEADERS,
   'Cache-Control': 'no-store',
   'Content-Type': 'text/plain; charset=utf-8',
 });
 
 export const EVENT_STREAM_HEADERS = Object.freeze({
-  ...SECURITY_HEADERS,
+  ...DOCUMENT_HEADERS,
   'Cache-Control': 'no-store',
   'Content-Type': 'text/event-stream; charset=utf-8',
   'X-Accel-Buffering': 'no',
 });
 
 export function staticHeaders(contentType: string, length: number): Record<string, string | number> {
-  return { ...SECURITY_HEADERS, 'Cache-Control': 'no-cache', 'Content-Type': contentType, 'Content-Length': length };
+  return { ...DOCUMENT_HEADERS, 'Cache-Control': 'no-cache', 'Content-Type': contentType, 'Content-Length': length };
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {

@@ -3,11 +3,11 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { FileProblem } from '../../../src/main/core/atomic-file';
-import { FileProcessLock } from '../../../src/main/core/process-lock';
+import type { FileProblem } from '../../../src/main/core/storage/atomic-file';
+import { FileProcessLock } from '../../../src/main/core/storage/process-lock';
 import { createRedisApi } from '../../../src/main/core/redis/redis-api';
 import { RedisStore } from '../../../src/main/core/redis/redis-store';
-import { keychainUnavailable } from '../../../src/main/core/secret-store';
+import { keychainUnavailable } from '../../../src/main/core/keychain/secret-store';
 import { parseInput } from '../../../src/shared/contract';
 import { MemorySecretStore } from '../../support/memory-secret-store';
 

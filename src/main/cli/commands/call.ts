@@ -5,7 +5,7 @@ import { appError, wechatError } from '../../../shared/errors';
 import type { ConsoleResponse, HttpMethod } from '../../../shared/models';
 import { AppFailure } from '../../../shared/result';
 import { MAX_REQUEST_TIMEOUT_MS } from '../../../shared/schemas';
-import { errnoCode, writeFileAtomic } from '../../core/atomic-file';
+import { errnoCode, writeFileAtomic } from '../../core/storage/atomic-file';
 import type { Context } from '../context';
 import { EXIT_NETWORK, EXIT_USAGE, EXIT_WECHAT } from '../exit-codes';
 import { json } from '../format';

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { dataHome } from '../../core/paths';
+import { dataHome } from '../../core/storage/paths';
 import { completionScript, SHELLS, type Shell } from '../completion';
 import { L } from '../lang';
 import { arg, UsageFailure, type CommandSpec } from '../spec';

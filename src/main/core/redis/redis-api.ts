@@ -3,7 +3,7 @@ import type { ApiImpl } from '../../../shared/contract';
 import { appError, withDetail } from '../../../shared/errors';
 import type { RedisConnection, RedisConnectionView } from '../../../shared/redis';
 import { fail, ok } from '../../../shared/result';
-import { guard } from '../token-engine';
+import { guard } from '../tokens/token-engine';
 import type { SecretStore } from '../types';
 import { findTokenKeys } from './find-keys';
 import { withRedis, type RedisTarget } from './redis-client';

@@ -4,7 +4,6 @@
  * loop. A server that says `cluster_enabled:1` is reopened as a cluster. ioredis is loaded on first use,
  * so commands that never touch Redis do not pay for it.
  */
-import { rootCertificates } from 'node:tls';
 import type { Cluster, Redis, RedisOptions } from 'ioredis';
 import { appError, withDetail } from '../../../shared/errors';
 import { AppFailure, type AppError, type Localized } from '../../../shared/result';
@@ -75,9 +74,10 @@ export async function withRedis<T>(target: RedisTarget, fn: (redis: OpenedRedis)
 }
 
 async function open(target: RedisTarget, opened: RedisClient[], lastError: { error?: unknown }): Promise<OpenedRedis> {
-  const { default: IORedis, Cluster: IOCluster } = await import('ioredis');
+  // TLS too is loaded here, not with the core: every CLI run would pay for it (a third of Node's start-up).
+  const [{ default: IORedis, Cluster: IOCluster }, { rootCertificates }] = await Promise.all([import('ioredis'), import('node:tls')]);
   const { address } = target;
-  const options = clientOptions(target);
+  const options = clientOptions(target, rootCertificates);
   const single = new IORedis({ ...options, host: address.host, port: address.port, db: address.db });
   opened.push(single);
   single.on('error', (err) => (lastError.error = err));
@@ -107,7 +107,7 @@ async function open(target: RedisTarget, opened: RedisClient[], lastError: { err
   return { client: cluster, cluster: true, masters: () => cluster.nodes('master') };
 }
 
-function clientOptions(target: RedisTarget): RedisOptions {
+function clientOptions(target: RedisTarget, rootCertificates: readonly string[]): RedisOptions {
   const { address } = target;
   return {
     ...(address.username ? { username: address.username } : {}),

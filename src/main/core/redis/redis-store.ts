@@ -4,8 +4,8 @@ import { z } from 'zod';
 import { appError, withDetail } from '../../../shared/errors';
 import { redisCa, redisName, redisPrefix, type RedisConnection } from '../../../shared/redis';
 import { fail, ok, type Result } from '../../../shared/result';
-import { readJsonFile, writeFileAtomic, type ReportProblem, type Validate } from '../atomic-file';
-import { guardStorage } from '../store-result';
+import { readJsonFile, writeFileAtomic, type ReportProblem, type Validate } from '../storage/atomic-file';
+import { guardStorage } from '../storage/store-result';
 import type { ProcessLock } from '../types';
 import { parseRedisUrl } from './redis-url';
 

@@ -3,8 +3,8 @@ import { constants } from 'node:fs';
 import { access, mkdir, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
-import { appError } from '../../shared/errors';
-import { AppFailure, type Localized } from '../../shared/result';
+import { appError } from '../../../shared/errors';
+import { AppFailure, type Localized } from '../../../shared/result';
 import { errnoCode, storageAdvice } from './atomic-file';
 
 export const APP_DIR_NAME = 'wxtoken';

@@ -8,14 +8,15 @@
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { byName, own, type ByName } from '../../shared/by-name';
-import { fileSignature } from './file-signature';
-import { FileFreshness } from './file-freshness';
-import { newerFormatFailure, readJsonFile, writeFileAtomic, type ReportProblem, type Validate } from './atomic-file';
-import type { FetchState, ProcessLock, SecretStore, StoredToken, TokenCache } from './types';
+import { byName, own, type ByName } from '../../../shared/by-name';
+import { fileSignature } from '../storage/file-signature';
+import { FileFreshness } from '../storage/file-freshness';
+import { newerFormatFailure, readJsonFile, writeFileAtomic, type ReportProblem, type Validate } from '../storage/atomic-file';
+import { CACHE_KEY_ITEM } from '../keychain/secret-items';
+import type { FetchState, ProcessLock, SecretStore, StoredToken, TokenCache } from '../types';
 
 export const TOKENS_LOCK = 'tokens-file';
-export const CACHE_KEY_ITEM = 'cache-key';
+export { CACHE_KEY_ITEM };
 
 interface Sealed {
   iv: string;
@@ -94,6 +95,13 @@ export class EncryptedTokenCache implements TokenCache {
     // First use in this process, or the key was replaced (another process lost and re-made it).
     const loaded = await this.loadKey();
     return loaded && !loaded.equals(held ?? Buffer.alloc(0)) ? unseal(sealed, loaded, account) : undefined;
+  }
+
+  peek(account: string): StoredToken | undefined {
+    if (!this.freshness.trusted()) return undefined;
+    const sealed = own(this.current.tokens, account);
+    const opened = sealed && this.opened.get(account);
+    return opened && opened.sealed === sealed ? opened.token : undefined;
   }
 
   async readState(account: string): Promise<FetchState> {

@@ -2,26 +2,32 @@
  * The keychain through a child process (see keychain-worker.ts), for short-lived hosts that must exit with
  * their own code even when a keychain call hangs: the CLI. The worker starts on the first call.
  */
-import { fork, type ChildProcess } from 'node:child_process';
-import { AppFailure } from '../../shared/result';
-import type { KeychainOp, KeychainReply } from './keychain-worker';
+import type { ChildProcess } from 'node:child_process';
+import { AppFailure } from '../../../shared/result';
+import { forkKeychainWorker, hasEnded } from './keychain-process';
+import type { KeychainOp, KeychainReply } from './keychain-protocol';
 import { keychainUnavailable } from './secret-store';
-import type { SecretStore } from './types';
+import type { SecretStore } from '../types';
 
 export interface IsolatedSecretStoreOptions {
   service?: string;
   /** The worker script: out/main/keychain-worker.js when built, the .ts source under tsx. */
   workerPath: string;
   timeoutMs?: number;
+  /** A worker forked earlier (forkKeychainWorker, same path and service), used for the first call. */
+  started?: ChildProcess;
 }
 
 export class IsolatedSecretStore implements SecretStore {
   private worker?: ChildProcess;
+  private started?: ChildProcess;
   private nextId = 1;
   /** The current worker's calls waiting for an answer (each worker has its own). */
   private pending = new Map<number, (reply: KeychainReply) => void>();
 
-  constructor(private readonly options: IsolatedSecretStoreOptions) {}
+  constructor(private readonly options: IsolatedSecretStoreOptions) {
+    this.started = options.started;
+  }
 
   async get(item: string): Promise<string | undefined> {
     return (await this.call('get', [item])) as string | undefined;
@@ -43,6 +49,8 @@ export class IsolatedSecretStore implements SecretStore {
   async close(): Promise<void> {
     this.worker?.kill('SIGKILL');
     this.worker = undefined;
+    this.started?.kill('SIGKILL');
+    this.started = undefined;
   }
 
   private call(op: KeychainOp, args: string[]): Promise<unknown> {
@@ -71,29 +79,22 @@ export class IsolatedSecretStore implements SecretStore {
 
   private start(): ChildProcess {
     if (this.worker) return this.worker;
-    const fromSource = this.options.workerPath.endsWith('.ts');
-    const worker = fork(this.options.workerPath, [], {
-      // From source, the parent runs under tsx (`--import …/tsx`): the worker needs the same loader.
-      execArgv: fromSource ? process.execArgv : [],
-      env: { ...process.env, ...(this.options.service ? { WXTOKEN_KEYCHAIN_SERVICE: this.options.service } : {}) },
-      stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
-      serialization: 'json',
-    });
+    const early = this.started;
+    this.started = undefined;
+    const worker =
+      early && !hasEnded(early) ? early : forkKeychainWorker({ workerPath: this.options.workerPath, service: this.options.service });
+    if (early && early !== worker) early.kill('SIGKILL');
     const pending = new Map<number, (reply: KeychainReply) => void>();
     worker.on('message', (reply: KeychainReply) => {
       const settle = pending.get(reply.id);
       pending.delete(reply.id);
       settle?.(reply);
     });
-    worker.on('error', () => worker.kill('SIGKILL'));
     worker.on('exit', () => {
       if (this.worker === worker) this.worker = undefined;
       for (const [id, settle] of pending) settle({ id, ok: false, error: keychainUnavailable('the keychain helper process ended').error });
       pending.clear();
     });
-    // An idle worker must not keep the host alive.
-    worker.unref();
-    worker.channel?.unref();
     this.worker = worker;
     this.pending = pending;
     return worker;

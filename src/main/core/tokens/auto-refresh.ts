@@ -3,7 +3,7 @@
  * copied token keeps working and nobody waits for a fetch. A failed refresh is tried again shortly while the
  * old token is still valid (the engine keeps serving it meanwhile).
  */
-import type { Clock } from './types';
+import type { Clock } from '../types';
 
 export interface AutoRefreshDeps {
   names(): Promise<string[]>;

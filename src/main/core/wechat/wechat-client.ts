@@ -1,8 +1,8 @@
 /** The three ways to get a token (wechat-api.md §1), and reading WeChat's JSON answers. */
-import { appError, wechatError, wechatPolicy, withDetail } from '../../shared/errors';
-import { fetchModeOf, type Account } from '../../shared/models';
-import { redactError } from '../../shared/redact';
-import { fail, ok, type Result } from '../../shared/result';
+import { appError, wechatError, wechatPolicy, withDetail } from '../../../shared/errors';
+import { fetchModeOf, type Account } from '../../../shared/models';
+import { redactError } from '../../../shared/redact';
+import { fail, ok, type Result } from '../../../shared/result';
 import { httpRequest, type HttpResponse } from './http-client';
 
 export interface TokenGrant {
@@ -83,7 +83,7 @@ export function httpStatusError(status: number) {
 }
 
 /** Failures that may pass if tried again a little later: -1, 5xx, resets, timeouts, cut bodies. */
-export function isTransient(error: import('../../shared/result').AppError): boolean {
+export function isTransient(error: import('../../../shared/result').AppError): boolean {
   if (error.code === 'wechat') return wechatPolicy(error.errcode ?? 0) === 'retry-backoff';
   if (error.code === 'http_status') return (error.httpStatus ?? 500) >= 500;
   return error.code === 'network' || error.code === 'timeout' || error.code === 'truncated' || error.code === 'bad_response';

@@ -1,11 +1,11 @@
 /** The app settings in `<home>/settings.json`, over DEFAULT_SETTINGS. */
 import path from 'node:path';
-import { DEFAULT_SETTINGS, type Settings } from '../../shared/models';
-import { ok, fail, type Result } from '../../shared/result';
-import { settingsPatch } from '../../shared/schemas';
+import { DEFAULT_SETTINGS, type Settings } from '../../../shared/models';
+import { ok, fail, type Result } from '../../../shared/result';
+import { settingsPatch } from '../../../shared/schemas';
 import { readJsonFile, writeFileAtomic, type ReportProblem, type Validate } from './atomic-file';
 import { guardStorage, validationError } from './store-result';
-import type { ProcessLock } from './types';
+import type { ProcessLock } from '../types';
 
 export const SETTINGS_LOCK = 'settings';
 

@@ -1,13 +1,13 @@
 /** The request console's history, one file per account: `<home>/history/<safe-name>.json`. */
 import { unlink } from 'node:fs/promises';
 import path from 'node:path';
-import type { HistoryEntry } from '../../shared/models';
-import { redactJsonText, redactQuery } from '../../shared/redact';
-import { ok, type Result } from '../../shared/result';
+import type { HistoryEntry } from '../../../shared/models';
+import { redactJsonText, redactQuery } from '../../../shared/redact';
+import { ok, type Result } from '../../../shared/result';
 import { errnoCode, readJsonFile, writeFileAtomic, type ReportProblem, type Validate } from './atomic-file';
 import { safeFileName } from './paths';
 import { guardStorage } from './store-result';
-import type { ProcessLock } from './types';
+import type { ProcessLock } from '../types';
 
 const isEntry = (v: unknown): v is HistoryEntry => {
   const e = v as HistoryEntry;

@@ -1,7 +1,7 @@
 /** Turns storage failures and schema issues into the `Result` values the stores return. */
 import type { z } from 'zod';
-import { appError, withDetail } from '../../shared/errors';
-import { AppFailure, fail, type AppError, type Result } from '../../shared/result';
+import { appError, withDetail } from '../../../shared/errors';
+import { AppFailure, fail, type AppError, type Result } from '../../../shared/result';
 import { errnoCode, storageFailure } from './atomic-file';
 
 /** Runs a store operation: an AppFailure or a file-system error becomes a failed Result. */

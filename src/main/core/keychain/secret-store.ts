@@ -1,7 +1,7 @@
 /** The OS keychain through keytar: every call bounded in time, failures never fall back to a file. */
-import { appError, withDetail } from '../../shared/errors';
-import { AppFailure } from '../../shared/result';
-import type { SecretStore } from './types';
+import { appError, withDetail } from '../../../shared/errors';
+import { AppFailure } from '../../../shared/result';
+import type { SecretStore } from '../types';
 
 type Keytar = typeof import('keytar');
 

@@ -5,13 +5,13 @@
  * send a message twice.
  */
 import { randomUUID } from 'node:crypto';
-import { appError, wechatError, wechatPolicy } from '../../shared/errors';
-import type { Account, ConsoleRequest, ConsoleResponse, HistoryEntry } from '../../shared/models';
-import { isSecretKey, redactError, redactJsonText, redactKnown, redactQuery, redactText } from '../../shared/redact';
-import { jsonDepth, MAX_BODY_DEPTH } from '../../shared/json-depth';
-import { fail, ok, type AppError, type Localized, type Result } from '../../shared/result';
-import { httpRequest, type HttpResponse } from './http-client';
-import type { TokenEngine } from './token-engine';
+import { appError, wechatError, wechatPolicy } from '../../../shared/errors';
+import type { Account, ConsoleRequest, ConsoleResponse, HistoryEntry } from '../../../shared/models';
+import { isSecretKey, redactError, redactJsonText, redactKnown, redactQuery, redactText } from '../../../shared/redact';
+import { jsonDepth, MAX_BODY_DEPTH } from '../../../shared/json-depth';
+import { fail, ok, type AppError, type Localized, type Result } from '../../../shared/result';
+import { httpRequest, type HttpResponse } from '../wechat/http-client';
+import type { TokenEngine } from '../tokens/token-engine';
 
 const TEXT_TYPES = /^(application\/(json|javascript|xml|x-www-form-urlencoded)|text\/)/i;
 

@@ -1,6 +1,6 @@
 /** When a token is usable, when to refresh it ahead of expiry, and the local stable force-refresh rules. */
 
-export { isUsable, refreshAt, refreshMarginMs, tokenState } from '../../shared/token-policy';
+export { isUsable, refreshAt, refreshMarginMs, tokenState } from '../../../shared/token-policy';
 
 export const FORCE_DAILY_LIMIT = 20;
 export const FORCE_MIN_GAP_MS = 30_000;

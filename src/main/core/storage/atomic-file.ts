@@ -2,8 +2,8 @@
 import { randomBytes } from 'node:crypto';
 import { copyFile, constants, link, mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { appError, withDetail } from '../../shared/errors';
-import { AppFailure, type Localized } from '../../shared/result';
+import { appError, withDetail } from '../../../shared/errors';
+import { AppFailure, type Localized } from '../../../shared/result';
 
 /** Writes to a temp file in the same folder (created if missing), syncs it, then renames it over `file`. */
 export async function writeFileAtomic(file: string, data: string | Uint8Array, mode = 0o600): Promise<void> {

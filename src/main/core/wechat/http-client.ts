@@ -3,12 +3,12 @@
  * optional HTTP(S) proxy. Every failure comes back as a value with its own kind: network, timeout, truncated,
  * cancelled — callers decide what is worth retrying.
  */
-import http from 'node:http';
-import https from 'node:https';
+import type http from 'node:http';
+import type https from 'node:https';
 import type { Socket } from 'node:net';
-import tls from 'node:tls';
-import { appError, withDetail } from '../../shared/errors';
-import { fail, ok, type Result } from '../../shared/result';
+import type tls from 'node:tls';
+import { appError, withDetail } from '../../../shared/errors';
+import { fail, ok, type Result } from '../../../shared/result';
 
 export interface HttpRequest {
   method: 'GET' | 'POST';
@@ -30,7 +30,28 @@ export interface HttpResponse {
 
 const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 
-export function httpRequest(req: HttpRequest): Promise<Result<HttpResponse>> {
+interface Net {
+  http: typeof http;
+  https: typeof https;
+  tls: typeof tls;
+}
+
+let net: Promise<Net> | undefined;
+
+/**
+ * Loaded on the first request, not with the core: most CLI runs are cache hits that never open a
+ * connection, and loading TLS alone costs a third of Node's own start-up.
+ */
+function loadNet(): Promise<Net> {
+  net ??= Promise.all([import('node:http'), import('node:https'), import('node:tls')]).then(([http, https, tls]) => ({ http, https, tls }));
+  return net;
+}
+
+export async function httpRequest(req: HttpRequest): Promise<Result<HttpResponse>> {
+  return exchange(await loadNet(), req);
+}
+
+function exchange({ http, https, tls }: Net, req: HttpRequest): Promise<Result<HttpResponse>> {
   return new Promise((resolve) => {
     const target = new URL(req.url);
     let settled = false;
@@ -78,7 +99,7 @@ export function httpRequest(req: HttpRequest): Promise<Result<HttpResponse>> {
     };
 
     if (req.proxy && target.protocol === 'https:') {
-      tunnel(req.proxy, target, (part) => tunnelParts.push(part))
+      tunnel({ http, https, tls }, req.proxy, target, (part) => tunnelParts.push(part))
         .then((socket) => start(socket))
         .catch((err: Error) => finish(fail(networkError(err, 'proxy'))));
     } else {
@@ -113,7 +134,7 @@ function collect(res: http.IncomingMessage, maxBytes: number, finish: (r: Result
 
 /** Opens a CONNECT tunnel through an HTTP(S) proxy and starts TLS to the target over it. */
 /** `opened` learns every request and socket made on the way, so the caller can tear them down at once. */
-function tunnel(proxy: string, target: URL, opened: (part: { destroy(): void }) => void): Promise<Socket> {
+function tunnel({ http, https, tls }: Net, proxy: string, target: URL, opened: (part: { destroy(): void }) => void): Promise<Socket> {
   return new Promise((resolve, reject) => {
     const proxyUrl = new URL(proxy);
     const mod = proxyUrl.protocol === 'https:' ? https : http;

@@ -9,11 +9,11 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { link, mkdir, open, readFile, rename, stat, unlink, utimes } from 'node:fs/promises';
 import path from 'node:path';
-import { appError, withDetail } from '../../shared/errors';
-import { AppFailure } from '../../shared/result';
+import { appError, withDetail } from '../../../shared/errors';
+import { AppFailure } from '../../../shared/result';
 import { errnoCode, storageFailure } from './atomic-file';
 import { safeFileName } from './paths';
-import type { ProcessLock } from './types';
+import type { ProcessLock } from '../types';
 
 export interface FileLockOptions {
   /** Give up waiting after this long. */

@@ -4,16 +4,16 @@
  * since another process may have fetched while this one waited).
  */
 import { createHash } from 'node:crypto';
-import type { AppEvent } from '../../shared/contract';
-import { appError, withDetail } from '../../shared/errors';
-import { fetchModeOf, type Account, type TokenInfo, type TokenSource, type TokenStatus } from '../../shared/models';
-import { maskToken, redactError } from '../../shared/redact';
-import { AppFailure, fail, ok, type AppError, type Result } from '../../shared/result';
+import type { AppEvent } from '../../../shared/contract';
+import { appError, withDetail } from '../../../shared/errors';
+import { fetchModeOf, type Account, type TokenInfo, type TokenSource, type TokenStatus } from '../../../shared/models';
+import { maskToken, redactError } from '../../../shared/redact';
+import { AppFailure, fail, ok, type AppError, type Result } from '../../../shared/result';
 import { forceAllowance, isUsable, refreshAt, tokenState } from './refresh-policy';
-import { secretItem } from './secret-items';
+import { secretItem } from '../keychain/secret-items';
 import { SingleFlight } from './single-flight';
-import type { Clock, ProcessLock, SecretStore, StoredToken, TokenCache } from './types';
-import { isTransient, type TokenGrant } from './wechat-client';
+import type { Clock, ProcessLock, SecretStore, StoredToken, TokenCache } from '../types';
+import { isTransient, type TokenGrant } from '../wechat/wechat-client';
 
 export interface RetryPolicy {
   /** Tries in all, the first included. */
@@ -24,7 +24,7 @@ export interface RetryPolicy {
 }
 
 export interface TokenEngineDeps {
-  accounts: { get(name: string): Promise<Result<Account>> };
+  accounts: { get(name: string): Promise<Result<Account>>; peek?(name: string): Account | undefined };
   secrets: SecretStore;
   cache: TokenCache;
   lock: ProcessLock;
@@ -56,7 +56,25 @@ export class TokenEngine {
     this.retry = deps.retry ?? DEFAULT_RETRY;
   }
 
-  async getToken(name: string, options: GetTokenOptions = {}): Promise<Result<TokenInfo>> {
+  getToken(name: string, options: GetTokenOptions = {}): Promise<Result<TokenInfo>> {
+    const hit = options.refresh || options.force ? undefined : this.memoryHit(name);
+    return hit ? Promise.resolve(ok(hit)) : this.lookUp(name, options);
+  }
+
+  /**
+   * A cache hit straight from memory: the account and the decrypted token as both stores hold them while their
+   * files are known unchanged. The same test as below, without a dozen awaits: `/v1/token` and the desktop
+   * app ask for tokens all the time.
+   */
+  private memoryHit(name: string): TokenInfo | undefined {
+    const account = this.deps.accounts.peek?.(name);
+    const cached = account && this.deps.cache.peek?.(name);
+    if (!account || !cached || !sameOrigin(account, cached)) return undefined;
+    const now = this.now();
+    return isUsable(cached, now) && now < refreshAt(cached) ? toInfo(name, cached, 'cache', now) : undefined;
+  }
+
+  private async lookUp(name: string, options: GetTokenOptions): Promise<Result<TokenInfo>> {
     return guard(async () => {
       const account = await this.account(name);
       if (!options.refresh && !options.force) {
@@ -241,9 +259,7 @@ export class TokenEngine {
   /** The cached token, if it was fetched for this account's current AppID, base URL and mode. */
   private async readMatching(account: Account, fresh = false): Promise<StoredToken | undefined> {
     const cached = await this.deps.cache.read(account.name, { fresh });
-    if (!cached) return undefined;
-    const same = cached.appid === account.appid && cached.apiBase === account.apiBase && cached.mode === fetchModeOf(account);
-    return same ? cached : undefined;
+    return cached && sameOrigin(account, cached) ? cached : undefined;
   }
 
   private async readUsable(account: Account, fresh = false): Promise<StoredToken | undefined> {
@@ -267,6 +283,11 @@ function lockKey(account: Account): string {
   if (mode !== 'wecom') return `token-${mode}-${account.appid.toLowerCase()}`;
   const app = createHash('sha256').update(account.name).digest('hex').slice(0, 12);
   return `token-wecom-${account.appid.toLowerCase()}-${app}`;
+}
+
+/** Whether a cached token was fetched for this account's current AppID, base URL and mode. */
+function sameOrigin(account: Account, cached: StoredToken): boolean {
+  return cached.appid === account.appid && cached.apiBase === account.apiBase && cached.mode === fetchModeOf(account);
 }
 
 function toInfo(name: string, token: StoredToken, source: TokenSource, now: number): TokenInfo {

@@ -2,15 +2,15 @@
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
-import { appError, withDetail } from '../../shared/errors';
-import { defaultApiBase, type Account, type AccountInput, type AccountPatch } from '../../shared/models';
-import { fail, ok, type Result } from '../../shared/result';
-import { accountInput, accountKind, accountName, accountPatch, apiBaseUrl, appidProblem, note, proxyUrl, tokenMode } from '../../shared/schemas';
+import { appError, withDetail } from '../../../shared/errors';
+import { defaultApiBase, type Account, type AccountInput, type AccountPatch } from '../../../shared/models';
+import { fail, ok, type Result } from '../../../shared/result';
+import { accountInput, accountKind, accountName, accountPatch, apiBaseUrl, appidProblem, note, proxyUrl, tokenMode } from '../../../shared/schemas';
 import { readJsonFile, writeFileAtomic, type ReportProblem, type Validate } from './atomic-file';
 import { fileSignature } from './file-signature';
 import { FileFreshness } from './file-freshness';
 import { guardStorage, invalid, validationError } from './store-result';
-import type { ProcessLock } from './types';
+import type { ProcessLock } from '../types';
 
 export const ACCOUNTS_LOCK = 'accounts';
 
@@ -80,6 +80,12 @@ export class AccountsStore {
 
   list(): Promise<Result<Account[]>> {
     return guardStorage(this.file, async () => ok(await this.load()));
+  }
+
+  /** The account from the in-memory copy when it may be used without looking at the file (the token hot path); else undefined. */
+  peek(name: string): Account | undefined {
+    if (!this.snapshot || !this.freshness.trusted()) return undefined;
+    return this.snapshot.accounts.find((a) => a.name === name);
   }
 
   get(name: string): Promise<Result<Account>> {

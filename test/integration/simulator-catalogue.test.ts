@@ -1,0 +1,182 @@
+/**
+ * The simulator answers every entry of the request console's catalogue: the sample request as the catalogue
+ * gives it, and the same request with its placeholders filled in, the way a user sends them in the demo.
+ * An entry added without a simulator answer fails here (40066 invalid url).
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Endpoint } from '../../src/shared/endpoint-model';
+import { ENDPOINTS } from '../../src/shared/endpoints';
+import type { AccountKind } from '../../src/shared/models';
+import { SIM_MEDIA_ID, simFollowers, simSampleValues, startSimulator, type SimAccount, type Simulator } from '../simulator';
+import { probe, type ProbeResponse } from '../simulator/probe';
+
+const ACCOUNTS: Record<AccountKind, SimAccount> = {
+  oa: { appid: 'wx00000000000000a1', secret: 'a'.repeat(32), kind: 'oa' },
+  mp: { appid: 'wx00000000000000b2', secret: 'b'.repeat(32), kind: 'mp' },
+  wecom: { appid: 'ww00000000000000c3', secret: 'corp-secret-c3', kind: 'wecom' },
+};
+
+/** Errors WeChat documents for a bad value in a request; a placeholder left in a sample gets one of these. */
+const DOCUMENTED_INPUT_ERRORS: Record<number, string> = {
+  40003: 'invalid openid',
+  40007: 'invalid media_id',
+  40013: 'invalid appid',
+  40029: 'invalid code',
+  40037: 'invalid template_id',
+  76001: 'rid not found',
+};
+const RID = / rid: [0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{8}$/;
+const WECOM_HINT = /, hint: \[[^\]]+\], more info at https:\/\/open\.work\.weixin\.qq\.com\/devtool\/query\?e=\d+$/;
+/** Entries whose success needs something the account did before (a rid it was answered); tested on their own below. */
+const NEEDS_HISTORY = new Set(['diag.rid.get']);
+
+let sim: Simulator;
+beforeEach(async () => {
+  sim = await startSimulator();
+  for (const a of Object.values(ACCOUNTS)) sim.addAccount(a);
+});
+afterEach(() => sim.close());
+
+type Json = Record<string, any>;
+
+async function tokenFor(kind: AccountKind): Promise<string> {
+  const a = ACCOUNTS[kind];
+  const res =
+    kind === 'wecom'
+      ? await probe(`${sim.url}/cgi-bin/gettoken?corpid=${a.appid}&corpsecret=${a.secret}`)
+      : await probe(`${sim.url}/cgi-bin/stable_token`, { body: { grant_type: 'client_credential', appid: a.appid, secret: a.secret } });
+  return res.json<Json>().access_token;
+}
+
+/** The catalogue's sample request: required query parameters with their sample values, the sample body. */
+function sampleRequest(e: Endpoint, fill: (text: string) => string = (t) => t) {
+  const query = new URLSearchParams();
+  for (const p of e.query ?? []) if (p.required || p.sample) query.set(p.name, fill(p.sample ?? ''));
+  return { query, body: e.body === undefined ? undefined : fill(e.body) };
+}
+
+async function send(e: Endpoint, kind: AccountKind, fill?: (text: string) => string): Promise<ProbeResponse> {
+  const { query, body } = sampleRequest(e, fill);
+  query.set('access_token', await tokenFor(kind));
+  return probe(`${sim.url}${e.path}?${query}`, { method: e.method as 'GET' | 'POST', body: e.method === 'POST' ? (body ?? '{}') : undefined });
+}
+
+const isJson = (res: ProbeResponse) => /^application\/json/.test(String(res.headers['content-type']));
+const fillerFor = (kind: AccountKind) => {
+  const values = simSampleValues(ACCOUNTS[kind].appid);
+  return (text: string) => text.replace(/\b(APPID|OPENID|MEDIA_ID|TEMPLATE_ID|CODE)\b/g, (word) => values[word]);
+};
+
+/** Success: bytes of a non-JSON type for a binary entry, or JSON without a non-zero errcode. */
+function expectSuccess(e: Endpoint, res: ProbeResponse): void {
+  expect(res.status).toBe(200);
+  if (!isJson(res)) {
+    expect(e.binary, `${e.id} answered ${res.headers['content-type']} but is not marked binary`).toBe(true);
+    expect(res.headers['content-type']).toMatch(/^(image|audio|video)\//);
+    expect(res.body.length).toBeGreaterThan(0);
+    return;
+  }
+  const body = res.json<Json>();
+  expect(body.errcode ?? 0, `${e.id}: ${body.errmsg}`).toBe(0);
+  const data = Object.keys(body).filter((k) => k !== 'errcode' && k !== 'errmsg');
+  expect(data.length > 0 || (body.errcode === 0 && body.errmsg === 'ok'), `${e.id} answered neither data nor ok`).toBe(true);
+}
+
+const cases = ENDPOINTS.flatMap((e) => e.kinds.map((kind) => ({ id: `${e.id} as ${kind}`, e, kind })));
+
+describe('every catalogue entry has an answer in the simulator', () => {
+  it.each(cases)('$id: the sample as written is success or a documented input error, never 40066', async ({ e, kind }) => {
+    const res = await send(e, kind);
+    expect(res.status, `${e.method} ${e.path}`).toBe(200);
+    if (!isJson(res)) return expectSuccess(e, res);
+    const body = res.json<Json>();
+    expect(body.errcode, `${e.id}: ${body.errmsg}`).not.toBe(40066);
+    if (!body.errcode) return expectSuccess(e, res);
+    expect(Object.keys(DOCUMENTED_INPUT_ERRORS).map(Number), `${e.id}: ${body.errcode} ${body.errmsg}`).toContain(body.errcode);
+    expect(body.errmsg).toMatch(kind === 'wecom' ? WECOM_HINT : RID);
+  });
+
+  it.each(cases.filter((c) => !NEEDS_HISTORY.has(c.e.id)))('$id: the sample with its placeholders filled in succeeds', async ({ e, kind }) => {
+    expectSuccess(e, await send(e, kind, fillerFor(kind)));
+  });
+
+  it.each(ENDPOINTS.flatMap((e) => {
+    // A kind that the same method and path serves under another entry (WeCom's user/get) is not a wrong kind.
+    const served = new Set(ENDPOINTS.filter((o) => o.method === e.method && o.path === e.path).flatMap((o) => o.kinds));
+    return (['oa', 'mp', 'wecom'] as const).filter((k) => !served.has(k)).map((kind) => ({ id: `${e.id} as ${kind}`, e, kind }));
+  }))('$id: a token of a kind the catalogue does not list gets 48001', async ({ e, kind }) => {
+    expect((await send(e, kind, fillerFor(kind))).json<Json>().errcode).toBe(48001);
+  });
+
+  it.each(ENDPOINTS.filter((e) => e.method === 'POST'))('$id: an empty body is 44002, a broken one 47001, a GET 43002', async (e) => {
+    const url = `${sim.url}${e.path}?access_token=${await tokenFor(e.kinds[0])}`;
+    expect((await probe(url, { method: 'POST', body: '' })).json<Json>().errcode).toBe(44002);
+    expect((await probe(url, { body: '{"a":' })).json<Json>().errcode).toBe(47001);
+    expect((await probe(url)).json<Json>().errcode).toBe(43002);
+  });
+});
+
+describe('what the business endpoints change and check', () => {
+  const call = async (kind: AccountKind, path: string, body?: object, query = '') =>
+    (await probe(`${sim.url}${path}?access_token=${await tokenFor(kind)}${query}`, body ? { body } : {})).json<Json>();
+
+  it('menu/delete removes the menu (menu/get 46003, selfmenu closed) until menu/create sets a new one', async () => {
+    expect((await call('oa', '/cgi-bin/menu/get')).menu.button.length).toBeGreaterThan(0);
+    expect(await call('oa', '/cgi-bin/menu/delete')).toEqual({ errcode: 0, errmsg: 'ok' });
+    expect((await call('oa', '/cgi-bin/menu/get')).errcode).toBe(46003);
+    expect(await call('oa', '/cgi-bin/get_current_selfmenu_info')).toEqual({ is_menu_open: 0 });
+    expect((await call('oa', '/cgi-bin/menu/create', { button: [] })).errcode).toBe(40016);
+    expect((await call('oa', '/cgi-bin/menu/create', { button: [{ type: 'teleport', name: 'x' }] })).errcode).toBe(40017);
+    const button = [{ type: 'view', name: '官网', url: 'https://example.com/' }];
+    expect(await call('oa', '/cgi-bin/menu/create', { button })).toEqual({ errcode: 0, errmsg: 'ok' });
+    expect((await call('oa', '/cgi-bin/menu/get')).menu.button).toEqual([{ ...button[0], sub_button: [] }]);
+    expect(await call('oa', '/cgi-bin/get_current_selfmenu_info')).toMatchObject({ is_menu_open: 1, selfmenu_info: { button: [button[0]] } });
+  });
+
+  it('clear_quota resets every counter, quota/clear one; clear_quota checks the AppID', async () => {
+    const used = async (cgi_path: string) => (await call('oa', '/cgi-bin/openapi/quota/get', { cgi_path })).quota.used;
+    await call('oa', '/cgi-bin/tags/get');
+    await call('oa', '/cgi-bin/menu/get');
+    expect([await used('/cgi-bin/tags/get'), await used('/cgi-bin/menu/get')]).toEqual([1, 1]);
+    expect(await call('oa', '/cgi-bin/openapi/quota/clear', { cgi_path: '/cgi-bin/tags/get' })).toEqual({ errcode: 0, errmsg: 'ok' });
+    expect([await used('/cgi-bin/tags/get'), await used('/cgi-bin/menu/get')]).toEqual([0, 1]);
+    expect((await call('oa', '/cgi-bin/clear_quota', { appid: ACCOUNTS.mp.appid })).errcode).toBe(40013);
+    expect(await call('oa', '/cgi-bin/clear_quota', { appid: ACCOUNTS.oa.appid })).toEqual({ errcode: 0, errmsg: 'ok' });
+    expect(await used('/cgi-bin/menu/get')).toBe(0);
+    expect((await call('oa', '/cgi-bin/openapi/quota/clear', { cgi_path: '/cgi-bin/nope' })).errcode).toBe(76021);
+  });
+
+  it('rid/get describes an error this account was answered, without its token; another account cannot see it', async () => {
+    const failed = await call('oa', '/cgi-bin/user/info', undefined, '&openid=oNobody');
+    const rid = / rid: (\S+)$/.exec(failed.errmsg)![1];
+    const found = await call('oa', '/cgi-bin/openapi/rid/get', { rid });
+    expect(found).toMatchObject({ errcode: 0, request: { request_url: '/cgi-bin/user/info?openid=oNobody', client_ip: expect.any(String), invoke_time: expect.any(Number) } });
+    expect(JSON.parse(found.request.response_body)).toMatchObject({ errcode: 40003 });
+    expect(JSON.stringify(found)).not.toContain('access_token');
+    expect((await call('mp', '/cgi-bin/openapi/rid/get', { rid })).errcode).toBe(76001);
+  });
+
+  it('required query parameters from the catalogue and unknown ids get their documented errors', async () => {
+    expect((await call('oa', '/cgi-bin/user/info')).errcode).toBe(40003);
+    expect((await call('oa', '/cgi-bin/media/get')).errcode).toBe(41006);
+    expect((await call('oa', '/cgi-bin/ticket/getticket')).errcode).toBe(47001);
+    expect((await call('oa', '/cgi-bin/ticket/getticket', undefined, '&type=wx_card'))).toMatchObject({ errcode: 0, expires_in: 7200 });
+    const wecom = await call('wecom', '/cgi-bin/user/get');
+    expect(wecom.errcode).toBe(41009);
+    expect(wecom.errmsg).toMatch(WECOM_HINT);
+    expect((await call('wecom', '/cgi-bin/user/get', undefined, '&userid=nobody')).errcode).toBe(60111);
+    expect((await call('oa', '/cgi-bin/user/info/batchget', { user_list: [{ openid: 'oNobody' }] })).errcode).toBe(40003);
+    expect((await call('oa', '/cgi-bin/material/batchget_material', { type: 'sticker', offset: 0, count: 20 })).errcode).toBe(40004);
+  });
+
+  it('get_material answers an image as bytes and JSON for video and news, and the same endpoint answers both kinds of user/get', async () => {
+    const token = await tokenFor('oa');
+    const image = await probe(`${sim.url}/cgi-bin/material/get_material?access_token=${token}`, { body: { media_id: SIM_MEDIA_ID } });
+    expect(image.headers['content-type']).toBe('image/jpeg');
+    expect([...image.body.subarray(0, 2)]).toEqual([0xff, 0xd8]);
+    const news = (await call('oa', '/cgi-bin/material/batchget_material', { type: 'news', offset: 0, count: 1 })).item[0];
+    expect((await call('oa', '/cgi-bin/material/get_material', { media_id: news.media_id })).news_item[0].title).toEqual(expect.any(String));
+    expect((await call('oa', '/cgi-bin/user/get')).data.openid).toEqual(simFollowers(ACCOUNTS.oa.appid));
+    expect(await call('wecom', '/cgi-bin/user/get', undefined, '&userid=zhangsan')).toMatchObject({ errcode: 0, userid: 'zhangsan', name: '张三' });
+  });
+});
