@@ -113,12 +113,15 @@ describe.skipIf(!hasTestKeyring())('token engine against the simulator and the r
   });
 
   it('keeps serving a still-valid token while WeChat is busy, retrying with bounded backoff', async () => {
-    env = await makeCoreEnv({ expiresIn: 4 });
+    // The engine's clock stops inside the refresh window: however long the retries take on a busy machine,
+    // the cached token is due for a refresh and still valid.
+    let stoppedAt: number | undefined;
+    env = await makeCoreEnv({ core: { now: () => stoppedAt ?? Date.now() } });
     await env.addAccount('busy', {}, 'stable');
     const first = await env.core.api.revealToken({ name: 'busy' });
     expect(first.ok).toBe(true);
     if (!first.ok) return;
-    await until(refreshAt(first.value) + 10);
+    stoppedAt = refreshAt(first.value) + 10;
     env.sim.setFault(STABLE, { kind: 'busy' });
     env.sim.resetCounts();
     const during = await env.core.api.revealToken({ name: 'busy' });
@@ -176,13 +179,15 @@ describe.skipIf(!hasTestKeyring())('token engine against the simulator and the r
   });
 
   it('does not ask again for a final error while the old token lasts, but an explicit refresh does', async () => {
-    env = await makeCoreEnv({ expiresIn: 4, callerIp: '203.0.113.7' });
+    // The engine's clock stops inside the refresh window, so the old token lasts however slow the machine is.
+    let stoppedAt: number | undefined;
+    env = await makeCoreEnv({ callerIp: '203.0.113.7', core: { now: () => stoppedAt ?? Date.now() } });
     const account = await env.addAccount('walled', {}, 'stable');
     const first = await env.core.api.revealToken({ name: 'walled' });
     expect(first.ok).toBe(true);
     if (!first.ok) return;
     env.sim.addAccount({ ...account, ipWhitelist: ['198.51.100.1'] });
-    await until(refreshAt(first.value) + 10);
+    stoppedAt = refreshAt(first.value) + 10;
     env.sim.resetCounts();
     for (let i = 0; i < 3; i++) {
       const got = await env.core.api.revealToken({ name: 'walled' });

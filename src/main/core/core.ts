@@ -36,6 +36,8 @@ export interface CoreOptions {
   retry?: RetryPolicy;
   /** Per-request time limit for token fetches. */
   timeoutMs?: number;
+  /** The token engine's clock (tests stop it at a token's refresh point instead of racing the wall clock). */
+  now?: () => number;
 }
 
 export interface Core {
@@ -75,6 +77,7 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
     client: new WechatClient({ timeoutMs: options.timeoutMs }),
     emit: (event) => events.emit(event),
     retry: options.retry,
+    now: options.now,
   });
   const runner = new RequestRunner({ accounts, engine, history });
   const accountsApis = createCoreApis({ accounts, secrets, cache, engine, runner, history, settings, events, problems: () => [...problems] });
