@@ -19,5 +19,5 @@ export interface KeychainRequest {
 export type KeychainReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: AppError };
 /** The agent's first line on every connection. */
 export interface AgentHello {
-  hello: { pid: number; service: string; protocol: number };
+  hello: { pid: number; service: string; protocol: number; served: number };
 }

@@ -8,11 +8,11 @@
  * the owner-only socket only: never an argument, a file or a log line.
  */
 import { lstatSync, unlinkSync } from 'node:fs';
+import keytar from 'keytar';
 import { connect, createServer, type Server, type Socket } from 'node:net';
-import { appError } from '../../../shared/errors';
 import { AppFailure } from '../../../shared/result';
 import { AGENT_PROTOCOL, AGENT_SOCKET_ENV, type AgentHello, type KeychainReply, type KeychainRequest } from './keychain-protocol';
-import { KeytarSecretStore } from './secret-store';
+import { KeytarSecretStore, keychainUnavailable } from './secret-store';
 
 const IDLE_MS = Number(process.env.WXTOKEN_KEYCHAIN_AGENT_IDLE_MS) || 5 * 60_000;
 /** Far past any CLI's timeout: a call this old is stuck, and so is this process (process.exit would hang). */
@@ -20,8 +20,9 @@ const STUCK_MS = 30_000;
 /** A request line longer than this is not one of ours. */
 const MAX_LINE = 1 << 20;
 
-// The CLI bounds every call; this store only has to outlive it.
-const store = new KeytarSecretStore({ service: process.env.WXTOKEN_KEYCHAIN_SERVICE, timeoutMs: 3_600_000 });
+// The CLI bounds every call; this store only has to outlive it. keytar is loaded before anything is asked:
+// this process exists for it (and a lazy import() of it raced with the agent's start under tsx).
+const store = new KeytarSecretStore({ service: process.env.WXTOKEN_KEYCHAIN_SERVICE, timeoutMs: 3_600_000, keytar });
 
 async function perform(request: KeychainRequest): Promise<KeychainReply> {
   const [item = '', value = ''] = request.args;
@@ -32,7 +33,7 @@ async function perform(request: KeychainRequest): Promise<KeychainReply> {
     const result = op === 'get' ? store.get(item) : op === 'list' ? store.list() : op === 'set' ? store.set(item, value) : store.delete(item);
     return { id: request.id, ok: true, value: await result };
   } catch (err) {
-    return { id: request.id, ok: false, error: err instanceof AppFailure ? err.error : appError('keychain_unavailable') };
+    return { id: request.id, ok: false, error: (err instanceof AppFailure ? err : keychainUnavailable(err instanceof Error ? err.message : String(err))).error };
   } finally {
     clearTimeout(stuck);
   }
@@ -49,6 +50,8 @@ class Agent {
   private idle?: NodeJS.Timeout;
   private watch?: NodeJS.Timeout;
   private retried = false;
+  /** Requests answered over the socket, told in every hello (how a test sees that the agent answered). */
+  private served = 0;
   /** active: listening on its socket, and the socket still its own. */
   state: 'starting' | 'active' | 'stopped' = 'starting';
 
@@ -101,7 +104,7 @@ class Agent {
 
   private serve(socket: Socket): void {
     this.busy();
-    const hello: AgentHello = { hello: { pid: process.pid, service: store.service, protocol: AGENT_PROTOCOL } };
+    const hello: AgentHello = { hello: { pid: process.pid, service: store.service, protocol: AGENT_PROTOCOL, served: this.served } };
     socket.write(`${JSON.stringify(hello)}\n`);
     socket.setEncoding('utf8');
     socket.on('error', () => socket.destroy());
@@ -119,7 +122,10 @@ class Agent {
         } catch {
           return socket.destroy();
         }
-        void perform(request).then((reply) => socket.writable && socket.write(`${JSON.stringify(reply)}\n`));
+        void perform(request).then((reply) => {
+          this.served++;
+          if (socket.writable) socket.write(`${JSON.stringify(reply)}\n`);
+        });
       }
     });
   }
