@@ -27,8 +27,9 @@ export function agentSocketPath(service?: string, env: NodeJS.ProcessEnv = proce
     .update(JSON.stringify([AGENT_PROTOCOL, keychainService(service, env), env.DBUS_SESSION_BUS_ADDRESS ?? '', platform === 'win32' ? home.toLowerCase() : '']))
     .digest('hex')
     .slice(0, 16);
-  // Untested (no Windows here). A pipe name is global, not a file in the data folder: the user's own
-  // profile path is in the key, and the pipe's default ACL lets only its creator (and admins) write to it.
+  // Untested (no Windows here). A pipe name is global, not a file in the data folder, so the data folder's
+  // path is in the key. The default ACL lets only the creator (and admins) write to a pipe, but another user
+  // could create this name first; the hello's service check does not stop that.
   if (platform === 'win32') return `\\\\.\\pipe\\wxtoken-keychain-${key}`;
   try {
     const folder = lstatSync(home);
