@@ -149,6 +149,7 @@ export class KeychainLink {
       // Its own session, no stdio of ours: as the agent it outlives this run, and must not keep a
       // `$(wxtoken token x)` waiting for a pipe to close, nor get this terminal's signals.
       detached: agentPath !== undefined,
+      windowsHide: true,
       stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
       serialization: 'json',
     });
