@@ -3,10 +3,11 @@
 # libsecret headers for building keytar, Debian's Chromium for the Playwright tests (with a CJK font, so
 # the zh-CN screenshots are legible), and Xvfb for headed runs.
 # wrk drives the HTTP benchmarks; redis-server (started by the tests themselves on a random loopback port,
-# never the system service) and openssl (its TLS certificates) serve the Redis tests.
+# never the system service) and openssl (its TLS certificates) serve the Redis tests; zsh and fish check the
+# generated shell completion scripts.
 # Debian/Ubuntu only; elsewhere install the equivalents by hand.
 set -euo pipefail
-packages=(gnome-keyring dbus libsecret-1-dev chromium xvfb fonts-wqy-microhei iproute2 wrk redis-server redis-tools openssl)
+packages=(gnome-keyring dbus libsecret-1-dev chromium xvfb fonts-wqy-microhei iproute2 wrk redis-server redis-tools openssl zsh fish)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -108,6 +108,8 @@ export interface ConsoleRequest {
   requestId?: string;
   /** Skip writing this request to the history. */
   noHistory?: boolean;
+  /** The whole call (token included) is cancelled after this long, as a `timeout` failure. */
+  timeoutMs?: number;
 }
 
 export interface ConsoleResponse {

@@ -88,6 +88,9 @@ export function appidProblem(kind: 'oa' | 'mp' | 'wecom', appid: string): string
 
 export const queryPairs = z.array(z.tuple([z.string().min(1).max(200), z.string().max(10_000)])).max(100);
 
+/** The longest wait a caller may ask of one console request (`wxtoken call --timeout`). */
+export const MAX_REQUEST_TIMEOUT_MS = 600_000;
+
 export const consoleRequest = z
   .object({
     account: accountName,
@@ -101,6 +104,7 @@ export const consoleRequest = z
     body: z.string().max(5_000_000, 'body is larger than 5 MB').optional(),
     requestId: z.string().min(1).max(100).optional(),
     noHistory: z.boolean().optional(),
+    timeoutMs: z.number().int().min(1).max(MAX_REQUEST_TIMEOUT_MS).optional(),
   })
   .strict();
 

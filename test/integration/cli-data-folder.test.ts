@@ -127,8 +127,8 @@ describe.skipIf(!process.env.WXTOKEN_TEST_KEYRING)('wxtoken CLI and its data fol
       } finally {
         await hung.close();
       }
-      const left = JSON.parse((await cli.run(['account', 'list', '--json'])).stdout) as { name: string; hasSecret: boolean }[];
-      expect(left).toMatchObject([{ name: 'prod', hasSecret: false }]);
+      const left = JSON.parse((await cli.run(['account', 'list', '--json'])).stdout) as { name: string; has_secret: boolean }[];
+      expect(left).toMatchObject([{ name: 'prod', has_secret: false }]);
 
       // An add that describes another account does not take the half-added one over…
       const other = await cli.run(['account', 'add', 'prod', '--appid', 'wx0a1b2c3d4e5f6a7b', '--api-base', sim.url], { input: 'othersecret\n' });
@@ -138,7 +138,7 @@ describe.skipIf(!process.env.WXTOKEN_TEST_KEYRING)('wxtoken CLI and its data fol
       const again = await add();
       expect(again.stderr).toBe('');
       expect(again.code).toBe(0);
-      expect(JSON.parse((await cli.run(['account', 'list', '--json'])).stdout)).toMatchObject([{ name: 'prod', hasSecret: true }]);
+      expect(JSON.parse((await cli.run(['account', 'list', '--json'])).stdout)).toMatchObject([{ name: 'prod', has_secret: true }]);
       expect((await cli.run(['token', 'prod'])).code).toBe(0);
       // Complete now: adding it once more is refused as before.
       expect((await add()).code).toBe(2);

@@ -43,7 +43,7 @@ describe.skipIf(!process.env.WXTOKEN_TEST_KEYRING)('wxtoken CLI on a terminal', 
 
     const removed = await tty(['account', 'remove', 'prod'], [{ waitFor: '[y/N]', send: 'y\r' }]);
     expect(removed.code).toBe(0);
-    expect((await cli.run(['account', 'show', 'prod'])).code).toBe(1);
+    expect((await cli.run(['account', 'show', 'prod'])).code).toBe(2);
   });
 
   it('asks before a classic force refresh and does not fetch on "no"', async () => {

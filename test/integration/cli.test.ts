@@ -30,7 +30,7 @@ describe.skipIf(!process.env.WXTOKEN_TEST_KEYRING)('wxtoken CLI', () => {
   };
   const add = (name: string, account: { appid: string; secret: string; kind: string }, ...extra: string[]) =>
     run(['account', 'add', name, '--appid', account.appid, '--kind', account.kind, '--api-base', sim.url, ...extra], { input: `${account.secret}\n` });
-  const accounts = async () => JSON.parse((await run(['account', 'list', '--json'])).stdout) as { name: string; hasSecret: boolean; note?: string; mode: string }[];
+  const accounts = async () => JSON.parse((await run(['account', 'list', '--json'])).stdout) as { name: string; has_secret: boolean; note?: string; mode: string }[];
 
   beforeAll(async () => {
     sim = await startSimulator();
@@ -51,7 +51,7 @@ describe.skipIf(!process.env.WXTOKEN_TEST_KEYRING)('wxtoken CLI', () => {
 
     const list = await run(['account', 'list']);
     expect(list.stdout).toMatch(/prod\s+oa\s+wx5f3c9a1e7b2d4c60\s+stable\s+stored/);
-    expect(await accounts()).toMatchObject([{ name: 'prod', hasSecret: true, note: 'main account' }]);
+    expect(await accounts()).toMatchObject([{ name: 'prod', has_secret: true, note: 'main account' }]);
     expect(await keytar.findCredentials(cli.service)).not.toHaveLength(0);
 
     const token = await run(['token', 'prod']);
@@ -105,7 +105,7 @@ describe.skipIf(!process.env.WXTOKEN_TEST_KEYRING)('wxtoken CLI', () => {
     expect(await accounts()).toMatchObject([{ name: 'prod', note: 'hello', mode: 'classic' }]);
     expect((await run(['account', 'edit', 'prod', '--no-note', '--rename', 'live'])).code).toBe(0);
     const renamed = await accounts();
-    expect(renamed).toMatchObject([{ name: 'live', hasSecret: true }]);
+    expect(renamed).toMatchObject([{ name: 'live', has_secret: true }]);
     expect(renamed[0].note).toBeUndefined();
     expect((await run(['token', 'live'])).code).toBe(0); // the secret moved with the name
 
@@ -120,7 +120,7 @@ describe.skipIf(!process.env.WXTOKEN_TEST_KEYRING)('wxtoken CLI', () => {
     expect(await accounts()).toEqual([]);
     // Only the token cache's own key may stay; no AppSecret item is left behind.
     expect((await keytar.findCredentials(cli.service)).map((c) => c.account).filter((a) => a.startsWith('appsecret:'))).toEqual([]);
-    expect((await run(['account', 'show', 'live'])).code).toBe(1);
+    expect((await run(['account', 'show', 'live'])).code).toBe(2); // no such account: a usage mistake
   });
 
   it('prints the token alone, or as JSON, and a second run uses the cache instead of fetching', async () => {
@@ -150,7 +150,7 @@ describe.skipIf(!process.env.WXTOKEN_TEST_KEYRING)('wxtoken CLI', () => {
     await add('old', CLASSIC, '--mode', 'classic');
     const first = await run(['token', 'old']);
     expect(sim.count(CLASSIC_PATH)).toBe(1);
-    const forced = await run(['token', 'old', '--force']);
+    const forced = await run(['token', 'old', '--force', '--yes']);
     expect(forced.code).toBe(0);
     expect(forced.stderr).toContain('stops working 5 minutes later');
     expect(forced.stdout.trim()).not.toBe(first.stdout.trim());
@@ -191,10 +191,11 @@ describe.skipIf(!process.env.WXTOKEN_TEST_KEYRING)('wxtoken CLI', () => {
       expect(view.time_ms).toBeGreaterThanOrEqual(0);
       expect(view.size).toBeGreaterThan(0);
 
+      // stdout is a pipe here: the bytes go to it as they came (a terminal would be told to use --out).
       const media = await run(['call', 'prod', 'GET', '/cgi-bin/media/get', '--query', `media_id=${SIM_MEDIA_ID}`]);
-      expect(media.code).toBe(2);
-      expect(media.stdout).toBe('');
-      expect(media.stderr).toContain('--out');
+      expect(media.code).toBe(0);
+      expect(media.stdoutBytes!.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
+      expect(media.stderr).toBe('');
 
       const saved = await run(['call', 'prod', 'GET', '/cgi-bin/media/get', '--query', `media_id=${SIM_MEDIA_ID}`, '--out', 'media.jpg'], { cwd: dir });
       expect(saved.code).toBe(0);

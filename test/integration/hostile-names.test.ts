@@ -99,7 +99,7 @@ describe.skipIf(!process.env.WXTOKEN_TEST_KEYRING)('account names that are Objec
       expect(token.stderr).toBe('');
       expect(token.code).toBe(0);
       expect(token.stdout.trim()).toMatch(/\S{20,}/);
-      expect((await cli.run(['token', 'valueOf'])).code).toBe(1);
+      expect((await cli.run(['token', 'valueOf'])).code).toBe(2); // no such account
     } finally {
       await cli.cleanup();
       await stack.close();

@@ -20,6 +20,8 @@ export interface CliResult {
   code: number | null;
   stdout: string;
   stderr: string;
+  /** stdout as bytes, for binary output (not set for a terminal run). */
+  stdoutBytes?: Buffer;
 }
 
 export interface CliRunOptions {
@@ -46,7 +48,8 @@ export function runCli(args: string[], options: CliRunOptions = {}): Promise<Cli
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);
-      resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
+      const stdoutBytes = Buffer.concat(out);
+      resolve({ code, stdout: stdoutBytes.toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), stdoutBytes });
     });
     child.stdin.on('error', () => undefined); // the CLI may exit without reading stdin
     child.stdin.end(options.input ?? '');

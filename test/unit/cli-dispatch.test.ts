@@ -12,6 +12,7 @@ function fakeIo(env: NodeJS.ProcessEnv = {}) {
     stdinIsTTY: false,
     stdoutIsTTY: false,
     out: (t: string) => void (io.stdout += t),
+    outBytes: (b: Uint8Array) => void (io.stdout += Buffer.from(b).toString('utf8')),
     err: (t: string) => void (io.stderr += t),
     readStdin: async () => '',
     promptHidden: async () => undefined,

@@ -25,7 +25,7 @@ describe('CLI error report', () => {
     for (const code of ['network', 'timeout', 'bad_response', 'truncated', 'http_status'] as const) expect(exitCodeFor(appError(code))).toBe(EXIT_NETWORK);
     expect(exitCodeFor(appError('keychain_unavailable'))).toBe(EXIT_KEYCHAIN);
     expect(exitCodeFor(appError('secret_missing'))).toBe(EXIT_KEYCHAIN);
-    expect(exitCodeFor(appError('not_found'))).toBe(EXIT_FAILURE);
+    expect(exitCodeFor(appError('not_found'))).toBe(EXIT_USAGE); // no such account: a mistake in the command
     expect(exitCodeFor(appError('internal'))).toBe(EXIT_FAILURE);
   });
 
@@ -33,6 +33,11 @@ describe('CLI error report', () => {
     expect(cliLanguage({ LANG: 'zh_CN.UTF-8' })).toBe('zh');
     expect(cliLanguage({ LC_ALL: 'zh_TW.UTF-8', LANG: 'en_US.UTF-8' })).toBe('zh');
     expect(cliLanguage({ WXTOKEN_LANG: 'en', LANG: 'zh_CN.UTF-8' })).toBe('en');
+    // The settings' language wins over LANG (not over WXTOKEN_LANG); `system` leaves it to LANG.
+    expect(cliLanguage({ LANG: 'en_US.UTF-8' }, 'zh-CN')).toBe('zh');
+    expect(cliLanguage({ LANG: 'zh_CN.UTF-8' }, 'en')).toBe('en');
+    expect(cliLanguage({ LANG: 'zh_CN.UTF-8' }, 'system')).toBe('zh');
+    expect(cliLanguage({ WXTOKEN_LANG: 'en' }, 'zh-CN')).toBe('en');
     expect(cliLanguage({ LANG: 'C.UTF-8' })).toBe('en');
     expect(cliLanguage({})).toBe('en');
   });

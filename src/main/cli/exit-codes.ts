@@ -14,6 +14,7 @@ export function exitCodeFor(error: AppError): ExitCode {
   switch (error.code) {
     case 'validation':
     case 'conflict':
+    case 'not_found': // an account or connection name that does not exist is a mistake in the command
       return EXIT_USAGE;
     case 'wechat':
     case 'fetch_blocked': // 45009 was seen: WeChat's daily quota

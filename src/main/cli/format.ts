@@ -7,6 +7,17 @@ export function width(text: string): number {
   return w;
 }
 
+/** At most `max` columns: a longer text is cut and ends in `…` (the full text is in --json). */
+export function clip(text: string, max: number): string {
+  if (width(text) <= max) return text;
+  let kept = '';
+  for (const ch of text) {
+    if (width(kept + ch) > max - 1) break;
+    kept += ch;
+  }
+  return `${kept}…`;
+}
+
 export function table(rows: string[][]): string {
   const widths: number[] = [];
   for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, width(cell))));

@@ -5,8 +5,8 @@ import type { CommandSpec } from './spec';
 import { width } from './format';
 
 const EXIT_TEXT = {
-  zh: '退出码：0 成功，1 其他失败，2 用法或输入错误，3 微信错误码，4 网络/超时/响应异常/HTTP 状态/Redis 无法连接，5 钥匙串不可用或缺少 AppSecret',
-  en: 'Exit codes: 0 ok, 1 other failure, 2 usage or invalid input, 3 WeChat errcode, 4 network / timeout / bad response / HTTP status / Redis unreachable, 5 keychain unavailable or AppSecret missing',
+  zh: '退出码：0 成功，1 其他失败，2 用法或输入错误（包括没有这个账号），3 微信错误码，4 网络/超时/响应异常/HTTP 状态/Redis 无法连接，5 钥匙串不可用或缺少 AppSecret',
+  en: 'Exit codes: 0 ok, 1 other failure, 2 usage or invalid input (an unknown account too), 3 WeChat errcode, 4 network / timeout / bad response / HTTP status / Redis unreachable, 5 keychain unavailable or AppSecret missing',
 };
 
 function list(specs: CommandSpec[], lang: CliLang): string {
@@ -20,9 +20,9 @@ export function globalHelp(lang: CliLang): string {
       : 'wxtoken: keeps WeChat AppSecrets in the OS keychain and fetches and caches access_tokens.\n\nUsage: wxtoken <command> [arguments]; every command takes --help\n';
   const env =
     lang === 'zh'
-      ? '环境变量：WXTOKEN_HOME（数据目录）、WXTOKEN_KEYCHAIN_SERVICE（钥匙串服务名）、WXTOKEN_LANG（zh / en）'
-      : 'Environment: WXTOKEN_HOME (data folder), WXTOKEN_KEYCHAIN_SERVICE (keychain service name), WXTOKEN_LANG (zh / en)';
-  return `${head}\n${list(commands, lang)}\n\n${env}\n${pick(lang, EXIT_TEXT)}\n`;
+      ? '环境变量：WXTOKEN_HOME（数据目录）、WXTOKEN_KEYCHAIN_SERVICE（钥匙串服务名）、WXTOKEN_LANG（zh / en；未设置时用设置中的语言，设置为“跟随系统”时用 LANG）\n--json 输出统一使用 snake_case 键名和 ISO 8601 时间。'
+      : 'Environment: WXTOKEN_HOME (data folder), WXTOKEN_KEYCHAIN_SERVICE (keychain service name), WXTOKEN_LANG (zh / en; when unset, the language in the settings, or LANG when that is "system")\nEvery --json output uses snake_case keys and ISO 8601 times.';
+  return `${head}\n${list(commands.filter((c) => !c.hidden), lang)}\n\n${env}\n${pick(lang, EXIT_TEXT)}\n`;
 }
 
 export function groupHelp(group: string, lang: CliLang): string {

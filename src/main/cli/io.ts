@@ -5,6 +5,8 @@ export interface CliIo {
   stdinIsTTY: boolean;
   stdoutIsTTY: boolean;
   out(text: string): void;
+  /** Bytes as they are: a binary response body on a piped stdout. */
+  outBytes(bytes: Uint8Array): void;
   err(text: string): void;
   /** All of stdin (when it is a pipe or a file). */
   readStdin(): Promise<string>;
@@ -27,6 +29,7 @@ export function nodeIo(): CliIo {
     stdinIsTTY: stdin.isTTY === true,
     stdoutIsTTY: process.stdout.isTTY === true,
     out: (text) => void process.stdout.write(text),
+    outBytes: (bytes) => void process.stdout.write(bytes),
     err: (text) => void process.stderr.write(text),
     async readStdin() {
       const chunks: Buffer[] = [];

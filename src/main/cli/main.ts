@@ -12,7 +12,7 @@ import { Context, type OpenCore } from './context';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, exitCodeFor } from './exit-codes';
 import { commandHelp, globalHelp, groupHelp } from './help';
 import { nodeIo, type CliIo } from './io';
-import { cliLanguage, L, pick, type CliLang } from './lang';
+import { cliLanguage, L, pick, savedLanguage, type CliLang } from './lang';
 import { formatError } from './report';
 import { UsageFailure, type CommandSpec } from './spec';
 
@@ -39,7 +39,7 @@ export async function main(argv: string[], keychain?: KeychainLink): Promise<num
 
 /** `main` with its surroundings passed in. */
 export async function run(argv: string[], io: CliIo, openCore: OpenCore): Promise<number> {
-  const lang = cliLanguage(io.env);
+  const lang = cliLanguage(io.env, savedLanguage(io.env));
   const ctx = new Context(io, lang, openCore);
   try {
     return await dispatch(ctx, argv);

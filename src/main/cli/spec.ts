@@ -9,7 +9,12 @@ export interface OptionSpec {
   /** The value's placeholder in help, e.g. `URL`. */
   arg?: string;
   help: Localized;
+  /** What shell completion offers for the value. */
+  values?: ValueHint;
 }
+
+/** What the shell may offer for a value: fixed words, the saved account or Redis names, or files. */
+export type ValueHint = readonly string[] | 'account' | 'redis' | 'file';
 
 export interface ParsedArgs {
   /** Positional arguments by their declared names (optional ones may be missing). */
@@ -25,6 +30,10 @@ export interface CommandSpec {
   /** Declared names; a trailing `?` marks an optional one. */
   positionals: string[];
   options: Record<string, OptionSpec>;
+  /** What shell completion offers for each positional, by its declared name. */
+  complete?: Record<string, ValueHint>;
+  /** Left out of help and completion (plumbing for the completion scripts). */
+  hidden?: boolean;
   run(ctx: Context, parsed: ParsedArgs): Promise<number>;
 }
 

@@ -34,7 +34,7 @@ describe('redis add / list / test / remove', () => {
     const list = await box.run(['redis', 'list', '--json']);
     expect(list.code).toBe(0);
     const [view] = JSON.parse(list.stdout);
-    expect(view).toMatchObject({ name: 'team', url: `redis://127.0.0.1:${redis.port}`, hasPassword: true, tls: false });
+    expect(view).toMatchObject({ name: 'team', url: `redis://127.0.0.1:${redis.port}`, has_password: true, tls: false });
 
     const files = await box.files();
     expect(files.some((f) => f.path.endsWith('redis.json'))).toBe(true);

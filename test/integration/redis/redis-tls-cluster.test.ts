@@ -19,7 +19,7 @@ describe('Redis over TLS', () => {
     const added = await box.run(['redis', 'add', 'secure', '--url', redis.url, '--tls-ca', redis.caFile!], { input: `${redis.password}\n` });
     expect(added.code, added.stderr).toBe(0);
     const list = JSON.parse((await box.run(['redis', 'list', '--json'])).stdout);
-    expect(list[0]).toMatchObject({ tls: true, hasCa: true });
+    expect(list[0]).toMatchObject({ tls: true, has_ca: true });
     const tested = await box.run(['redis', 'test', 'secure']);
     expect(tested.code, tested.stderr).toBe(0);
     expect(tested.stdout).toMatch(/TLS\s+yes/);

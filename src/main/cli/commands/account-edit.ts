@@ -12,6 +12,7 @@ export const accountEdit: CommandSpec = {
     'Change an account. After a new AppID, API base or mode the old cached token is no longer used. Change the AppSecret with `account set-secret`.',
   ),
   positionals: ['NAME'],
+  complete: { NAME: 'account' },
   options: {
     ...accountFieldOptions,
     'no-proxy': { type: 'boolean', help: L('不再使用代理', 'stop using a proxy') },

@@ -12,6 +12,7 @@ export const accountSetSecret: CommandSpec = {
     "Replace an account's AppSecret: read from stdin when piped, or typed at a no-echo prompt.",
   ),
   positionals: ['NAME'],
+  complete: { NAME: 'account' },
   options: {},
   async run(ctx, parsed) {
     const account = await findAccount(ctx, arg(parsed, 'NAME'));
@@ -30,6 +31,7 @@ export const accountRemove: CommandSpec = {
     'Remove an account together with its AppSecret in the keychain, its cached token and its request history. Asks first on a terminal; elsewhere --yes is required.',
   ),
   positionals: ['NAME'],
+  complete: { NAME: 'account' },
   options: { yes: yesOption },
   async run(ctx, parsed) {
     const account = await findAccount(ctx, arg(parsed, 'NAME'));

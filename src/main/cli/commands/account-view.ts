@@ -1,6 +1,7 @@
 import type { AccountView, TokenStatus } from '../../../shared/models';
 import type { Context } from '../context';
 import { duration, fields, json, localTime, table } from '../format';
+import { accountJson, tokenStatusJson } from '../json-views';
 import { L } from '../lang';
 import { arg, flag, type CommandSpec } from '../spec';
 import { findAccount, jsonOption } from './account-options';
@@ -14,7 +15,7 @@ export const accountList: CommandSpec = {
   async run(ctx, parsed) {
     const accounts = await ctx.call('listAccounts', {});
     if (flag(parsed, 'json')) {
-      ctx.io.out(json(accounts));
+      ctx.io.out(json(accounts.map(accountJson)));
       return 0;
     }
     if (accounts.length === 0) {
@@ -35,12 +36,13 @@ export const accountShow: CommandSpec = {
   usage: 'wxtoken account show NAME [--json]',
   summary: L('查看一个账号及其 token 状态（token 只显示掩码）', 'Show one account and its token status (the token masked)'),
   positionals: ['NAME'],
+  complete: { NAME: 'account' },
   options: { json: jsonOption },
   async run(ctx, parsed) {
     const account = await findAccount(ctx, arg(parsed, 'NAME'));
     const token = await ctx.call('tokenStatus', { name: account.name });
     if (flag(parsed, 'json')) {
-      ctx.io.out(json({ ...account, token }));
+      ctx.io.out(json({ ...accountJson(account), token: tokenStatusJson(token) }));
       return 0;
     }
     ctx.say(showText(ctx, account, token));

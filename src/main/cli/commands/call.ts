@@ -1,12 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { ENDPOINTS } from '../../../shared/endpoints';
 import { appError, wechatError } from '../../../shared/errors';
 import type { ConsoleResponse, HttpMethod } from '../../../shared/models';
 import { AppFailure } from '../../../shared/result';
+import { MAX_REQUEST_TIMEOUT_MS } from '../../../shared/schemas';
 import { errnoCode, writeFileAtomic } from '../../core/storage/atomic-file';
 import type { Context } from '../context';
 import { EXIT_NETWORK, EXIT_USAGE, EXIT_WECHAT } from '../exit-codes';
 import { json } from '../format';
+import { responseJson } from '../json-views';
 import { L } from '../lang';
 import { formatError } from '../report';
 import { arg, flag, listValue, stringValue, UsageFailure, type CommandSpec } from '../spec';
@@ -14,17 +17,26 @@ import { jsonOption } from './account-options';
 
 export const callCommand: CommandSpec = {
   name: 'call',
-  usage: 'wxtoken call NAME METHOD PATH [--query k=v …] [--data JSON|@file] [--out FILE] [--json]',
+  usage: 'wxtoken call NAME METHOD PATH [--query k=v …] [--data JSON|@file|@-] [--out FILE] [--timeout SECONDS] [--json]',
   summary: L(
-    '用账号的 access_token 调用一个微信接口（token 自动加入），输出响应体。二进制响应需要 --out。',
-    "Call a WeChat endpoint with the account's access_token (added for you) and print the response body. Binary bodies need --out.",
+    '用账号的 access_token 调用一个微信接口（token 自动加入），输出响应体。二进制响应（如小程序码）在终端上需要 --out，输出重定向时原样写到标准输出。',
+    "Call a WeChat endpoint with the account's access_token (added for you) and print the response body. A binary body (a Mini Program code, say) needs --out on a terminal and goes to stdout as is when stdout is redirected.",
   ),
   positionals: ['NAME', 'METHOD', 'PATH'],
+  complete: { NAME: 'account', METHOD: ['GET', 'POST'], PATH: [...new Set(ENDPOINTS.map((e) => e.path))] },
   options: {
     query: { type: 'string', multiple: true, arg: 'k=v', help: L('查询参数，可重复', 'a query parameter; repeat for more') },
-    data: { type: 'string', arg: 'JSON|@file', help: L('POST 请求体（JSON），@file 从文件读取', 'the POST body (JSON); @file reads it from a file') },
-    out: { type: 'string', arg: 'FILE', help: L('把响应体保存到文件（二进制响应必需）', 'save the body to a file (needed for binary bodies)') },
-    json: { ...jsonOption, help: L('输出 {status, headers, time_ms, size, body|body_base64, errcode}', 'print {status, headers, time_ms, size, body|body_base64, errcode}') },
+    data: { type: 'string', arg: 'JSON|@file|@-', help: L('POST 请求体（JSON），@file 从文件读取，@- 从标准输入读取', 'the POST body (JSON); @file reads it from a file, @- from stdin') },
+    out: { type: 'string', arg: 'FILE', values: 'file', help: L('把响应体保存到文件', 'save the body to a file') },
+    timeout: {
+      type: 'string',
+      arg: 'SECONDS',
+      help: L(`整个调用（含获取 token）最多等待的秒数，超时则取消并以 4 退出（最多 ${MAX_REQUEST_TIMEOUT_MS / 1000}）`, `cancel the whole call (token included) after this many seconds, exit 4 (at most ${MAX_REQUEST_TIMEOUT_MS / 1000})`),
+    },
+    json: {
+      ...jsonOption,
+      help: L('输出 {status, content_type, headers, time_ms, size, body|body_base64|out, errcode, retried}', 'print {status, content_type, headers, time_ms, size, body|body_base64|out, errcode, retried}'),
+    },
   },
   async run(ctx, parsed) {
     const method = arg(parsed, 'METHOD').toUpperCase();
@@ -34,15 +46,29 @@ export const callCommand: CommandSpec = {
       if (at < 1) throw new UsageFailure(L(`--query 需要 k=v 的形式："${pair}"`, `--query takes k=v: "${pair}"`), callCommand);
       return [pair.slice(0, at), pair.slice(at + 1)];
     });
-    const body = await readData(ctx, stringValue(parsed, 'data'), method);
+    const timeoutMs = timeoutOf(stringValue(parsed, 'timeout'));
     const out = stringValue(parsed, 'out');
+    const path = arg(parsed, 'PATH');
+    // Known to answer with bytes a terminal cannot show: said before anything is sent, so nothing is spent in vain.
+    const toTerminal = out === undefined && !flag(parsed, 'json') && ctx.io.stdoutIsTTY;
+    if (toTerminal && ENDPOINTS.some((e) => e.binary && e.method === method && e.path === path.trim())) {
+      throw new UsageFailure(binaryNotice(method, path.trim()), callCommand);
+    }
+    const body = await readData(ctx, stringValue(parsed, 'data'), method);
 
     const res = await ctx.call('sendRequest', {
       account: arg(parsed, 'NAME'),
       method: method as HttpMethod,
-      path: arg(parsed, 'PATH'),
+      path,
       ...(query.length ? { query } : {}),
       ...(body !== undefined ? { body } : {}),
+      ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+    }).catch((err: unknown) => {
+      if (timeoutMs !== undefined && err instanceof AppFailure && err.error.code === 'timeout') {
+        const s = timeoutMs / 1000;
+        throw new AppFailure({ ...err.error, message: L(`请求在 ${s} 秒内没有完成（--timeout ${s}），已取消`, `The request did not complete within ${s} s (--timeout ${s}) and was cancelled`) });
+      }
+      throw err;
     });
     // Sent, but not recorded: said on stderr, and the request's own outcome still decides the exit code.
     if (res.warning) ctx.io.err(formatError(res.warning, ctx.lang));
@@ -56,18 +82,19 @@ export const callCommand: CommandSpec = {
       });
       ctx.note(L(`已保存 ${bytes.length} 字节（${res.contentType || '未知类型'}）到 ${out}`, `Saved ${bytes.length} bytes (${res.contentType || 'unknown type'}) to ${out}`));
     }
-    if (flag(parsed, 'json')) ctx.io.out(json(jsonView(res, out)));
+    if (flag(parsed, 'json')) ctx.io.out(json(responseJson(res, out)));
     else if (out === undefined) {
-      if (res.binary) {
+      if (res.binary && ctx.io.stdoutIsTTY) {
         ctx.note(
           L(
-            `wxtoken: 响应是二进制内容（${res.contentType || '未知类型'}，${res.size} 字节），不能输出到终端：请用 --out FILE 保存`,
-            `wxtoken: the response is binary (${res.contentType || 'unknown type'}, ${res.size} bytes) and is not printed: save it with --out FILE`,
+            `wxtoken: 响应是二进制内容（${res.contentType || '未知类型'}，${res.size} 字节），不能输出到终端：请用 --out FILE 保存，或重定向标准输出`,
+            `wxtoken: the response is binary (${res.contentType || 'unknown type'}, ${res.size} bytes) and is not printed on a terminal: save it with --out FILE, or redirect stdout`,
           ),
         );
         return EXIT_USAGE;
       }
-      ctx.io.out(textBody(res.bodyText ?? '', ctx.io.stdoutIsTTY));
+      if (res.binary) ctx.io.outBytes(Buffer.from(res.bodyBase64 ?? '', 'base64'));
+      else ctx.io.out(textBody(res.bodyText ?? '', ctx.io.stdoutIsTTY));
     }
     return explain(ctx, res);
   },
@@ -77,6 +104,10 @@ async function readData(ctx: Context, data: string | undefined, method: string):
   if (data === undefined) return undefined;
   if (method !== 'POST') throw new UsageFailure(L('--data 只能用于 POST', '--data goes with POST only'), callCommand);
   if (!data.startsWith('@')) return data;
+  if (data === '@-') {
+    if (ctx.io.stdinIsTTY) throw new UsageFailure(L('--data @- 从标准输入读取请求体：请用管道或重定向传入', '--data @- reads the body from stdin: pipe or redirect it in'), callCommand);
+    return ctx.io.readStdin();
+  }
   const file = data.slice(1);
   try {
     return await readFile(resolve(ctx.io.cwd, file), 'utf8');
@@ -84,6 +115,24 @@ async function readData(ctx: Context, data: string | undefined, method: string):
     const why = (err as NodeJS.ErrnoException).code ?? 'error';
     throw new AppFailure(appError('validation', { field: 'data', message: L(`无法读取 ${file}（${why}）`, `cannot read ${file} (${why})`) }));
   }
+}
+
+/** `--timeout SECONDS` as milliseconds: a positive number up to the contract's maximum. */
+function timeoutOf(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const seconds = /^\d+(\.\d+)?$/.test(text.trim()) ? Number(text) : NaN;
+  const max = MAX_REQUEST_TIMEOUT_MS / 1000;
+  if (!(seconds > 0 && seconds <= max)) {
+    throw new UsageFailure(L(`--timeout 需要大于 0、不超过 ${max} 的秒数，而不是 "${text}"`, `--timeout takes seconds above 0 and at most ${max}, not "${text}"`), callCommand);
+  }
+  return Math.max(1, Math.round(seconds * 1000));
+}
+
+function binaryNotice(method: string, path: string) {
+  return L(
+    `${method} ${path} 成功时返回二进制内容（如图片），不能输出到终端：请用 --out FILE 保存，或重定向标准输出（> code.jpg）`,
+    `${method} ${path} answers with binary content (an image, say) that a terminal cannot show: save it with --out FILE, or redirect stdout (> code.jpg)`,
+  );
 }
 
 /** JSON pretty on a terminal; otherwise exactly what the server sent. */
@@ -94,20 +143,6 @@ function textBody(text: string, tty: boolean): string {
   } catch {
     return text.endsWith('\n') ? text : `${text}\n`;
   }
-}
-
-function jsonView(res: ConsoleResponse, out: string | undefined) {
-  const base = { status: res.status, headers: res.headers, time_ms: res.timeMs, size: res.size };
-  const errcode = res.errcode ?? 0;
-  if (out !== undefined) return { ...base, out, errcode };
-  if (res.binary) return { ...base, body_base64: res.bodyBase64 ?? '', errcode };
-  let body: unknown = res.bodyText ?? '';
-  try {
-    body = JSON.parse(res.bodyText ?? '');
-  } catch {
-    // not JSON: kept as text
-  }
-  return { ...base, body, errcode };
 }
 
 /** A WeChat errcode or an HTTP error status is explained on stderr and sets the exit code. */

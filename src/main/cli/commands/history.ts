@@ -1,13 +1,22 @@
-import { json, localTime, table } from '../format';
+import { clip, json, localTime, table } from '../format';
+import { historyJson } from '../json-views';
 import { L } from '../lang';
 import { arg, flag, type CommandSpec } from '../spec';
 import { jsonOption } from './account-options';
 
+// A failed request's STATUS is its error text; long ones are cut so every row keeps its columns (--json has them whole).
+const STATUS_WIDTH = 24;
+const PATH_WIDTH = 60;
+
 export const historyCommand: CommandSpec = {
   name: 'history',
   usage: 'wxtoken history NAME [--json] [--clear]',
-  summary: L('查看账号的请求历史（已去除 token 和密钥），--clear 清空', "Show an account's request history (tokens and secrets removed); --clear empties it"),
+  summary: L(
+    '查看账号的请求历史（已去除 token 和密钥），--clear 清空。表格中过长的路径和错误会被截断，--json 输出完整内容。',
+    "Show an account's request history (tokens and secrets removed); --clear empties it. Long paths and errors are cut in the table; --json has them whole.",
+  ),
   positionals: ['NAME'],
+  complete: { NAME: 'account' },
   options: { json: jsonOption, clear: { type: 'boolean', help: L('清空历史', 'empty the history') } },
   async run(ctx, parsed) {
     const name = arg(parsed, 'NAME');
@@ -18,7 +27,7 @@ export const historyCommand: CommandSpec = {
     }
     const entries = await ctx.call('listHistory', { name });
     if (flag(parsed, 'json')) {
-      ctx.io.out(json(entries));
+      ctx.io.out(json(entries.map(historyJson)));
       return 0;
     }
     if (entries.length === 0) {
@@ -31,8 +40,8 @@ export const historyCommand: CommandSpec = {
     const rows = entries.map((e) => [
       localTime(e.at),
       e.method,
-      e.path + (e.query.length ? `?${e.query.map(([k, v]) => `${k}=${v}`).join('&')}` : ''),
-      e.status !== undefined ? String(e.status) : (e.error ?? '-'),
+      clip(e.path + (e.query.length ? `?${e.query.map(([k, v]) => `${k}=${v}`).join('&')}` : ''), PATH_WIDTH),
+      e.status !== undefined ? String(e.status) : clip(e.error ?? '-', STATUS_WIDTH),
       e.errcode !== undefined ? String(e.errcode) : '-',
       `${e.timeMs} ms`,
       String(e.size),

@@ -4,6 +4,7 @@ import { accountEdit } from './account-edit';
 import { accountRemove, accountSetSecret } from './account-secret';
 import { accountList, accountShow } from './account-view';
 import { callCommand } from './call';
+import { completeNamesCommand, completionCommand } from './completion';
 import { historyCommand } from './history';
 import { redisCommands } from './redis';
 import { serveCommand } from './serve';
@@ -23,6 +24,8 @@ export const commands: CommandSpec[] = [
   serveCommand,
   resumeCommand,
   ...redisCommands,
+  completionCommand,
+  completeNamesCommand,
 ];
 
 /** Words that only group commands (`wxtoken account …`). */

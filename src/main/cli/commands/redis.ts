@@ -7,6 +7,7 @@ import { AppFailure, type Localized } from '../../../shared/result';
 import { parseRedisUrl } from '../../core/redis/redis-url';
 import type { Context } from '../context';
 import { duration, fields, json, localTime, table } from '../format';
+import { redisConnectionJson, redisMatchJson, redisTestJson } from '../json-views';
 import { L } from '../lang';
 import { arg, flag, stringValue, UsageFailure, type CommandSpec } from '../spec';
 import { jsonOption } from './account-options';
@@ -24,7 +25,7 @@ export const redisAdd: CommandSpec = {
   options: {
     url: { type: 'string', arg: 'URL', help: L('redis://（明文）或 rediss://（TLS），可带 ACL 用户名和数据库编号，不能带密码', 'redis:// (plain) or rediss:// (TLS), with an ACL user and a database number if needed, never a password') },
     prefix: { type: 'string', arg: 'P', help: L('加在 wxtoken 读写的每个键前面，如缓存命名空间 app:', 'put in front of every key wxtoken reads or writes, e.g. a cache namespace app:') },
-    'tls-ca': { type: 'string', arg: 'FILE', help: L('rediss:// 额外信任的 CA 证书（PEM 文件）', 'a CA certificate (PEM file) to trust for rediss://') },
+    'tls-ca': { type: 'string', arg: 'FILE', values: 'file', help: L('rediss:// 额外信任的 CA 证书（PEM 文件）', 'a CA certificate (PEM file) to trust for rediss://') },
   },
   async run(ctx, parsed) {
     const url = stringValue(parsed, 'url');
@@ -84,7 +85,7 @@ export const redisList: CommandSpec = {
   async run(ctx, parsed) {
     const list = await ctx.call('listRedis', {});
     if (flag(parsed, 'json')) {
-      ctx.io.out(json(list));
+      ctx.io.out(json(list.map(redisConnectionJson)));
       return 0;
     }
     if (list.length === 0) {
@@ -109,13 +110,14 @@ export const redisList: CommandSpec = {
 export const redisTest: CommandSpec = {
   name: 'redis test',
   usage: 'wxtoken redis test NAME [--json]',
+  complete: { NAME: 'redis' },
   summary: L('连接 Redis：PING、服务器版本、是否集群、延迟', 'Connect to a Redis: PING, server version, cluster or not, latency'),
   positionals: ['NAME'],
   options: { json: jsonOption },
   async run(ctx, parsed) {
     const result = await ctx.call('testRedis', { name: arg(parsed, 'NAME') });
     if (flag(parsed, 'json')) {
-      ctx.io.out(json(result));
+      ctx.io.out(json(redisTestJson(result)));
       return 0;
     }
     const t = (zh: string, en: string) => ctx.t(L(zh, en));
@@ -137,6 +139,7 @@ export const redisTest: CommandSpec = {
 export const redisRemove: CommandSpec = {
   name: 'redis remove',
   usage: 'wxtoken redis remove NAME',
+  complete: { NAME: 'redis' },
   summary: L('删除一个 Redis 连接及其在钥匙串中的密码（不动 Redis 里的数据）', 'Remove a Redis connection and its password in the keychain (nothing in Redis is touched)'),
   positionals: ['NAME'],
   options: {},
@@ -156,11 +159,12 @@ export const redisFind: CommandSpec = {
     'Find the keys on a Redis that hold a token for an AppID (in any known SDK format), with their TTL; tokens masked',
   ),
   positionals: ['NAME', 'APPID'],
+  complete: { NAME: 'redis' },
   options: { json: jsonOption },
   async run(ctx, parsed) {
     const found = await ctx.call('findRedisKeys', { name: arg(parsed, 'NAME'), appid: arg(parsed, 'APPID') });
     if (flag(parsed, 'json')) {
-      ctx.io.out(json(found));
+      ctx.io.out(json(found.map(redisMatchJson)));
       return 0;
     }
     if (found.length === 0) {

@@ -1,5 +1,6 @@
 import { EXIT_FAILURE } from '../exit-codes';
-import { iso, json } from '../format';
+import { json } from '../format';
+import { tokenJson } from '../json-views';
 import { L } from '../lang';
 import { confirm } from '../secret-input';
 import { arg, flag, UsageFailure, type CommandSpec } from '../spec';
@@ -7,17 +8,21 @@ import { jsonOption, yesOption } from './account-options';
 
 export const tokenCommand: CommandSpec = {
   name: 'token',
-  usage: 'wxtoken token NAME [--refresh|--force] [--yes] [--json]',
+  usage: 'wxtoken token NAME [--refresh|--force [--yes]] [--json]',
   summary: L(
     '输出一个有效的 access_token（优先用缓存），便于 `$(wxtoken token NAME)`。--json 输出过期时间等信息。',
     'Print a valid access_token (from the cache when it can), so `$(wxtoken token NAME)` works. --json adds its expiry and origin.',
   ),
   positionals: ['NAME'],
+  complete: { NAME: 'account' },
   options: {
     refresh: { type: 'boolean', help: L('向微信重新获取（stable 安全；classic 只在快过期时才真正获取）', 'ask WeChat again (safe for stable; classic only fetches once the token is due)') },
     force: {
       type: 'boolean',
-      help: L('强制换新 token：classic 会让旧 token 5 分钟后失效；stable 每天最多 20 次', 'force a new token: classic kills the previous one 5 minutes later; stable allows 20 a day'),
+      help: L(
+        '强制换新 token：classic 会让旧 token 5 分钟后失效（终端中先确认，非终端环境必须加 --yes）；stable 每天最多 20 次',
+        'force a new token: classic kills the previous one 5 minutes later (asks first on a terminal; elsewhere --yes is required); stable allows 20 a day',
+      ),
     },
     yes: yesOption,
     json: jsonOption,
@@ -32,13 +37,16 @@ export const tokenCommand: CommandSpec = {
     if (force) {
       const { mode } = await ctx.call('tokenStatus', { name });
       if (mode === 'classic') {
-        ctx.note(
-          L(
-            `警告：classic 模式强制刷新会签发新 token，旧 token（包括正在使用此 AppID 的服务器手中的 token）将在 5 分钟后失效。`,
-            `Warning: a forced classic refresh issues a new token; the previous one (including the one any server using this AppID holds) stops working 5 minutes later.`,
-          ),
+        const yes = flag(parsed, 'yes');
+        const what = L(
+          'classic 模式强制刷新会签发新 token，旧 token（包括正在使用此 AppID 的服务器手中的 token）将在 5 分钟后失效。',
+          'A forced classic refresh issues a new token; the previous one (including the one any server using this AppID holds) stops working 5 minutes later.',
         );
-        if (ctx.io.stdinIsTTY && !flag(parsed, 'yes') && !(await confirm(ctx, ctx.t(L('继续？', 'Go ahead?'))))) {
+        if (!yes && !ctx.io.stdinIsTTY) {
+          throw new UsageFailure(L(`没有终端，无法确认。${what.zh}确定要刷新请加 --yes`, `cannot ask for confirmation without a terminal. ${what.en} Add --yes to refresh it`), tokenCommand);
+        }
+        ctx.note(L(`警告：${what.zh}`, `Warning: ${what.en}`));
+        if (!yes && !(await confirm(ctx, ctx.t(L('继续？', 'Go ahead?'))))) {
           ctx.note(L('未刷新', 'Not refreshed'));
           return EXIT_FAILURE;
         }
@@ -57,16 +65,7 @@ export const tokenCommand: CommandSpec = {
       return 0;
     }
     const source = info.fetchedAt >= started ? 'fetch' : info.source;
-    ctx.io.out(
-      json({
-        access_token: info.accessToken,
-        expires_at: iso(info.expiresAt),
-        expires_in: Math.max(0, Math.floor((info.expiresAt - Date.now()) / 1000)),
-        fetched_at: iso(info.fetchedAt),
-        mode: info.mode,
-        source,
-      }),
-    );
+    ctx.io.out(json(tokenJson(info, source)));
     return 0;
   },
 };
@@ -79,6 +78,7 @@ export const resumeCommand: CommandSpec = {
     'After 45009 (daily quota used up) fetching is paused; once the quota is reset (clear_quota) or a new day starts, this turns it back on.',
   ),
   positionals: ['NAME'],
+  complete: { NAME: 'account' },
   options: {},
   async run(ctx, parsed) {
     const status = await ctx.call('resumeFetching', { name: arg(parsed, 'NAME') });

@@ -39,6 +39,8 @@ export class RequestRunner {
     this.inFlight.set(id, controller);
     const startedAt = Date.now();
     const used: string[] = [];
+    let timedOut = false;
+    const deadline = req.timeoutMs === undefined ? undefined : setTimeout(() => ((timedOut = true), controller.abort()), req.timeoutMs);
     try {
       let result = await this.attempt(account.value, req, controller.signal);
       let retried = false;
@@ -49,6 +51,7 @@ export class RequestRunner {
         result = await this.attempt(account.value, req, controller.signal);
         retried = true;
       }
+      if (!result.ok && timedOut && result.error.code === 'cancelled') result = fail(timeoutError(req.timeoutMs!));
       if (result.ok) used.push(result.value.token);
       // Every credential of this account the core knows is masked by value in what leaves here and in what
       // is kept: a token pasted into a query value, or echoed back by WeChat in an errmsg or a body.
@@ -61,6 +64,7 @@ export class RequestRunner {
       if (!warning) return response;
       return response.ok ? ok({ ...response.value, warning }) : fail({ ...response.error, next: alsoSay(response.error.next, warning.message) });
     } finally {
+      clearTimeout(deadline);
       this.inFlight.delete(id);
     }
   }
@@ -72,7 +76,7 @@ export class RequestRunner {
   }
 
   private async attempt(account: Account, req: ConsoleRequest, signal: AbortSignal) {
-    const token = await this.deps.engine.getToken(account.name);
+    const token = await untilAborted(this.deps.engine.getToken(account.name), signal);
     if (!token.ok) return token;
     const query = new URLSearchParams([['access_token', token.value.accessToken], ...(req.query ?? []).filter(([k]) => k !== 'access_token')]);
     const started = performance.now();
@@ -112,6 +116,23 @@ export class RequestRunner {
       return historyWarning(appError('internal').message);
     }
   }
+}
+
+function timeoutError(ms: number): AppError {
+  const seconds = ms / 1000;
+  return appError('timeout', {
+    message: { zh: `请求超过 ${seconds} 秒未完成，已取消`, en: `The request did not complete within ${seconds} s and was cancelled` },
+  });
+}
+
+/** A token fetch keeps going for the cache, but the call waiting on it stops at once when cancelled. */
+function untilAborted<T>(work: Promise<Result<T>>, signal: AbortSignal): Promise<Result<T>> {
+  if (signal.aborted) return Promise.resolve(fail(appError('cancelled')));
+  return new Promise((resolve, reject) => {
+    const onAbort = () => resolve(fail(appError('cancelled')));
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 /** The request went out; only its history entry is missing. Said, so nobody sends it again to "retry". */
