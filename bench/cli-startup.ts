@@ -1,6 +1,7 @@
 /**
  * `wxtoken token NAME` on a cache hit against a bare `node -e 0`, both with this same Node, wall time from
- * spawn to exit (hyperfine-style: warm-up runs, then alternating runs of the two, median and range).
+ * spawn to exit (hyperfine-style: warm-up runs, then rotating runs of each, median and range): with the
+ * keychain agent running (the usual case), with none yet (the run that starts it), and with the agent off.
  * Scripts call the CLI in `$(…)` many times, so its start-up is its speed. The target: at most 2x `node -e 0`.
  *   npm run bench                      (all benchmarks, inside a private keychain)
  *   node scripts/with-keyring.mjs --loopback-only npx tsx bench/cli-startup.ts [--smoke] [--runs N]
@@ -8,6 +9,8 @@
  * BENCH_BIN=path/to/bin/wxtoken.cjs times another build (an older checkout, say) against the same data folder.
  */
 import { spawn } from 'node:child_process';
+import { readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { loadAverage } from './support/proc-cpu';
 import { ACCOUNT, BIN, wxtokenHome } from './support/wxtoken-home';
 
@@ -41,44 +44,73 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
+interface Variant {
+  label: string;
+  args: string[];
+  env: NodeJS.ProcessEnv;
+  /** Run before each timed run, untimed. */
+  before?: () => Promise<void>;
+  ms: number[];
+}
+
 async function main(): Promise<void> {
   const fixture = await wxtokenHome();
   try {
     const env = { ...process.env, ...fixture.env };
     const expected = (await fixture.cli(['token', ACCOUNT])).stdout;
-    const bare = ['-e', '0'];
     const ours = [process.env.BENCH_BIN || BIN, 'token', ACCOUNT];
-    for (let i = 0; i < WARMUP; i++) {
-      await timed(bare, env);
-      await timed(ours, env);
-    }
-    const bareMs: number[] = [];
-    const oursMs: number[] = [];
+    const home = fixture.env.WXTOKEN_HOME;
+    const variants: Variant[] = [
+      { label: 'node -e 0', args: ['-e', '0'], env, ms: [] },
+      { label: `wxtoken token ${ACCOUNT}, keychain agent running`, args: ours, env, ms: [] },
+      // The agent's socket removed: this run forks the worker (which becomes the next agent), as a first run does.
+      { label: `wxtoken token ${ACCOUNT}, no agent yet (cold)`, args: ours, env, before: () => removeAgentSockets(home), ms: [] },
+      { label: `wxtoken token ${ACCOUNT}, WXTOKEN_KEYCHAIN_AGENT=0 (a worker per run)`, args: ours, env: { ...env, WXTOKEN_KEYCHAIN_AGENT: '0' }, ms: [] },
+    ];
+    const [bare, warm] = variants;
+    const once = async (variant: Variant) => {
+      await variant.before?.();
+      // The warm runs need the agent the previous run left to be listening.
+      if (variant === warm) await waitForAgentSocket(home);
+      const run = await timed(variant.args, variant.env);
+      if (variant !== bare && (run.code !== 0 || run.stdout !== expected)) {
+        throw new Error(`wxtoken token exited ${run.code} with ${run.stdout ? 'another answer' : 'no answer'}`);
+      }
+      return run.ms;
+    };
+    for (let i = 0; i < WARMUP; i++) for (const variant of variants) await once(variant);
     for (let i = 0; i < RUNS; i++) {
-      // Alternate which goes first, so drift in the machine's load hits both alike.
-      const pair = i % 2 === 0 ? [bare, ours] : [ours, bare];
-      for (const args of pair) {
-        const run = await timed(args, env);
-        if (args === ours && (run.code !== 0 || run.stdout !== expected)) {
-          throw new Error(`wxtoken token exited ${run.code} with ${run.stdout ? 'another answer' : 'no answer'}`);
-        }
-        (args === ours ? oursMs : bareMs).push(run.ms);
+      // Rotate which goes first, so drift in the machine's load hits all alike.
+      for (let j = 0; j < variants.length; j++) {
+        const variant = variants[(i + j) % variants.length];
+        variant.ms.push(await once(variant));
       }
     }
-    const line = (label: string, xs: number[]) =>
-      `| ${label} | ${median(xs).toFixed(1)} | ${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)} |`;
-    console.log(`CLI start-up (${smoke ? 'smoke' : 'full'}): ${RUNS} alternating runs each after ${WARMUP} warm-up; Node ${process.version}; load average ${loadAverage()}`);
-    console.log('| command | median ms | range ms |');
-    console.log('|---|---:|---:|');
-    console.log(line('node -e 0', bareMs));
-    console.log(line(`wxtoken token ${ACCOUNT} (cache hit)`, oursMs));
-    const ratios = oursMs.map((ms, i) => ms / bareMs[i]);
-    console.log(
-      `ratio of medians: ${(median(oursMs) / median(bareMs)).toFixed(2)} (target <= ${TARGET}); per-pair ratios median ${median(ratios).toFixed(2)}, range ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}`,
-    );
+    console.log(`CLI start-up (${smoke ? 'smoke' : 'full'}): ${RUNS} rotating runs each after ${WARMUP} warm-up; Node ${process.version}; load average ${loadAverage()}`);
+    console.log('| command | median ms | range ms | ratio of medians to `node -e 0` | per-run ratio median (range) |');
+    console.log('|---|---:|---:|---:|---|');
+    for (const variant of variants) {
+      const xs = variant.ms;
+      const ratios = xs.map((ms, i) => ms / bare.ms[i]);
+      const ratio = variant === bare ? '' : `${(median(xs) / median(bare.ms)).toFixed(2)}`;
+      const perRun = variant === bare ? '' : `${median(ratios).toFixed(2)} (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})`;
+      console.log(`| ${variant.label} | ${median(xs).toFixed(1)} | ${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)} | ${ratio} | ${perRun} |`);
+    }
+    console.log(`target: the warm ratio <= ${TARGET}`);
   } finally {
     await fixture.close();
   }
+}
+
+async function removeAgentSockets(home: string): Promise<void> {
+  for (const name of await readdir(home)) if (name.endsWith('.sock')) await rm(join(home, name), { force: true });
+}
+
+async function waitForAgentSocket(home: string): Promise<void> {
+  for (const deadline = Date.now() + 10_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 10))) {
+    if ((await readdir(home)).some((name) => name.endsWith('.sock'))) return;
+  }
+  throw new Error('no keychain agent came up');
 }
 
 main().catch((err) => {

@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { agentSockets, killAgents } from './keychain-agent';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const entry = join(here, 'cli-entry.ts');
@@ -108,6 +109,8 @@ export interface CliSandbox {
   run(args: string[], options?: CliRunOptions): Promise<CliResult>;
   /** Every file under the data folder, with its bytes. */
   files(): Promise<{ path: string; data: Buffer }[]>;
+  /** The keychain agent sockets in the data folder. */
+  agentSockets(): Promise<string[]>;
   cleanup(): Promise<void>;
 }
 
@@ -121,7 +124,9 @@ export async function cliSandbox(): Promise<CliSandbox> {
     env,
     run: (args, options = {}) => runCli(args, { ...options, env: { ...env, ...options.env } }),
     files: () => listFiles(home),
+    agentSockets: () => agentSockets(home),
     async cleanup() {
+      await killAgents(home);
       await clearKeychainService(service);
       await rm(home, { recursive: true, force: true });
     },

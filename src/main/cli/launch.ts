@@ -1,19 +1,19 @@
 /**
  * The CLI's entry (bin/wxtoken.cjs, and the tests' cli-entry.ts): before the rest of the CLI is even loaded,
- * the commands scripts run in loops (`token`, `call`) start the keychain worker and have it read the token
- * cache's key, so that process's start-up and the keychain round trip run on another core while this one
- * loads the CLI. Everything else starts the worker on first use, as before.
+ * the commands scripts run in loops (`token`, `call`) open the line to the keychain (the user's keychain
+ * agent, or a worker forked now) and ask it for the token cache's key, so the answer is ready by the time the
+ * CLI has loaded. Everything else opens it on first use.
  */
 import { join } from 'node:path';
-import { forkKeychainWorker } from '../core/keychain/keychain-process';
+import { KeychainLink } from '../core/keychain/keychain-link';
 import { CACHE_KEY_ITEM } from '../core/keychain/secret-items';
 
 const EARLY_COMMANDS = new Set(['token', 'call']);
 
 export function launch(argv: string[]): void {
-  const keychain = startsEarly(argv) ? forkKeychainWorker({ workerPath: keychainWorkerPath(), prefetch: [CACHE_KEY_ITEM] }) : undefined;
-  // The worker must not outlive this process, whatever ends it (a keychain call may be hanging in it).
-  if (keychain) process.once('exit', () => keychain.kill('SIGKILL'));
+  const keychain = startsEarly(argv) ? new KeychainLink({ workerPath: keychainWorkerPath(), prefetch: [CACHE_KEY_ITEM] }) : undefined;
+  // Whatever ends this process: a worker or agent still busy with a call of ours may be stuck in it, and dies.
+  if (keychain) process.once('exit', () => keychain.release());
   void import('./main').then(({ main }) =>
     main(argv, keychain).then((code) => {
       process.exitCode = code;

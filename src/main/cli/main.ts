@@ -2,7 +2,7 @@
  * The `wxtoken` command line: one more host over the core. `main` returns the exit code and never calls
  * process.exit, so output is flushed and the core is closed before the process ends.
  */
-import type { ChildProcess } from 'node:child_process';
+import type { KeychainLink } from '../core/keychain/keychain-link';
 import { version } from '../../../package.json';
 import { appError } from '../../shared/errors';
 import { AppFailure } from '../../shared/result';
@@ -18,8 +18,8 @@ import { UsageFailure, type CommandSpec } from './spec';
 
 export { EXIT_FAILURE, EXIT_KEYCHAIN, EXIT_NETWORK, EXIT_OK, EXIT_USAGE, EXIT_WECHAT, exitCodeFor } from './exit-codes';
 
-/** `keychain`: the keychain worker, if launch.ts started it already. */
-export async function main(argv: string[], keychain?: ChildProcess): Promise<number> {
+/** `keychain`: the line to the keychain, if launch.ts opened it already. */
+export async function main(argv: string[], keychain?: KeychainLink): Promise<number> {
   // The core (and keytar under it) is loaded only when a command needs it: help and usage errors stay instant.
   const openCore: OpenCore = async (options) => {
     const [{ openCore }, { IsolatedSecretStore }, { keychainWorkerPath }] = await Promise.all([
@@ -32,8 +32,8 @@ export async function main(argv: string[], keychain?: ChildProcess): Promise<num
   try {
     return await run(argv, nodeIo(), openCore);
   } finally {
-    // A worker started early for a command that never opened the core (a usage error, say).
-    keychain?.kill('SIGKILL');
+    // A line opened early for a command that never opened the core (a usage error, say).
+    keychain?.release();
   }
 }
 

@@ -1,10 +1,10 @@
 /**
- * The keychain through a child process (see keychain-worker.ts), for short-lived hosts that must exit with
- * their own code even when a keychain call hangs: the CLI. The worker starts on the first call.
+ * The keychain through another process (keychain-link.ts: the user's keychain agent, or a worker forked for
+ * this run), for short-lived hosts that must exit with their own code even when a keychain call hangs: the
+ * CLI. The line opens on the first call, unless the launcher opened it earlier.
  */
-import type { ChildProcess } from 'node:child_process';
 import { AppFailure } from '../../../shared/result';
-import { forkKeychainWorker, hasEnded } from './keychain-process';
+import { KeychainLink } from './keychain-link';
 import type { KeychainOp, KeychainReply } from './keychain-protocol';
 import { keychainUnavailable } from './secret-store';
 import type { SecretStore } from '../types';
@@ -14,19 +14,15 @@ export interface IsolatedSecretStoreOptions {
   /** The worker script: out/main/keychain-worker.js when built, the .ts source under tsx. */
   workerPath: string;
   timeoutMs?: number;
-  /** A worker forked earlier (forkKeychainWorker, same path and service), used for the first call. */
-  started?: ChildProcess;
+  /** A line opened earlier (same worker path and service), used until it ends. */
+  started?: KeychainLink;
 }
 
 export class IsolatedSecretStore implements SecretStore {
-  private worker?: ChildProcess;
-  private started?: ChildProcess;
-  private nextId = 1;
-  /** The current worker's calls waiting for an answer (each worker has its own). */
-  private pending = new Map<number, (reply: KeychainReply) => void>();
+  private link?: KeychainLink;
 
   constructor(private readonly options: IsolatedSecretStoreOptions) {
-    this.started = options.started;
+    this.link = options.started;
   }
 
   async get(item: string): Promise<string | undefined> {
@@ -45,58 +41,30 @@ export class IsolatedSecretStore implements SecretStore {
     return (await this.call('list', [])) as string[];
   }
 
-  /** Lets the process exit: the worker goes with it. */
+  /** Lets the process exit: a healthy agent or worker lives on, one stuck with a call of ours is killed. */
   async close(): Promise<void> {
-    this.worker?.kill('SIGKILL');
-    this.worker = undefined;
-    this.started?.kill('SIGKILL');
-    this.started = undefined;
+    this.link?.release();
+    this.link = undefined;
   }
 
   private call(op: KeychainOp, args: string[]): Promise<unknown> {
-    const worker = this.start();
-    const pending = this.pending;
-    const id = this.nextId++;
+    if (!this.link || this.link.ended) this.link = new KeychainLink({ workerPath: this.options.workerPath, service: this.options.service });
+    const link = this.link;
+    if (op !== 'get') link.forgetPrefetched();
+    const reply = (op === 'get' && link.takePrefetched(args[0])) || link.request(op, args);
     const timeoutMs = this.options.timeoutMs ?? 5_000;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
-        pending.delete(id);
-        // The stuck call dies with its worker; the next call starts a fresh one (a long-lived host recovers
-        // once the keychain answers again).
-        void this.close();
+        // The stuck call dies with the process serving it; the next call starts afresh.
+        link.kill();
         reject(keychainUnavailable(`no answer within ${timeoutMs} ms`));
       }, timeoutMs);
-      pending.set(id, (reply) => {
+      void reply.then((answer?: KeychainReply) => {
         clearTimeout(timer);
-        if (reply.ok) resolve(reply.value);
-        else reject(new AppFailure(reply.error));
-      });
-      worker.send({ id, op, args }, (err) => {
-        if (err) pending.get(id)?.({ id, ok: false, error: keychainUnavailable('the keychain helper process is gone').error });
+        if (!answer) reject(keychainUnavailable('the keychain helper process ended'));
+        else if (answer.ok) resolve(answer.value);
+        else reject(new AppFailure(answer.error));
       });
     });
-  }
-
-  private start(): ChildProcess {
-    if (this.worker) return this.worker;
-    const early = this.started;
-    this.started = undefined;
-    const worker =
-      early && !hasEnded(early) ? early : forkKeychainWorker({ workerPath: this.options.workerPath, service: this.options.service });
-    if (early && early !== worker) early.kill('SIGKILL');
-    const pending = new Map<number, (reply: KeychainReply) => void>();
-    worker.on('message', (reply: KeychainReply) => {
-      const settle = pending.get(reply.id);
-      pending.delete(reply.id);
-      settle?.(reply);
-    });
-    worker.on('exit', () => {
-      if (this.worker === worker) this.worker = undefined;
-      for (const [id, settle] of pending) settle({ id, ok: false, error: keychainUnavailable('the keychain helper process ended').error });
-      pending.clear();
-    });
-    this.worker = worker;
-    this.pending = pending;
-    return worker;
   }
 }

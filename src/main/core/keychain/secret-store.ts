@@ -16,6 +16,8 @@ export interface KeytarOptions {
   service?: string;
   /** The longest one keychain call may take before it counts as unavailable. */
   timeoutMs?: number;
+  /** keytar itself, when the host has loaded it already. */
+  keytar?: Keytar;
 }
 
 export class KeytarSecretStore implements SecretStore {
@@ -26,6 +28,7 @@ export class KeytarSecretStore implements SecretStore {
   constructor(options: KeytarOptions = {}) {
     this.service = options.service || process.env.WXTOKEN_KEYCHAIN_SERVICE || 'wxtoken';
     this.timeoutMs = options.timeoutMs ?? 5000;
+    if (options.keytar) this.keytar = Promise.resolve(options.keytar);
   }
 
   async get(account: string): Promise<string | undefined> {

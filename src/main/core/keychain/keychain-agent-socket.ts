@@ -1,0 +1,42 @@
+/**
+ * Where the keychain agent listens: a unix socket in the data folder (a named pipe on Windows), one per
+ * keychain service and D-Bus session, so an agent only ever answers for the keychain the CLI itself would
+ * reach. Imports only Node built-ins: the CLI's launcher uses it before loading anything else.
+ */
+import { createHash } from 'node:crypto';
+import { lstatSync } from 'node:fs';
+import { join } from 'node:path';
+import { dataHome } from '../storage/data-home';
+import { AGENT_PROTOCOL } from './keychain-protocol';
+
+/** sun_path is 104 bytes on macOS (108 on Linux), the terminating NUL included. */
+const MAX_UNIX_SOCKET_PATH = 103;
+
+export const keychainService = (service?: string, env: NodeJS.ProcessEnv = process.env): string =>
+  service || env.WXTOKEN_KEYCHAIN_SERVICE || 'wxtoken';
+
+/**
+ * The agent's address, or undefined when there is to be no agent: `WXTOKEN_KEYCHAIN_AGENT=0`, a data folder
+ * that does not exist yet or that someone else could write to (they could put their own socket there and be
+ * sent the secrets), or a path too long for a unix socket.
+ */
+export function agentSocketPath(service?: string, env: NodeJS.ProcessEnv = process.env, platform = process.platform): string | undefined {
+  if (env.WXTOKEN_KEYCHAIN_AGENT === '0') return undefined;
+  const home = dataHome(env, platform);
+  const key = createHash('sha256')
+    .update(JSON.stringify([AGENT_PROTOCOL, keychainService(service, env), env.DBUS_SESSION_BUS_ADDRESS ?? '', platform === 'win32' ? home.toLowerCase() : '']))
+    .digest('hex')
+    .slice(0, 16);
+  // Untested (no Windows here). A pipe name is global, not a file in the data folder, so the data folder's
+  // path is in the key. The default ACL lets only the creator (and admins) write to a pipe, but another user
+  // could create this name first; the hello's service check does not stop that.
+  if (platform === 'win32') return `\\\\.\\pipe\\wxtoken-keychain-${key}`;
+  try {
+    const folder = lstatSync(home);
+    if (!folder.isDirectory() || folder.uid !== process.getuid?.() || (folder.mode & 0o022) !== 0) return undefined;
+  } catch {
+    return undefined;
+  }
+  const path = join(home, `keychain-${key}.sock`);
+  return Buffer.byteLength(path) <= MAX_UNIX_SOCKET_PATH ? path : undefined;
+}

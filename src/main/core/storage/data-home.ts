@@ -1,0 +1,19 @@
+/** Where the data folder is: its own module, so the CLI's launcher can find it without loading the core. */
+import { homedir } from 'node:os';
+import path from 'node:path';
+
+export const APP_DIR_NAME = 'wxtoken';
+
+/**
+ * `WXTOKEN_HOME` if set, else the platform's config folder + `/wxtoken` — what Electron's
+ * `app.getPath('userData')` gives for an app named wxtoken, so every host shares one folder.
+ */
+export function dataHome(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+  if (env.WXTOKEN_HOME) return path.resolve(env.WXTOKEN_HOME);
+  const home = env.HOME || env.USERPROFILE || homedir();
+  if (platform === 'win32') {
+    return path.win32.join(env.APPDATA || path.win32.join(home, 'AppData', 'Roaming'), APP_DIR_NAME);
+  }
+  if (platform === 'darwin') return path.posix.join(home, 'Library', 'Application Support', APP_DIR_NAME);
+  return path.posix.join(env.XDG_CONFIG_HOME || path.posix.join(home, '.config'), APP_DIR_NAME);
+}
