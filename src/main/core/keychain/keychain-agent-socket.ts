@@ -1,5 +1,5 @@
 /**
- * Where the keychain agent listens: a unix socket in the data folder (a named pipe on Windows), one per
+ * Where the keychain agent listens: a unix socket in the data folder, one per
  * keychain service and D-Bus session, so an agent only ever answers for the keychain the CLI itself would
  * reach. Imports only Node built-ins: the CLI's launcher uses it before loading anything else.
  */
@@ -16,21 +16,20 @@ export const keychainService = (service?: string, env: NodeJS.ProcessEnv = proce
   service || env.WXTOKEN_KEYCHAIN_SERVICE || 'wxtoken';
 
 /**
- * The agent's address, or undefined when there is to be no agent: `WXTOKEN_KEYCHAIN_AGENT=0`, a data folder
- * that does not exist yet or that someone else could write to (they could put their own socket there and be
- * sent the secrets), or a path too long for a unix socket.
+ * The agent's address, or undefined when there is to be no agent: `WXTOKEN_KEYCHAIN_AGENT=0`, Windows, a data
+ * folder that does not exist yet or that someone else could write to (they could put their own socket there
+ * and be sent the secrets), or a path too long for a unix socket.
  */
 export function agentSocketPath(service?: string, env: NodeJS.ProcessEnv = process.env, platform = process.platform): string | undefined {
   if (env.WXTOKEN_KEYCHAIN_AGENT === '0') return undefined;
+  // No agent on Windows: a named pipe is global, and another user could create its name first and be sent the
+  // secrets (the default ACL does not stop that). Untestable here, so the per-run worker stays.
+  if (platform === 'win32') return undefined;
   const home = dataHome(env, platform);
   const key = createHash('sha256')
-    .update(JSON.stringify([AGENT_PROTOCOL, keychainService(service, env), env.DBUS_SESSION_BUS_ADDRESS ?? '', platform === 'win32' ? home.toLowerCase() : '']))
+    .update(JSON.stringify([AGENT_PROTOCOL, keychainService(service, env), env.DBUS_SESSION_BUS_ADDRESS ?? '']))
     .digest('hex')
     .slice(0, 16);
-  // Untested (no Windows here). A pipe name is global, not a file in the data folder, so the data folder's
-  // path is in the key. The default ACL lets only the creator (and admins) write to a pipe, but another user
-  // could create this name first; the hello's service check does not stop that.
-  if (platform === 'win32') return `\\\\.\\pipe\\wxtoken-keychain-${key}`;
   try {
     const folder = lstatSync(home);
     if (!folder.isDirectory() || folder.uid !== process.getuid?.() || (folder.mode & 0o022) !== 0) return undefined;
