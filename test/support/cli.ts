@@ -1,19 +1,20 @@
 /**
- * Runs the real `wxtoken` CLI (from source, through tsx) as a child process, and gives each test its own
- * data folder and keychain service so tests never see each other's accounts or secrets.
+ * Runs the real `wxtoken` CLI as a child process — the built one (bin/wxtoken.cjs over out/main, which
+ * `npm test` builds first), as users run it — and gives each test its own data folder and keychain service
+ * so tests never see each other's accounts or secrets.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { agentSockets, killAgents } from './keychain-agent';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const entry = join(here, 'cli-entry.ts');
-const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+const bin = join(here, '..', '..', 'bin', 'wxtoken.cjs');
+/** node + the built CLI: a third of the start-up of running the sources through tsx, and what users run. */
+const cliArgv = (args: string[]) => [bin, ...args];
 
 export interface CliResult {
   /** null when the process was killed (it ran past `timeoutMs`). */
@@ -35,7 +36,7 @@ export interface CliRunOptions {
 
 export function runCli(args: string[], options: CliRunOptions = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', tsx, entry, ...args], {
+    const child = spawn(process.execPath, cliArgv(args), {
       cwd: options.cwd ?? here,
       env: { ...process.env, WXTOKEN_LANG: 'en', ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
@@ -67,7 +68,7 @@ export interface CliProcess {
 
 /** Starts a long-running CLI command (e.g. `serve`) and lets the test wait for what it prints. */
 export function startCli(args: string[], options: { env?: NodeJS.ProcessEnv } = {}): CliProcess {
-  const child = spawn(process.execPath, ['--import', tsx, entry, ...args], {
+  const child = spawn(process.execPath, cliArgv(args), {
     cwd: here,
     env: { ...process.env, WXTOKEN_LANG: 'en', ...options.env },
     stdio: ['pipe', 'pipe', 'pipe'],
@@ -163,7 +164,7 @@ export interface TtyStep {
  */
 export function runCliTty(args: string[], options: { env?: NodeJS.ProcessEnv; steps: TtyStep[]; timeoutMs?: number }): Promise<CliResult> {
   const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
-  const command = [process.execPath, '--import', tsx, entry, ...args].map(quote).join(' ');
+  const command = [process.execPath, ...cliArgv(args)].map(quote).join(' ');
   return new Promise((resolve, reject) => {
     const child = spawn('script', ['-qec', command, '/dev/null'], {
       cwd: here,
@@ -198,7 +199,7 @@ export function runCliTty(args: string[], options: { env?: NodeJS.ProcessEnv; st
   });
 }
 
-/** The command line that runs the CLI from source: for tests that start it their own way (another user, limits). */
+/** The command line that runs the CLI: for tests that start it their own way (another user, limits). */
 export function cliCommand(args: string[]): string[] {
-  return [process.execPath, '--import', tsx, entry, ...args];
+  return [process.execPath, ...cliArgv(args)];
 }

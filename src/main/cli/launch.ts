@@ -1,5 +1,5 @@
 /**
- * The CLI's entry (bin/wxtoken.cjs, and the tests' cli-entry.ts): before the rest of the CLI is even loaded,
+ * The CLI's entry (bin/wxtoken.cjs): before the rest of the CLI is even loaded,
  * the commands scripts run in loops (`token`, `call`) open the line to the keychain (the user's keychain
  * agent, or a worker forked now) and ask it for the token cache's key, so the answer is ready by the time the
  * CLI has loaded. Everything else opens it on first use.
