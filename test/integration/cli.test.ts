@@ -2,12 +2,12 @@
  * The `wxtoken` CLI as a user runs it: a real child process, a real data folder, the real keychain (the test
  * run's private keyring) and the WeChat simulator on 127.0.0.1.
  */
-import { createServer } from 'node:net';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import keytar from 'keytar';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { freePort } from '../support/free-port';
 import { cliSandbox, type CliResult, type CliSandbox } from '../support/cli';
 import { startHungDbus } from '../support/keychain';
 import { DEMO_ACCOUNT, SIM_MEDIA_ID, startSimulator, type Simulator } from '../simulator/index';
@@ -253,7 +253,7 @@ describe.skipIf(!process.env.WXTOKEN_TEST_KEYRING)('wxtoken CLI', () => {
   });
 
   it('exits 4 when the API base does not answer', async () => {
-    const port = await closedPort();
+    const port = await freePort();
     await run(['account', 'add', 'gone', '--appid', DEMO_ACCOUNT.appid, '--api-base', `http://127.0.0.1:${port}`], { input: DEMO_ACCOUNT.secret });
     const result = await run(['token', 'gone']);
     expect(result.code).toBe(4);
@@ -326,14 +326,3 @@ describe.skipIf(!process.env.WXTOKEN_TEST_KEYRING)('wxtoken CLI', () => {
     expect(token.stdout).toContain('用法：wxtoken token NAME');
   });
 });
-
-function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}

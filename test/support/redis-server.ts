@@ -10,6 +10,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { freePort } from './free-port';
 
 const run = promisify(execFile);
 
@@ -51,25 +52,14 @@ interface Node {
 }
 
 /** A port that is free now, with port + 10000 (a cluster node's bus port) free too. */
-async function freePort(forCluster: boolean): Promise<number> {
+async function redisPort(forCluster: boolean): Promise<number> {
   for (let attempt = 0; attempt < 50; attempt++) {
-    const port = forCluster ? 20_000 + Math.floor(Math.random() * 30_000) : await ephemeralPort();
+    const port = forCluster ? 20_000 + Math.floor(Math.random() * 30_000) : await freePort();
     if (!(await isFree(port))) continue;
     if (forCluster && !(await isFree(port + 10_000))) continue;
     return port;
   }
   throw new Error('no free port found');
-}
-
-function ephemeralPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function isFree(port: number): Promise<boolean> {
@@ -132,7 +122,7 @@ export async function startRedis(options: RedisFixtureOptions = {}): Promise<Red
     for (let i = 0; i < count; i++) {
       // A port picked free can be taken before redis binds it: try another.
       for (let attempt = 0; ; attempt++) {
-        const port = await freePort(Boolean(options.cluster));
+        const port = await redisPort(Boolean(options.cluster));
         const args = [
           '--bind', '127.0.0.1',
           '--save', '',
