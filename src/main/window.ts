@@ -23,7 +23,7 @@ export interface MainWindowOptions {
 
 export function createMainWindow(o: MainWindowOptions): BrowserWindow {
   // electronegativity reads options only from a literal here; windowOptions sets contextIsolation, sandbox
-  // and disableBlinkFeatures (see test/unit/window-options.test.ts), so these findings are false positives.
+  // and disableBlinkFeatures (see test/unit/desktop/window-options.test.ts), so these findings are false positives.
   const win = new BrowserWindow(windowOptions(o.preloadPath, o.state, o.devTools)); /* eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK */
   // Only URLs that passed externalUrl() (https, allow-listed WeChat hosts) reach this.
   installNavigationGuard(win.webContents, o.origin, (url) => shell.openExternal(url)); /* eng-disable OPEN_EXTERNAL_JS_CHECK */

@@ -4,7 +4,7 @@
  * core, nothing else. Inputs are validated by these schemas in every host before the core sees them.
  */
 import { z } from 'zod';
-import type { Endpoint } from './endpoint-model';
+import type { Endpoint } from './catalogue/model';
 import type {
   AccountView,
   AppInfo,

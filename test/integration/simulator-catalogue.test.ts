@@ -4,8 +4,8 @@
  * An entry added without a simulator answer fails here (40066 invalid url).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Endpoint } from '../../src/shared/endpoint-model';
-import { ENDPOINTS } from '../../src/shared/endpoints';
+import type { Endpoint } from '../../src/shared/catalogue/model';
+import { ENDPOINTS } from '../../src/shared/catalogue/index';
 import type { AccountKind } from '../../src/shared/models';
 import { SIM_MEDIA_ID, simFollowers, simSampleValues, startSimulator, type SimAccount, type Simulator } from '../simulator';
 import { probe, type ProbeResponse } from '../simulator/probe';

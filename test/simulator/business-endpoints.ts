@@ -3,8 +3,8 @@
  * behind the checks every one of them shares: method, token, token kind, whitelist, body, and the required
  * query parameters the endpoint catalogue lists.
  */
-import { ENDPOINTS } from '../../src/shared/endpoints';
-import type { Endpoint } from '../../src/shared/endpoint-model';
+import { ENDPOINTS } from '../../src/shared/catalogue/index';
+import type { Endpoint } from '../../src/shared/catalogue/model';
 import { largeJson } from './business-data';
 import { rememberRid } from './account-data';
 import { DIAGNOSTIC_ROUTES } from './handlers-diagnostics';

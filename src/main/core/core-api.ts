@@ -1,6 +1,6 @@
 /** The contract's methods, implemented over the core's parts. Hosts add appInfo, copyToken, serverStatus. */
 import type { ApiImpl } from '../../shared/contract';
-import { ENDPOINTS } from '../../shared/endpoints';
+import { ENDPOINTS } from '../../shared/catalogue/index';
 import type { Account, AccountPatch, AccountView, TokenInfo, TokenStatus } from '../../shared/models';
 import { movesSecret, secretNeededToMove } from '../../shared/secret-destination';
 import { fail, ok, type Result } from '../../shared/result';

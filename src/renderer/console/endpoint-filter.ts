@@ -1,5 +1,5 @@
-import type { Endpoint, EndpointGroup } from '../../shared/endpoint-model';
-import { endpointsFor, searchEndpoints } from '../../shared/endpoints';
+import type { Endpoint, EndpointGroup } from '../../shared/catalogue/model';
+import { endpointsFor, searchEndpoints } from '../../shared/catalogue/index';
 import type { AccountKind } from '../../shared/models';
 
 export const GROUP_ORDER: EndpointGroup[] = ['diagnostics', 'users', 'menu', 'material', 'messages', 'links', 'content', 'miniprogram'];

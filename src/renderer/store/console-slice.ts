@@ -1,4 +1,4 @@
-import type { Endpoint } from '../../shared/endpoint-model';
+import type { Endpoint } from '../../shared/catalogue/model';
 import type { ConsoleResponse, HistoryEntry, HttpMethod } from '../../shared/models';
 import { byName, withName, type ByName } from '../../shared/by-name';
 import { appError } from '../../shared/errors';

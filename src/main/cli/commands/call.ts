@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { ENDPOINTS } from '../../../shared/endpoints';
+import { ENDPOINTS } from '../../../shared/catalogue/index';
 import { appError, wechatError } from '../../../shared/errors';
 import type { ConsoleResponse, HttpMethod } from '../../../shared/models';
 import { AppFailure } from '../../../shared/result';

@@ -1,0 +1,75 @@
+import type { Endpoint } from './model';
+
+const pretty = (value: unknown) => JSON.stringify(value, null, 2);
+
+/** wechat-api.md §5, minus clear_quota/v2 (it takes the AppSecret, not a token). */
+export const DIAGNOSTIC_ENDPOINTS: Endpoint[] = [
+  {
+    id: 'diag.callbackip',
+    group: 'diagnostics',
+    kinds: ['oa', 'mp', 'wecom'],
+    method: 'GET',
+    path: '/cgi-bin/getcallbackip',
+    name: { zh: '获取回调（推送）服务器 IP', en: 'Get callback (push) server IPs' },
+    description: { zh: '微信向你的服务器推送消息时使用的 IP，用于入站白名单', en: 'The IPs WeChat pushes messages from: for your inbound allow-list' },
+  },
+  {
+    id: 'diag.apidomainip',
+    group: 'diagnostics',
+    kinds: ['oa', 'mp', 'wecom'],
+    method: 'GET',
+    path: '/cgi-bin/get_api_domain_ip',
+    name: { zh: '获取 API 服务器 IP', en: 'Get API server IPs' },
+    description: { zh: 'API 域名背后的 IP，用于出站防火墙规则', en: 'The IPs behind the API domain: for outbound firewall rules' },
+  },
+  {
+    id: 'diag.quota.get',
+    group: 'diagnostics',
+    kinds: ['oa', 'mp'],
+    method: 'POST',
+    path: '/cgi-bin/openapi/quota/get',
+    name: { zh: '查询接口调用额度', en: 'Get an API\'s call quota' },
+    description: { zh: '某个接口今日的额度、已用和剩余次数', en: 'Today\'s limit, used and remaining calls for one API' },
+    body: pretty({ cgi_path: '/cgi-bin/message/custom/send' }),
+  },
+  {
+    id: 'diag.quota.clear',
+    group: 'diagnostics',
+    kinds: ['oa', 'mp'],
+    method: 'POST',
+    path: '/cgi-bin/openapi/quota/clear',
+    name: { zh: '重置单个接口的调用次数', en: 'Reset one API\'s call count' },
+    description: { zh: '只清零指定接口的今日计数', en: 'Resets today\'s counter of one API only' },
+    body: pretty({ cgi_path: '/cgi-bin/message/custom/send' }),
+  },
+  {
+    id: 'diag.clear_quota',
+    group: 'diagnostics',
+    kinds: ['oa', 'mp'],
+    method: 'POST',
+    path: '/cgi-bin/clear_quota',
+    name: { zh: '重置全部接口调用次数', en: 'Reset all API call counts' },
+    description: { zh: '清零账号所有接口的今日计数，每月限 10 次', en: 'Resets today\'s counters of every API; 10 times a month' },
+    body: pretty({ appid: 'APPID' }),
+  },
+  {
+    id: 'diag.rid.get',
+    group: 'diagnostics',
+    kinds: ['oa', 'mp'],
+    method: 'POST',
+    path: '/cgi-bin/openapi/rid/get',
+    name: { zh: '查询 rid 信息', en: 'Look up a rid' },
+    description: { zh: '微信收到的这次请求：时间、耗时、URL、请求/响应体和客户端 IP（7 天内有效）', en: 'What WeChat received for that request: time, cost, URL, bodies and client IP (within 7 days)' },
+    body: pretty({ rid: '6543a1b2-1234abcd-5678ef90' }),
+  },
+  {
+    id: 'diag.callback.check',
+    group: 'diagnostics',
+    kinds: ['oa'],
+    method: 'POST',
+    path: '/cgi-bin/callback/check',
+    name: { zh: '回调地址网络检测', en: 'Check the callback URL' },
+    description: { zh: '检测微信能否访问账号配置的服务器地址（DNS 和 ping）', en: 'Checks that WeChat can reach the account\'s callback URL (DNS and ping)' },
+    body: pretty({ action: 'all', check_operator: 'DEFAULT' }),
+  },
+];

@@ -1,0 +1,80 @@
+import type { Endpoint } from './model';
+
+const pretty = (value: unknown) => JSON.stringify(value, null, 2);
+
+/** Mini Program endpoints from wechat-api.md §6, minus jscode2session (it takes the AppSecret). */
+export const MP_ENDPOINTS: Endpoint[] = [
+  {
+    id: 'mp.phonenumber',
+    group: 'miniprogram',
+    kinds: ['mp'],
+    method: 'POST',
+    path: '/wxa/business/getuserphonenumber',
+    name: { zh: '获取用户手机号', en: 'Get the user\'s phone number' },
+    description: { zh: 'code 来自小程序 getPhoneNumber 按钮，只能用一次，5 分钟内有效', en: 'The code comes from the getPhoneNumber button; single use, valid 5 minutes' },
+    body: pretty({ code: 'CODE' }),
+  },
+  {
+    id: 'mp.subscribe.send',
+    group: 'messages',
+    kinds: ['mp'],
+    method: 'POST',
+    path: '/cgi-bin/message/subscribe/send',
+    name: { zh: '发送订阅消息', en: 'Send a subscription message' },
+    description: { zh: '用户需先在小程序内订阅该模板；data 的字段名取决于模板', en: 'The user must have subscribed to the template; the fields in data depend on it' },
+    body: pretty({
+      touser: 'OPENID',
+      template_id: 'TEMPLATE_ID',
+      page: 'pages/index/index',
+      miniprogram_state: 'developer',
+      lang: 'zh_CN',
+      data: { thing1: { value: '订单已发货' }, time2: { value: '2024-01-01 12:00' } },
+    }),
+  },
+  {
+    id: 'mp.scheme.generate',
+    group: 'miniprogram',
+    kinds: ['mp'],
+    method: 'POST',
+    path: '/wxa/generatescheme',
+    name: { zh: '生成 URL Scheme', en: 'Generate a URL Scheme' },
+    description: { zh: '从短信、邮件等外部打开小程序的 weixin:// 链接', en: 'A weixin:// link that opens the Mini Program from SMS, mail and the like' },
+    body: pretty({
+      jump_wxa: { path: '/pages/index/index', query: 'a=1', env_version: 'release' },
+      is_expire: true,
+      expire_type: 1,
+      expire_interval: 1,
+    }),
+  },
+  {
+    id: 'mp.urllink.generate',
+    group: 'miniprogram',
+    kinds: ['mp'],
+    method: 'POST',
+    path: '/wxa/generate_urllink',
+    name: { zh: '生成 URL Link', en: 'Generate a URL Link' },
+    description: { zh: '可在微信外打开小程序的 https 链接', en: 'An https link that opens the Mini Program, also outside WeChat' },
+    body: pretty({ path: '/pages/index/index', query: 'a=1', env_version: 'release', expire_type: 1, expire_interval: 1 }),
+  },
+  {
+    id: 'mp.msg_sec_check',
+    group: 'miniprogram',
+    kinds: ['mp'],
+    method: 'POST',
+    path: '/wxa/msg_sec_check',
+    name: { zh: '文本内容安全检测', en: 'Text content security check' },
+    description: { zh: '检查文本是否含违规内容；openid 需为近 2 小时访问过小程序的用户', en: 'Checks text for prohibited content; the openid must have used the Mini Program in the last 2 hours' },
+    body: pretty({ content: '待检测的文本 text to check', version: 2, scene: 1, openid: 'OPENID' }),
+  },
+  {
+    id: 'mp.wxacode.unlimit',
+    group: 'miniprogram',
+    kinds: ['mp'],
+    method: 'POST',
+    path: '/wxa/getwxacodeunlimit',
+    name: { zh: '获取不限数量的小程序码', en: 'Get an unlimited Mini Program code' },
+    description: { zh: '成功时返回图片，失败时返回 JSON；page 不以 / 开头，scene 最多 32 个字符', en: 'Success is an image, failure is JSON; page has no leading /, scene is at most 32 characters' },
+    body: pretty({ scene: 'a=1', page: 'pages/index/index', env_version: 'release', width: 430, check_path: false }),
+    binary: true,
+  },
+];
