@@ -3,11 +3,26 @@ import type { Localized } from '../result';
 
 export type EndpointGroup = 'diagnostics' | 'users' | 'menu' | 'material' | 'messages' | 'links' | 'content' | 'miniprogram';
 
+export type ParamType = 'string' | 'number' | 'boolean' | 'object' | 'array' | 'file';
+
 export interface EndpointParam {
   name: string;
   required: boolean;
+  /** What the form shows when the field is empty; also the value a template starts with. */
   sample?: string;
   description?: Localized;
+  /** Defaults to 'string'. 'file' only in `form` (a multipart upload). */
+  type?: ParamType;
+}
+
+/**
+ * What sending it does besides answering: `destructive` changes or deletes the account's data for everyone
+ * (the menu, materials, a mass send); `quota` spends something WeChat counts per day or month. The console
+ * asks once before sending either.
+ */
+export interface SideEffect {
+  kind: 'destructive' | 'quota';
+  note: Localized;
 }
 
 export interface Endpoint {
@@ -23,6 +38,13 @@ export interface Endpoint {
   query?: EndpointParam[];
   /** A sample JSON body, pretty-printed. */
   body?: string;
+  /** The fields of the JSON body (top level; nested ones described in their parent's description). */
+  bodyParams?: EndpointParam[];
+  /** A multipart/form-data upload (media, materials): its fields, the file among them. */
+  form?: EndpointParam[];
   /** Success is binary (an image, voice or file); failure is still JSON. */
   binary?: boolean;
+  sideEffect?: SideEffect;
+  /** The official documentation page. */
+  docUrl?: string;
 }
