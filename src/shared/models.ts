@@ -91,6 +91,8 @@ export interface TokenStatus {
   /** Stable mode: force refreshes left today (of 20) and when the next is allowed. */
   forceLeft?: number;
   forceNextAt?: number;
+  /** A refresh asked WeChat and got the token that was already cached (stable normal mode, WeCom). */
+  sameToken?: boolean;
 }
 
 export type HttpMethod = 'GET' | 'POST';
@@ -219,4 +221,13 @@ export type UiLanguage = 'zh-CN' | 'en';
 export function resolveLanguage(setting: Language | undefined, systemLocale: string | undefined): UiLanguage {
   if (setting === 'zh-CN' || setting === 'en') return setting;
   return /^zh\b/i.test(systemLocale ?? '') ? 'zh-CN' : 'en';
+}
+
+// app (issue 10)
+/** What a dry run of credentials got: a token, masked, that was not stored. */
+export interface CredentialCheck {
+  masked: string;
+  expiresAt: number;
+  /** How it was asked: `stable` for OA/MP whatever their mode (it disturbs no token in use). */
+  via: FetchMode;
 }

@@ -31,8 +31,8 @@ export interface CoreParts {
   problems(): FileProblem[];
 }
 
-/** The accounts and tokens part of the contract (Redis calls come from redis-api.ts). */
-export type AccountsApi = Omit<CoreApi, RedisCalls>;
+/** The accounts and tokens part of the contract (Redis calls come from redis-api.ts, the dry run from credential-check.ts). */
+export type AccountsApi = Omit<CoreApi, RedisCalls | 'checkCredentials'>;
 
 export interface CoreApis {
   /** For every host a program or a page can reach (IPC, HTTP): a secret stays with its host. */

@@ -18,7 +18,8 @@ import { RequestRunner } from './console/request-runner';
 import { KeytarSecretStore } from './keychain/secret-store';
 import { SettingsStore } from './storage/settings-store';
 import { EncryptedTokenCache } from './tokens/token-cache';
-import { TokenEngine, type RetryPolicy } from './tokens/token-engine';
+import { guard, TokenEngine, type RetryPolicy } from './tokens/token-engine';
+import { makeCredentialCheck } from './tokens/credential-check';
 import type { SecretStore } from './types';
 import { isTransient, WechatClient } from './wechat/wechat-client';
 
@@ -69,12 +70,13 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
   const settings = new SettingsStore({ home, lock, report });
   const history = new HistoryStore({ home, lock, report });
   const cache = new EncryptedTokenCache({ home, secrets, lock, report });
+  const client = new WechatClient({ timeoutMs: options.timeoutMs });
   const engine = new TokenEngine({
     accounts,
     secrets,
     cache,
     lock,
-    client: new WechatClient({ timeoutMs: options.timeoutMs }),
+    client,
     emit: (event) => events.emit(event),
     retry: options.retry,
     now: options.now,
@@ -82,8 +84,11 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
   const runner = new RequestRunner({ accounts, engine, history });
   const accountsApis = createCoreApis({ accounts, secrets, cache, engine, runner, history, settings, events, problems: () => [...problems] });
   const redisApi = createRedisApi({ store: new RedisStore({ home, lock, report }), secrets });
-  const api: CoreApi = { ...accountsApis.api, ...redisApi };
-  const terminalApi: CoreApi = { ...accountsApis.terminalApi, ...redisApi };
+  // app (issue 10): the dialog's dry run, and following what other processes write.
+  const check = makeCredentialCheck({ accounts, secrets, client });
+  const appApi = { checkCredentials: (input: Parameters<typeof check>[0]) => guard(() => check(input)) };
+  const api: CoreApi = { ...accountsApis.api, ...redisApi, ...appApi };
+  const terminalApi: CoreApi = { ...accountsApis.terminalApi, ...redisApi, ...appApi };
 
   let refresher: AutoRefresher | undefined;
   let unsubscribe = () => {};

@@ -1,4 +1,4 @@
-import { defaultApiBase, type AccountInput, type AccountKind, type AccountPatch, type AccountView, type TokenMode, type TokenStatus } from '../../shared/models';
+import { defaultApiBase, type AccountInput, type CredentialCheck, type AccountKind, type AccountPatch, type AccountView, type TokenMode, type TokenStatus } from '../../shared/models';
 import { fail, ok, type Result } from '../../shared/result';
 import { byName, type ByName } from '../../shared/by-name';
 import { appError } from '../../shared/errors';
@@ -30,6 +30,8 @@ export interface AccountsSlice {
   saveAccount(draft: AccountDraft, original?: string): Promise<Result<AccountView>>;
   removeAccount(name: string): Promise<Result<void>>;
   testCredentials(name: string): Promise<Result<TokenStatus>>;
+  /** The dialog's dry run: the draft as typed (or `original`'s stored secret), nothing stored. */
+  checkDraft(draft: AccountDraft, original?: string): Promise<Result<CredentialCheck>>;
 }
 
 /** The accounts the filter keeps: by name, AppID or note, ignoring case. */
@@ -162,6 +164,8 @@ export const createAccountsSlice: Slice<AccountsSlice> = (api) => (set, get) => 
     }
     return result;
   },
+  checkDraft: (draft, original) =>
+    api.checkCredentials({ account: toInput(draft), ...(draft.secret ? { secret: draft.secret } : original ? { storedOf: original } : {}) }),
   async testCredentials(name) {
     const result = await api.testCredentials({ name });
     if (result.ok) get().applyToken(result.value);
