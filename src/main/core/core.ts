@@ -20,6 +20,7 @@ import { SettingsStore } from './storage/settings-store';
 import { EncryptedTokenCache } from './tokens/token-cache';
 import { guard, TokenEngine, type RetryPolicy } from './tokens/token-engine';
 import { makeCredentialCheck } from './tokens/credential-check';
+import { followOthers } from './follow/follow-others';
 import type { SecretStore } from './types';
 import { isTransient, WechatClient } from './wechat/wechat-client';
 
@@ -39,6 +40,8 @@ export interface CoreOptions {
   timeoutMs?: number;
   /** The token engine's clock (tests stop it at a token's refresh point instead of racing the wall clock). */
   now?: () => number;
+  /** Tell listeners what other processes change in the data folder. Default: as `autoRefresh` (long-lived hosts). */
+  follow?: boolean;
 }
 
 export interface Core {
@@ -90,6 +93,8 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
   const api: CoreApi = { ...accountsApis.api, ...redisApi, ...appApi };
   const terminalApi: CoreApi = { ...accountsApis.terminalApi, ...redisApi, ...appApi };
 
+  const stopFollowing = (options.follow ?? options.autoRefresh) ? followOthers({ home, api, events }) : () => {};
+
   let refresher: AutoRefresher | undefined;
   let unsubscribe = () => {};
   if (options.autoRefresh) {
@@ -122,6 +127,7 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
     problems: () => [...problems],
     close: async () => {
       await swept;
+      stopFollowing();
       unsubscribe();
       refresher?.stop();
       await secrets.close?.();

@@ -36,6 +36,10 @@ export function applyEvent(state: AppState, event: AppEvent): void {
       return state.applyServer(event.payload);
     case 'storageProblem':
       return state.reportProblem(event.payload);
+    // app (issue 10): another process wrote this account's history; reload it only where it is shown.
+    case 'historyChanged':
+      if (state.history[event.payload.account]) void state.loadHistory(event.payload.account);
+      return;
   }
 }
 
