@@ -179,7 +179,14 @@ export function createCoreApis(p: CoreParts): CoreApis {
     tokenStatus: ({ name }) => p.engine.status(name),
     getToken: async ({ name }) => statusAfter(await p.engine.getToken(name)),
     revealToken: ({ name }) => p.engine.getToken(name),
-    refreshToken: async ({ name, force }) => statusAfter(await p.engine.getToken(name, force ? { force: true } : { refresh: true })),
+    // Says when WeChat handed back the token already cached (stable normal mode), so the UI does not claim a new one.
+    refreshToken: ({ name, force }) => guard(async () => {
+      const before = await p.cache.read(name);
+      const got = await p.engine.getToken(name, force ? { force: true } : { refresh: true });
+      const status = await statusAfter(got);
+      const same = got.ok && got.value.source === 'fetch' && got.value.accessToken === before?.accessToken;
+      return status.ok && same ? ok({ ...status.value, sameToken: true }) : status;
+    }),
     resumeFetching: ({ name }) => p.engine.resume(name),
 
     sendRequest: (req) => guard(() => p.runner.send(req)),

@@ -25,7 +25,7 @@ export function createAppStore(api: ClientApi): AppStore {
 export function applyEvent(state: AppState, event: AppEvent): void {
   switch (event.name) {
     case 'tokenChanged':
-      return state.applyToken(event.payload);
+      return state.applyToken(event.payload, true);
     case 'refreshFailed':
       return state.applyRefreshFailed(event.payload.account, event.payload.error);
     case 'accountsChanged':
