@@ -3,6 +3,7 @@ import { fail, ok, type Result } from '../../shared/result';
 import { byName, type ByName } from '../../shared/by-name';
 import { appError } from '../../shared/errors';
 import { movesSecret, secretNeededToMove } from '../../shared/secret-destination';
+import { kindOfWord } from '../lib/account-order';
 import type { Slice } from './types';
 
 /** What the add / edit dialog holds. An empty secret on edit means "keep the stored one". */
@@ -34,11 +35,19 @@ export interface AccountsSlice {
   checkDraft(draft: AccountDraft, original?: string): Promise<Result<CredentialCheck>>;
 }
 
-/** The accounts the filter keeps: by name, AppID or note, ignoring case. */
+/**
+ * The accounts the filter keeps: every word must match, ignoring case — a kind's word (`mp`, `小程序`,
+ * `wecom`, `公众号` … see account-order.ts) its kind, any other word the name, AppID or note.
+ */
 export function filterAccounts(list: AccountView[], filter: string): AccountView[] {
-  const q = filter.trim().toLowerCase();
-  if (!q) return list;
-  return list.filter((a) => [a.name, a.appid, a.note ?? ''].some((v) => v.toLowerCase().includes(q)));
+  const terms = filter.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  if (!terms.length) return list;
+  return list.filter((a) =>
+    terms.every((q) => {
+      const kind = kindOfWord(q);
+      return kind ? a.kind === kind : [a.name, a.appid, a.note ?? ''].some((v) => v.toLowerCase().includes(q));
+    }),
+  );
 }
 
 /** `account.appid` (from the contract's schema) and `appid` (from the core) both mean the AppID field. */
