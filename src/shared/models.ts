@@ -160,13 +160,18 @@ export interface Settings {
   serverEnabled: boolean;
   /** 0 = pick a free port. */
   serverPort: number;
+  /** app (issue 10): the colours; `system` (or absent) follows the OS. */
+  theme?: Theme;
 }
+
+export type Theme = 'system' | 'light' | 'dark';
 
 export const DEFAULT_SETTINGS: Settings = {
   language: 'system',
   clipboardClearSeconds: 30,
   serverEnabled: false,
   serverPort: 0,
+  theme: 'system',
 };
 
 export interface ServerStatus {

@@ -115,6 +115,16 @@ export function TokenCard({ account }: { account: AccountView }) {
         <dd>{t(MODE_LABEL[mode])}</dd>
         <dt>{t('token.source')}</dt>
         <dd>{status?.source ? t(status.source === 'cache' ? 'token.fromCache' : 'token.fromFetch') : '—'}</dd>
+        <dt>{t('token.apiBase')}</dt>
+        <dd className="mono wrap">{account.apiBase}</dd>
+        <dt>{t('token.proxy')}</dt>
+        <dd className="mono wrap">{account.proxy ?? t('token.noProxy')}</dd>
+        {account.note ? (
+          <>
+            <dt>{t('token.note')}</dt>
+            <dd className="token-note">{account.note}</dd>
+          </>
+        ) : null}
       </dl>
 
       <div className="token-actions">
