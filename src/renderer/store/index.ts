@@ -50,6 +50,9 @@ export async function startStore(store: AppStore, api: ClientApi): Promise<() =>
     api.onUnauthorized(() => store.getState().setUnauthorized()),
     api.onResync(() => void store.getState().loadAccounts()),
   ];
+  // Loaded once the event stream is open, so a change made in between is not missed (bounded: a stream that
+  // cannot connect keeps retrying in the background and resyncs when it does).
+  await Promise.race([api.eventsConnected(), new Promise((r) => setTimeout(r, 3000))]);
   const s = store.getState();
   await Promise.all([s.loadSettings(), s.loadAccounts(), s.loadEndpoints()]);
   // Found before this page connected (e.g. at the app's start): events only carry the later ones.

@@ -54,7 +54,7 @@ describe.skipIf(Boolean(skip))('card facts and settings', () => {
       expect(await fact('token.proxy').textContent()).toBe('http://127.0.0.1:9');
       await app.screenshot(`app.card-facts.${lang}.${scheme}`);
       await app.page.getByRole('option', { name: /^facts-stable\s*,/ }).click();
-      await expect.poll(() => fact('token.proxy').textContent()).toBe(t('token.noProxy'));
+      await expect.poll(() => fact('token.proxy').textContent(), { timeout: 10_000 }).toBe(t('token.noProxy'));
       expect(await fact('token.note').count()).toBe(0);
     }
   });
@@ -74,7 +74,7 @@ describe.skipIf(Boolean(skip))('card facts and settings', () => {
         await dialog.waitFor();
       }
       const wait = lang === 'en' ? /try again in (\d+) s/ : /(\d+) 秒后可再试/;
-      await expect.poll(async () => wait.test((await dialog.textContent()) ?? '')).toBe(true);
+      await expect.poll(async () => wait.test((await dialog.textContent()) ?? ''), { timeout: 10_000 }).toBe(true);
       const text = (await dialog.textContent()) ?? '';
       expect(Number(wait.exec(text)?.[1])).toBeGreaterThan(0);
       expect(Number(wait.exec(text)?.[1])).toBeLessThanOrEqual(30);
@@ -92,23 +92,23 @@ describe.skipIf(Boolean(skip))('card facts and settings', () => {
     await dialogs.openSettings();
     const theme = dialogs.settings.getByRole('combobox', { name: t('settings.theme'), exact: true });
     await theme.selectOption('dark');
-    for (const page of [app.page, other.page]) await expect.poll(() => pageLightness(page)).toBeLessThan(80);
+    for (const page of [app.page, other.page]) await expect.poll(() => pageLightness(page), { timeout: 10_000 }).toBeLessThan(80);
     await app.screenshot('app.settings-theme.en.dark');
 
     // The URL that opens this UI, and a copy of it with its key.
     const url = dialogs.settings.getByRole('group', { name: t('settings.serveUrl'), exact: true });
     expect(await url.locator('code').textContent()).toBe(`${stack.origin}/`);
     await url.getByRole('button', { name: t('settings.copyPageUrl'), exact: true }).click();
-    await expect.poll(() => app.page.evaluate(() => navigator.clipboard.readText())).toBe(`${stack.origin}/#key=${stack.uiKey}`);
+    await expect.poll(() => app.page.evaluate(() => navigator.clipboard.readText()), { timeout: 10_000 }).toBe(`${stack.origin}/#key=${stack.uiKey}`);
 
     // Light on a page whose system is dark; then back to following the system.
     await app.page.emulateMedia({ colorScheme: 'dark' });
     await theme.selectOption('light');
-    await expect.poll(() => pageLightness(app.page)).toBeGreaterThan(180);
+    await expect.poll(() => pageLightness(app.page), { timeout: 10_000 }).toBeGreaterThan(180);
     await app.screenshot('app.settings-theme.en.light');
     await theme.selectOption('system');
-    await expect.poll(() => pageLightness(app.page)).toBeLessThan(80);
-    await expect.poll(() => pageLightness(other.page)).toBeGreaterThan(180);
+    await expect.poll(() => pageLightness(app.page), { timeout: 10_000 }).toBeLessThan(80);
+    await expect.poll(() => pageLightness(other.page), { timeout: 10_000 }).toBeGreaterThan(180);
     await dialogs.closeSettings();
     await e2e().expectNoSecretLeak(app);
   });

@@ -34,7 +34,7 @@ describe.skipIf(Boolean(skip))('the UI follows other processes', () => {
     const views = pages.map((app) => ({ app, sidebar: new SidebarPage(app.page, 'en'), card: new TokenCardPage(app.page, 'en') }));
     for (const v of views) await v.sidebar.select('live-a');
     const masked = await views[0].card.ensureToken(t('token.noneYet'));
-    await expect.poll(() => views[1].card.shown()).toBe(masked);
+    await expect.poll(() => views[1].card.shown(), { timeout: 10_000 }).toBe(masked);
 
     // wxtoken account add, in another process.
     const appid = uniqueAppid();

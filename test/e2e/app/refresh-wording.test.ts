@@ -32,7 +32,7 @@ describe.skipIf(Boolean(skip))('refresh says what happened', () => {
   it('classic: Copy token without a token says it fetched one; Refresh then says the token came from the cache', async () => {
     await e2e().addAccount('word-classic', { kind: 'oa' }, 'classic');
     const { app, t, card, toast, source } = await openOn('word-classic', 'en');
-    await expect.poll(() => card.shown()).toBe(t('token.noneYet'));
+    await expect.poll(() => card.shown(), { timeout: 10_000 }).toBe(t('token.noneYet'));
 
     await card.copyButton.click();
     await toast('token.copiedFetchedClears', { seconds: 30 }).waitFor();

@@ -38,11 +38,11 @@ describe.skipIf(Boolean(skip))('the sidebar at 40 accounts', () => {
     const t = textsFor('en');
     const app = await e2e().open({ locale: 'en-US' });
     const sidebar = new SidebarPage(app.page, 'en');
-    await expect.poll(() => sidebar.names()).toEqual(byName(all));
+    await expect.poll(() => sidebar.names(), { timeout: 10_000 }).toEqual(byName(all));
 
     // Paused: said so, and not the green dot of a usable token (although one is cached).
     const paused = sidebar.account('paused-oa');
-    await expect.poll(() => paused.textContent()).toContain(t('state.paused'));
+    await expect.poll(() => paused.textContent(), { timeout: 10_000 }).toContain(t('state.paused'));
     expect(await paused.textContent()).not.toContain(t('state.fresh'));
     const dot = paused.locator('.dot');
     const green = await app.page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--accent').trim());
@@ -57,10 +57,10 @@ describe.skipIf(Boolean(skip))('the sidebar at 40 accounts', () => {
     // Kind words, in either language, whole.
     for (const [word, kind] of [['mp', 'mp'], ['小程序', 'mp'], ['wecom', 'wecom'], ['企业微信', 'wecom'], ['公众号', 'oa'], ['OA', 'oa']] as const) {
       await sidebar.filter.fill(word);
-      await expect.poll(() => sidebar.names()).toEqual(byName(names[kind]));
+      await expect.poll(() => sidebar.names(), { timeout: 10_000 }).toEqual(byName(names[kind]));
     }
     await sidebar.filter.fill('mp acct-05');
-    await expect.poll(() => sidebar.names()).toEqual(['acct-05']);
+    await expect.poll(() => sidebar.names(), { timeout: 10_000 }).toEqual(['acct-05']);
     await sidebar.filter.fill('');
 
     // Recently used: the last selected first.
@@ -68,18 +68,18 @@ describe.skipIf(Boolean(skip))('the sidebar at 40 accounts', () => {
     await sidebar.select('zz-prod');
     const sort = sidebar.region.getByRole('combobox', { name: t('sidebar.sort'), exact: true });
     await sort.selectOption('recent');
-    await expect.poll(async () => (await sidebar.names()).slice(0, 2)).toEqual(['zz-prod', 'acct-07']);
+    await expect.poll(async () => (await sidebar.names()).slice(0, 2), { timeout: 10_000 }).toEqual(['zz-prod', 'acct-07']);
     await sort.selectOption('name');
-    await expect.poll(() => sidebar.names()).toEqual(byName(all));
+    await expect.poll(() => sidebar.names(), { timeout: 10_000 }).toEqual(byName(all));
 
     // Grouped by kind, kept after a reload; and in zh-CN on a dark page.
     await sidebar.region.getByRole('checkbox', { name: t('sidebar.group'), exact: true }).check();
     const groups = sidebar.list.getByRole('group');
-    await expect.poll(() => groups.count()).toBe(3);
+    await expect.poll(() => groups.count(), { timeout: 10_000 }).toBe(3);
     await app.screenshot('app.sidebar-40.grouped.en.light');
     await app.page.reload();
     await waitReady(app.page);
-    await expect.poll(() => groups.count()).toBe(3);
+    await expect.poll(() => groups.count(), { timeout: 10_000 }).toBe(3);
 
     const zh = await e2e().open({ locale: 'zh-CN', colorScheme: 'dark' });
     const zt = textsFor('zh-CN');
@@ -87,7 +87,7 @@ describe.skipIf(Boolean(skip))('the sidebar at 40 accounts', () => {
     await zsidebar.region.getByRole('checkbox', { name: zt('sidebar.group'), exact: true }).check();
     for (const kind of KINDS) {
       const group = zsidebar.list.getByRole('group', { name: zt(`kind.${kind}`), exact: true });
-      await expect.poll(() => group.locator('.account-name').allTextContents()).toEqual(byName(names[kind]));
+      await expect.poll(() => group.locator('.account-name').allTextContents(), { timeout: 10_000 }).toEqual(byName(names[kind]));
     }
     await zh.screenshot('app.sidebar-40.grouped.zh-CN.dark');
     await e2e().expectNoSecretLeak(app);
