@@ -3,18 +3,18 @@
  * behind the checks every one of them shares: method, token, token kind, whitelist, body, and the required
  * query parameters the endpoint catalogue lists.
  */
-import { ENDPOINTS } from '../../src/shared/catalogue/index';
-import type { Endpoint } from '../../src/shared/catalogue/model';
-import { largeJson } from './business-data';
+import { ENDPOINTS } from '../../../src/shared/catalogue/index';
+import type { Endpoint } from '../../../src/shared/catalogue/model';
+import { largeJson } from './data';
 import { rememberRid } from './account-data';
-import { DIAGNOSTIC_ROUTES } from './handlers-diagnostics';
-import { MP_ROUTES } from './handlers-mp';
-import { OA_ROUTES } from './handlers-oa';
-import { WECOM_ROUTES } from './handlers-wecom';
-import { answerOf, ipAllowed, parseJsonBody, sendError, sendJson, type SimRequest } from './http';
+import { DIAGNOSTIC_ROUTES } from './handlers/diagnostics';
+import { MP_ROUTES } from './handlers/mini-program';
+import { OA_ROUTES } from './handlers/official-account';
+import { WECOM_ROUTES } from './handlers/wecom';
+import { answerOf, ipAllowed, parseJsonBody, sendError, sendJson, type SimRequest } from '../http';
 import { route, type Ctx, type Route } from './route';
-import type { SimState } from './state';
-import { whitelistMessage, wecomError } from './token-endpoints';
+import type { SimState } from '../state';
+import { whitelistMessage, wecomError } from '../token-endpoints';
 
 const DEFAULT_DAILY_LIMIT = 10_000;
 

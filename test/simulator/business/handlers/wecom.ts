@@ -1,7 +1,7 @@
 /** WeCom (企业微信) endpoints in the catalogue; errors come in WeCom's shape (hint and link, no rid). */
 import { randomBytes } from 'node:crypto';
-import { MESSAGE_TYPES, WECOM_AGENT_ID, WECOM_DEPARTMENTS, WECOM_MEMBERS } from './business-data';
-import { ok, route, type Ctx, type Route } from './route';
+import { MESSAGE_TYPES, WECOM_AGENT_ID, WECOM_DEPARTMENTS, WECOM_MEMBERS } from '../data';
+import { ok, route, type Ctx, type Route } from '../route';
 
 function agentList(c: Ctx): void {
   c.send({ ...ok, agentlist: [{ agentid: WECOM_AGENT_ID, name: '演示应用 Demo app', square_logo_url: 'https://p.qlogo.cn/bizmail/sim/0' }] });

@@ -11,10 +11,10 @@ import {
   TAGS,
   templates,
   userInfo,
-} from './business-data';
-import { sendBytes } from './http';
-import { MEDIA_JPEG } from './images';
-import { intIn, need, ok, route, type Ctx, type Kind, type Route } from './route';
+} from '../data';
+import { sendBytes } from '../../http';
+import { MEDIA_JPEG } from '../images';
+import { intIn, need, ok, route, type Ctx, type Kind, type Route } from '../route';
 
 const OA: Kind[] = ['oa'];
 const OA_MP: Kind[] = ['oa', 'mp'];

@@ -1,7 +1,7 @@
 /** The shape of a business endpoint's handler: what it is given and how it answers. */
-import type { SimRequest } from './http';
-import type { IssuedToken, SimState } from './state';
-import type { SimAccount } from './types';
+import type { SimRequest } from '../http';
+import type { IssuedToken, SimState } from '../state';
+import type { SimAccount } from '../types';
 
 export type Kind = SimAccount['kind'];
 

@@ -1,5 +1,5 @@
 /** What the business endpoints change per account: the menu, the rids they answered, message ids. */
-import { MENU } from './business-data';
+import { MENU } from './data';
 
 export interface RidRecord {
   invoke_time: number;
