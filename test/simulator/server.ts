@@ -75,6 +75,7 @@ export function startSimulator(opts: SimulatorOptions = {}): Promise<Simulator> 
       path,
       query: url.searchParams,
       body,
+      headers: req.headers,
       ip: sim.callerIp ?? plainIp(req.socket.remoteAddress ?? '127.0.0.1'),
       res,
     };

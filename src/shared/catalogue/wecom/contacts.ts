@@ -219,7 +219,7 @@ export const WECOM_CONTACTS: Endpoint[] = [
     path: '/cgi-bin/department/delete',
     name: l('删除部门', 'Delete a department'),
     description: l('部门下不能有成员或子部门', 'The department must have no members or sub-departments'),
-    query: [{ ...deptQuery(true), sample: '2' }],
+    query: [{ ...deptQuery(true), sample: '3' }],
     sideEffect: destructive('从企业通讯录删除真实部门', 'Deletes a real department from the corp directory'),
     docUrl: `${WECOM_DOC}/90207`,
   }),
