@@ -8,6 +8,7 @@ const MASS = `${OA_DOC}/Message_Management/Batch_Sends_and_Originality_Checks.ht
 const msgtype = param('msgtype', 'string', true, 'text、image、voice、video、music、news、mpnewsarticle、msgmenu、wxcard 或 miniprogrampage；同名字段放内容', 'text, image, voice, video, music, news, mpnewsarticle, msgmenu, wxcard or miniprogrampage; the field of that name holds the content', 'text');
 const data = param('data', 'object', true, '模板字段：{"字段名": {"value": "…"}}，字段名取决于模板', 'Template fields: {"name": {"value": "…"}}; the names depend on the template');
 const massType = param('msgtype', 'string', true, 'mpnews、text、voice、image、mpvideo 或 wxcard；同名字段放内容', 'mpnews, text, voice, image, mpvideo or wxcard; the field of that name holds the content', 'text');
+const text = param('text', 'object', false, 'msgtype 为 text 时：{content}', 'For msgtype text: {content}');
 const msgId = param('msg_id', 'number', true, '群发返回的 msg_id', 'The msg_id a mass send returned', 'MSG_ID');
 
 /** 基础消息与订阅通知: customer-service messages, templates, subscription notices, auto-replies. */
@@ -199,7 +200,7 @@ export const OA_MASS: Endpoint[] = [
     name: l('按标签群发', 'Mass send to all or a tag'),
     description: l('is_to_all 为 true 发给全部用户；订阅号每天 1 次、服务号每月 4 次', 'is_to_all true sends to every follower; once a day for subscription accounts, 4 a month for service accounts'),
     body: pretty({ filter: { is_to_all: false, tag_id: 100 }, text: { content: '群发测试 mass send test' }, msgtype: 'text' }),
-    bodyParams: [param('filter', 'object', true, '{is_to_all, tag_id}：发给谁', '{is_to_all, tag_id}: who gets it'), massType, param('send_ignore_reprint', 'number', false, '图文被判为转载时：1 继续群发，0 停止', 'When the article is judged a reprint: 1 sends anyway, 0 stops', 0)],
+    bodyParams: [param('filter', 'object', true, '{is_to_all, tag_id}：发给谁', '{is_to_all, tag_id}: who gets it'), massType, text, param('send_ignore_reprint', 'number', false, '图文被判为转载时：1 继续群发，0 停止', 'When the article is judged a reprint: 1 sends anyway, 0 stops', 0)],
     sideEffect: destructive('发给真实用户，不能撤回到未发送状态，并消耗群发次数', 'Reaches real followers, cannot be unsent, and uses up a mass-send allowance'),
     docUrl: MASS,
   },
@@ -212,7 +213,7 @@ export const OA_MASS: Endpoint[] = [
     name: l('按 OpenID 列表群发', 'Mass send to a list of openids'),
     description: l('仅认证服务号；touser 至少 2 个、最多 10,000 个 OpenID', 'Verified service accounts only; touser holds 2 to 10,000 openids'),
     body: pretty({ touser: ['OPENID', 'OPENID2'], msgtype: 'text', text: { content: '群发测试 mass send test' } }),
-    bodyParams: [param('touser', 'array', true, 'OpenID 列表，2 到 10,000 个', 'The openids, 2 to 10,000', '["OPENID","OPENID2"]'), massType],
+    bodyParams: [param('touser', 'array', true, 'OpenID 列表，2 到 10,000 个', 'The openids, 2 to 10,000', '["OPENID","OPENID2"]'), massType, text],
     sideEffect: destructive('发给真实用户，不能撤回到未发送状态，并消耗群发次数', 'Reaches real followers, cannot be unsent, and uses up a mass-send allowance'),
     docUrl: MASS,
   },
@@ -225,7 +226,7 @@ export const OA_MASS: Endpoint[] = [
     name: l('预览群发消息', 'Preview a mass message'),
     description: l('先发给一个用户看效果；每天最多 100 次', 'Sends to one user first to check it; up to 100 a day'),
     body: pretty({ touser: 'OPENID', msgtype: 'text', text: { content: '预览 preview' } }),
-    bodyParams: [common.touser(), massType],
+    bodyParams: [common.touser(), massType, text],
     sideEffect: quota('每天最多预览 100 次', 'Up to 100 previews a day'),
     docUrl: MASS,
   },

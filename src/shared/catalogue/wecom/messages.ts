@@ -3,6 +3,7 @@ import type { Endpoint } from '../model';
 
 const agentid = param('agentid', 'number', true, '应用的 AgentId', 'The app\'s AgentId', 1000002);
 const msgtype = param('msgtype', 'string', true, 'text、image、voice、video、file、textcard、news、mpnews、markdown、miniprogram_notice 或 template_card；同名字段放内容', 'text, image, voice, video, file, textcard, news, mpnews, markdown, miniprogram_notice or template_card; the field of that name holds the content', 'text');
+const text = param('text', 'object', false, 'msgtype 为 text 时：{content}，最长 2048 字节', 'For msgtype text: {content}, up to 2048 bytes');
 const chatid = param('chatid', 'string', true, '群聊 id', 'The group chat id', 'CHATID');
 
 function entry(e: Omit<Endpoint, 'kinds'>): Endpoint {
@@ -24,6 +25,7 @@ export const WECOM_MESSAGES: Endpoint[] = [
       param('toparty', 'string', false, '部门 id，用 | 分隔', 'Department ids separated by |'),
       param('totag', 'string', false, '标签 id，用 | 分隔', 'Tag ids separated by |'),
       msgtype,
+      text,
       agentid,
       param('safe', 'number', false, '1 为保密消息（不能分享，带水印）', '1 makes it confidential (no sharing, watermarked)', 0),
     ],
@@ -115,7 +117,7 @@ export const WECOM_MESSAGES: Endpoint[] = [
     name: l('应用推送消息到群聊', 'Send a message to a group chat'),
     description: l('只能发到应用自己创建的群', 'Only to chats the app created'),
     body: pretty({ chatid: 'CHATID', msgtype: 'text', text: { content: '你好 Hello' }, safe: 0 }),
-    bodyParams: [chatid, { ...msgtype, description: l('text、image、voice、video、file、textcard、news、mpnews 或 markdown', 'text, image, voice, video, file, textcard, news, mpnews or markdown') }, param('safe', 'number', false, '1 为保密消息', '1 makes it confidential', 0)],
+    bodyParams: [chatid, { ...msgtype, description: l('text、image、voice、video、file、textcard、news、mpnews 或 markdown', 'text, image, voice, video, file, textcard, news, mpnews or markdown') }, text, param('safe', 'number', false, '1 为保密消息', '1 makes it confidential', 0)],
     sideEffect: quota('发给群里的真实成员', 'Reaches the chat\'s real members'),
     docUrl: `${WECOM_DOC}/90248`,
   }),
