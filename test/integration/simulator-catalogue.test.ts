@@ -160,7 +160,7 @@ describe('every catalogue entry has an answer in the simulator', () => {
       const query = sampleRequest(e, fillerFor(kind)).query;
       query.set('access_token', await tokenFor(kind));
       const answer = (await probe(`${sim.url}${e.path}?${query}`, { body })).json<Json>();
-      expect([40003, 41006, 41009, 41011, 41017, 47001], `${e.id}: ${answer.errcode} ${answer.errmsg}`).toContain(answer.errcode);
+      expect([40003, 40169, 41006, 41009, 41011, 41017, 47001], `${e.id}: ${answer.errcode} ${answer.errmsg}`).toContain(answer.errcode);
     },
   );
 });

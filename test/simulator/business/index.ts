@@ -61,6 +61,7 @@ const MISSING_PARAM: Record<string, [number, string]> = {
   media_id: [41006, 'missing media_id'],
   agentid: [41011, 'missing agentid'],
   tagid: [41017, 'missing tagid'],
+  scene: [40169, 'invalid length for scene, or the data is not json string'],
 };
 
 /** A required field the request left out, from the catalogue's query, body and form lists. */
