@@ -21,7 +21,7 @@ export const WECOM_DOC = 'https://developer.work.weixin.qq.com/document/path';
 /** Parameters many endpoints share. */
 export const common = {
   openid: (required = true) => param('openid', 'string', required, '用户在本账号下的 OpenID', 'The user\'s openid for this account', 'OPENID'),
-  touser: () => param('touser', 'string', true, '接收者的 OpenID', 'The recipient\'s openid', 'OPENID'),
+  touser: () => param('touser', 'string', true, '接收消息的用户的 OpenID', 'The openid of the user who gets the message', 'OPENID'),
   mediaId: (zh = '素材的 media_id', en = 'The media_id of the material') => param('media_id', 'string', true, zh, en, 'MEDIA_ID'),
   offset: () => param('offset', 'number', true, '从第几个开始，0 为第一个', 'Where to start; 0 is the first', 0),
   count: (max = 20) => param('count', 'number', true, `返回数量，1 到 ${max}`, `How many to return, 1 to ${max}`, max),

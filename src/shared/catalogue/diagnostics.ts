@@ -61,7 +61,7 @@ export const DIAGNOSTIC_ENDPOINTS: Endpoint[] = [
     description: l('清零账号所有接口的今日计数，每月限 10 次', 'Resets today\'s counters of every API; 10 times a month'),
     body: pretty({ appid: 'APPID' }),
     bodyParams: [param('appid', 'string', true, '本账号的 AppID', 'This account\'s AppID', 'APPID')],
-    sideEffect: quota('消耗每月 10 次重置机会中的一次', 'Uses one of the 10 resets a month'),
+    sideEffect: quota('每个账号每月只能重置 10 次，这会用掉一次', 'Each account may do this 10 times a month; this uses one'),
     docUrl: `${OPENAPI}/clear_quota.html`,
   },
   {

@@ -22,7 +22,7 @@ export const OA_MESSAGES: Endpoint[] = [
     name: l('发送客服消息', 'Send a customer service message'),
     description: l('用户 48 小时内与账号有过互动才能发送', 'Only to users who interacted with the account in the last 48 hours'),
     body: pretty({ touser: 'OPENID', msgtype: 'text', text: { content: '你好 Hello' } }),
-    bodyParams: [common.touser(), msgtype, param('text', 'object', false, 'msgtype 为 text 时：{content}', 'For msgtype text: {content}')],
+    bodyParams: [common.touser(), msgtype, param('text', 'object', false, 'msgtype 为 text 时：{content}', 'For msgtype text: {content}', '{"content":"你好"}')],
     docUrl: SERVICE,
   },
   {
