@@ -152,7 +152,7 @@ export const OA_MESSAGES: Endpoint[] = [
     path: '/wxaapi/newtmpl/gettemplate',
     name: l('获取订阅消息模板列表', 'List subscription templates'),
     description: l('账号已添加的订阅消息模板（公众号订阅通知与小程序订阅消息共用）', 'The subscription templates the account added (Official Accounts and Mini Programs alike)'),
-    docUrl: `${MP_DOC}/mp-message-management/subscribe-message/getTemplateList.html`,
+    docUrl: `${MP_DOC}/mp-message-management/subscribe-message/getMessageTemplateList.html`,
   },
   {
     id: 'oa.newtmpl.category',
@@ -175,7 +175,7 @@ export const OA_MESSAGES: Endpoint[] = [
     body: pretty({ priTmplId: 'TEMPLATE_ID' }),
     bodyParams: [param('priTmplId', 'string', true, '要删除的模板 id', 'The template to delete', 'TEMPLATE_ID')],
     sideEffect: destructive('删除模板：正在使用它的线上发送会失败', 'Deletes the template: production sends that use it will fail'),
-    docUrl: `${MP_DOC}/mp-message-management/subscribe-message/deleteTemplate.html`,
+    docUrl: `${MP_DOC}/mp-message-management/subscribe-message/deleteMessageTemplate.html`,
   },
   {
     id: 'oa.autoreply.current',
