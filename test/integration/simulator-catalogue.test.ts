@@ -228,4 +228,53 @@ describe('what the business endpoints change and check', () => {
     expect((await call('oa', '/cgi-bin/user/get')).data.openid).toEqual(simFollowers(ACCOUNTS.oa.appid));
     expect(await call('wecom', '/cgi-bin/user/get', undefined, '&userid=zhangsan')).toMatchObject({ errcode: 0, userid: 'zhangsan', name: '张三' });
   });
+
+  it('an uploaded file comes back from media/get; permanent material can be fetched, then deleted', async () => {
+    const token = await tokenFor('oa');
+    const file = Buffer.concat([MEDIA_JPEG, Buffer.from('wxtoken')]);
+    const boundary = 'b0undary';
+    const body = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="media"; filename="a.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`), file, Buffer.from(`\r\n--${boundary}--\r\n`)]);
+    const headers = { 'content-type': `multipart/form-data; boundary=${boundary}` };
+    const temp = (await probe(`${sim.url}/cgi-bin/media/upload?access_token=${token}&type=image`, { body, headers })).json<Json>();
+    expect(temp).toMatchObject({ type: 'image', media_id: expect.any(String), created_at: expect.any(Number) });
+    expect((await probe(`${sim.url}/cgi-bin/media/get?access_token=${token}&media_id=${temp.media_id}`)).body).toEqual(file);
+    expect((await probe(`${sim.url}/cgi-bin/media/upload?access_token=${token}&type=sticker`, { body, headers })).json<Json>().errcode).toBe(40004);
+    const kept = (await probe(`${sim.url}/cgi-bin/material/add_material?access_token=${token}&type=image`, { body, headers })).json<Json>();
+    expect(kept.url).toMatch(/^http/);
+    expect((await probe(`${sim.url}/cgi-bin/material/get_material?access_token=${token}`, { body: { media_id: kept.media_id } })).body).toEqual(file);
+    expect(await call('oa', '/cgi-bin/material/del_material', { media_id: kept.media_id })).toEqual({ errcode: 0, errmsg: 'ok' });
+    expect((await call('oa', '/cgi-bin/material/get_material', { media_id: kept.media_id })).errcode).toBe(40007);
+    expect((await call('oa', '/cgi-bin/material/del_material', { media_id: kept.media_id })).errcode).toBe(40007);
+  });
+
+  it('a draft is added, published and found by its article_id; the draft box no longer holds it', async () => {
+    const article = { title: 'T', content: '<p>x</p>', thumb_media_id: SIM_MEDIA_ID };
+    expect((await call('oa', '/cgi-bin/draft/add', { articles: [{ ...article, thumb_media_id: 'nope' }] })).errcode).toBe(40007);
+    const { media_id } = await call('oa', '/cgi-bin/draft/add', { articles: [article] });
+    const before = (await call('oa', '/cgi-bin/draft/count')).total_count;
+    const { publish_id } = await call('oa', '/cgi-bin/freepublish/submit', { media_id });
+    expect((await call('oa', '/cgi-bin/draft/count')).total_count).toBe(before - 1);
+    const status = await call('oa', '/cgi-bin/freepublish/get', { publish_id });
+    expect(status).toMatchObject({ publish_status: 0, article_detail: { count: 1 } });
+    expect((await call('oa', '/cgi-bin/freepublish/getarticle', { article_id: status.article_id })).news_item[0].title).toBe('T');
+    expect(await call('oa', '/cgi-bin/freepublish/delete', { article_id: status.article_id })).toEqual({ errcode: 0, errmsg: 'ok' });
+    expect((await call('oa', '/cgi-bin/freepublish/getarticle', { article_id: status.article_id })).errcode).toBe(53600);
+  });
+
+  it('WeCom members, departments and tags change as the writes say', async () => {
+    const created = await call('wecom', '/cgi-bin/user/create', { userid: 'wangwu', name: '王五', department: [3], mobile: '13800000009' });
+    expect(created).toEqual({ errcode: 0, errmsg: 'created' });
+    expect((await call('wecom', '/cgi-bin/user/create', { userid: 'wangwu', name: '王五', mobile: '13800000010' })).errcode).toBe(60102);
+    expect((await call('wecom', '/cgi-bin/user/get', undefined, '&userid=wangwu')).name).toBe('王五');
+    expect((await call('wecom', '/cgi-bin/department/delete', undefined, '&id=3')).errcode).toBe(60005);
+    expect((await call('wecom', '/cgi-bin/user/delete', undefined, '&userid=wangwu')).errmsg).toBe('deleted');
+    expect((await call('wecom', '/cgi-bin/user/get', undefined, '&userid=wangwu')).errcode).toBe(60111);
+    expect((await call('wecom', '/cgi-bin/department/delete', undefined, '&id=3')).errmsg).toBe('deleted');
+    const tag = await call('wecom', '/cgi-bin/tag/addtagusers', { tagid: 1, userlist: ['lisi', 'nobody'] });
+    expect(tag).toMatchObject({ errcode: 0, invalidlist: 'nobody' });
+    expect((await call('wecom', '/cgi-bin/tag/get', undefined, '&tagid=1')).userlist.map((u: Json) => u.userid)).toEqual(['zhangsan', 'lisi']);
+    const sent = await call('wecom', '/cgi-bin/message/send', { touser: 'zhangsan', msgtype: 'text', agentid: 1000002, text: { content: 'hi' } });
+    expect(await call('wecom', '/cgi-bin/message/recall', { msgid: sent.msgid })).toEqual({ errcode: 0, errmsg: 'ok' });
+    expect((await call('wecom', '/cgi-bin/message/recall', { msgid: sent.msgid })).errcode).toBe(40058);
+  });
 });
