@@ -49,7 +49,7 @@ export const DIAGNOSTIC_ENDPOINTS: Endpoint[] = [
     body: pretty({ cgi_path: '/cgi-bin/message/custom/send' }),
     bodyParams: [cgiPath],
     sideEffect: quota('消耗该接口每月有限的重置次数', 'Uses one of the API\'s limited monthly resets'),
-    docUrl: `${OPENAPI}/clear_api_quota.html`,
+    docUrl: 'https://developers.weixin.qq.com/miniprogram/dev/server/API/openApi-mgnt/api_clearapiquota.html',
   },
   {
     id: 'diag.clear_quota',
