@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { desktopApis } from '../../src/main/desktop-api';
+import { desktopApis } from '../../src/main/desktop/desktop-api';
 import { startCaptureServer, type CaptureServer } from '../support/capture-server';
 import { cliSandbox } from '../support/cli';
 import { makeCoreEnv, type CoreEnv } from '../support/core-env';

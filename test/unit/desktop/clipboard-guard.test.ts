@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { appError } from '../../../src/shared/errors';
 import type { Settings, TokenInfo } from '../../../src/shared/models';
 import { fail, ok } from '../../../src/shared/result';
-import { ClipboardGuard, type TimerFns } from '../../../src/main/clipboard-guard';
-import { makeCopyToken } from '../../../src/main/copy-token';
+import { ClipboardGuard, type TimerFns } from '../../../src/main/desktop/clipboard/clipboard-guard';
+import { makeCopyToken } from '../../../src/main/desktop/clipboard/copy-token';
 
 /** A clipboard that answers asynchronously, like Electron's. */
 function fakeClipboard(initial = '') {

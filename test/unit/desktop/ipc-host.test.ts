@@ -3,7 +3,7 @@ import { BRIDGE_GLOBAL, IPC_EVENT_CHANNEL, IPC_PREFIX, methodNames, type ApiImpl
 import { wechatError } from '../../../src/shared/errors';
 import { fail, ok, type Result } from '../../../src/shared/result';
 import { EventHub } from '../../../src/main/core/event-hub';
-import { forwardEvents, registerIpcHost, type InvokeEvent, type IpcRegistrar } from '../../../src/main/ipc-host';
+import { forwardEvents, registerIpcHost, type InvokeEvent, type IpcRegistrar } from '../../../src/main/desktop/ipc-host';
 
 const OWN = 'file:///opt/wxtoken/out/renderer/index.html';
 

@@ -2,10 +2,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
-import { appEntryUrl, isAppUrl, type AppOrigin } from '../../../src/main/app-origin';
+import { appEntryUrl, isAppUrl, type AppOrigin } from '../../../src/main/desktop/security/app-origin';
 import { APP_CSP, devCsp, withCsp } from '../../../src/main/csp';
-import { externalUrl, handleWindowOpen, installNavigationGuard, type GuardedContents } from '../../../src/main/navigation-guard';
-import { installSessionGuard, type GuardedSession } from '../../../src/main/session-guard';
+import { externalUrl, handleWindowOpen, installNavigationGuard, type GuardedContents } from '../../../src/main/desktop/security/navigation-guard';
+import { installSessionGuard, type GuardedSession } from '../../../src/main/desktop/security/session-guard';
 
 const rendererDir = path.resolve('/opt/wxtoken/out/renderer');
 const built: AppOrigin = { rendererDir };

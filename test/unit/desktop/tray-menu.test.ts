@@ -3,7 +3,7 @@ import type { MenuItemConstructorOptions } from 'electron';
 import { appError } from '../../../src/shared/errors';
 import type { AccountView } from '../../../src/shared/models';
 import { fail, ok } from '../../../src/shared/result';
-import { copyNotice, trayMenuTemplate } from '../../../src/main/tray-menu';
+import { copyNotice, trayMenuTemplate } from '../../../src/main/desktop/tray/tray-menu';
 
 const account = (name: string, hasSecret = true): AccountView => ({
   name,

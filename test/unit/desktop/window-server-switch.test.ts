@@ -8,9 +8,9 @@ import { serverUiUrl, type ServerStatus } from '../../../src/shared/models';
 import { ok } from '../../../src/shared/result';
 import type { Core } from '../../../src/main/core/core';
 import { EventHub } from '../../../src/main/core/event-hub';
-import { desktopApis } from '../../../src/main/desktop-api';
+import { desktopApis } from '../../../src/main/desktop/desktop-api';
 import { startLoopbackServer } from '../../../src/main/server';
-import { ServerSwitch, type RunningServer } from '../../../src/main/server-switch';
+import { ServerSwitch, type RunningServer } from '../../../src/main/desktop/server-switch';
 
 function fakeStarter() {
   const log: string[] = [];

@@ -2,7 +2,7 @@
  * The window session's defences: no permission is granted but writing plain text to the clipboard (the
  * page's "copy IP", "copy response" and "copy as cURL" buttons), and every response carries the CSP.
  */
-import { withCsp } from './csp';
+import { withCsp } from '../../csp';
 
 type HeadersCallback = (response: { responseHeaders?: Record<string, string[] | string> }) => void;
 

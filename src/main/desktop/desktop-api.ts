@@ -2,13 +2,13 @@
  * The contract as the desktop app serves it (IPC: the main process copies) and as its loopback server
  * serves it (HTTP: the browser copies itself, so copyToken is unsupported there).
  */
-import type { ApiImpl } from '../shared/contract';
-import type { ServerStatus } from '../shared/models';
-import { ok } from '../shared/result';
-import type { ClipboardGuard } from './clipboard-guard';
-import { makeCopyToken } from './copy-token';
-import { hostApi, type Core } from './core/core';
-import { httpHostParts } from './server/host-parts';
+import type { ApiImpl } from '../../shared/contract';
+import type { ServerStatus } from '../../shared/models';
+import { ok } from '../../shared/result';
+import type { ClipboardGuard } from './clipboard/clipboard-guard';
+import { makeCopyToken } from './clipboard/copy-token';
+import { hostApi, type Core } from '../core/core';
+import { httpHostParts } from '../server/host-parts';
 
 export interface DesktopApis {
   /** For the window (IPC) and the tray. */

@@ -2,9 +2,9 @@
  * The desktop app's "loopback server" setting: starts or stops the same server as `wxtoken serve`,
  * one change at a time, and reports every change of state.
  */
-import type { ServerStatus, Settings } from '../shared/models';
-import { appError, withDetail } from '../shared/errors';
-import { fail, ok, type Result } from '../shared/result';
+import type { ServerStatus, Settings } from '../../shared/models';
+import { appError, withDetail } from '../../shared/errors';
+import { fail, ok, type Result } from '../../shared/result';
 
 export interface RunningServer {
   /** `http://127.0.0.1:PORT`. */

@@ -1,7 +1,7 @@
 /** The main window: locked-down web preferences, shown when ready, size and position remembered. */
 import { BrowserWindow, shell } from 'electron';
-import { appEntryUrl, type AppOrigin } from './app-origin';
-import { installNavigationGuard } from './navigation-guard';
+import { appEntryUrl, type AppOrigin } from '../security/app-origin';
+import { installNavigationGuard } from '../security/navigation-guard';
 import { windowOptions } from './window-options';
 import { saveWindowState, stateFromBounds, type WindowState } from './window-state';
 

@@ -1,7 +1,7 @@
 /** The window's size and position between runs, in `<home>/window-state.json` (holds nothing secret). */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileAtomic } from './core/storage/atomic-file';
+import { writeFileAtomic } from '../../core/storage/atomic-file';
 
 export interface Rect {
   x: number;

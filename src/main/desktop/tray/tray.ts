@@ -1,10 +1,10 @@
 /** The tray icon: its menu lists the accounts (copy a token), opens the window, quits; rebuilt on changes. */
 import { Menu, Notification, Tray, nativeImage } from 'electron';
-import type { ApiImpl, EventListener } from '../shared/contract';
-import type { AccountView } from '../shared/models';
+import type { ApiImpl, EventListener } from '../../../shared/contract';
+import type { AccountView } from '../../../shared/models';
 import { TRAY_ICON_PNG_BASE64 } from './tray-icon';
 import { copyNotice, trayMenuTemplate } from './tray-menu';
-import type { UiLanguage as UiLang } from '../shared/models';
+import type { UiLanguage as UiLang } from '../../../shared/models';
 
 export interface TrayDeps {
   api: Pick<ApiImpl, 'listAccounts' | 'copyToken'>;

@@ -5,23 +5,23 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, screen, session } from 'electron';
-import { DEFAULT_SETTINGS, resolveLanguage, type Settings } from '../shared/models';
-import { localize } from '../shared/errors';
+import { DEFAULT_SETTINGS, resolveLanguage, type Settings } from '../../shared/models';
+import { localize } from '../../shared/errors';
 import { appMenuTemplate } from './app-menu';
-import { isAppUrl, type AppOrigin } from './app-origin';
-import { ClipboardGuard } from './clipboard-guard';
-import { openCore } from './core/core';
-import { EventHub } from './core/event-hub';
-import { dataHome } from './core/storage/paths';
-import { APP_CSP, devCsp } from './csp';
+import { isAppUrl, type AppOrigin } from './security/app-origin';
+import { ClipboardGuard } from './clipboard/clipboard-guard';
+import { openCore } from '../core/core';
+import { EventHub } from '../core/event-hub';
+import { dataHome } from '../core/storage/paths';
+import { APP_CSP, devCsp } from '../csp';
 import { desktopApis } from './desktop-api';
 import { forwardEvents, registerIpcHost } from './ipc-host';
-import { startLoopbackServer } from './server';
+import { startLoopbackServer } from '../server';
 import { ServerSwitch } from './server-switch';
-import { installSessionGuard } from './session-guard';
-import { setupTray } from './tray';
-import { createMainWindow, revealWindow, windowStateSaved } from './window';
-import { loadWindowState } from './window-state';
+import { installSessionGuard } from './security/session-guard';
+import { setupTray } from './tray/tray';
+import { createMainWindow, revealWindow, windowStateSaved } from './window/window';
+import { loadWindowState } from './window/window-state';
 
 const development = !app.isPackaged;
 const origin: AppOrigin = {

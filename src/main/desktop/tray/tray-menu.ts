@@ -1,9 +1,9 @@
 /** The tray icon's menu: copy a token per account, open the window, quit. Built as plain data. */
 import type { MenuItemConstructorOptions } from 'electron';
-import { localize } from '../shared/errors';
-import type { AccountView, CopyResult } from '../shared/models';
-import type { Result } from '../shared/result';
-import type { UiLanguage as UiLang } from '../shared/models';
+import { localize } from '../../../shared/errors';
+import type { AccountView, CopyResult } from '../../../shared/models';
+import type { Result } from '../../../shared/result';
+import type { UiLanguage as UiLang } from '../../../shared/models';
 
 export interface TrayActions {
   copy(name: string): void;

@@ -1,6 +1,6 @@
 /** The application menu: standard roles (so copy/paste work in inputs), dev tools only in development. */
 import type { MenuItemConstructorOptions } from 'electron';
-import type { UiLanguage as UiLang } from '../shared/models';
+import type { UiLanguage as UiLang } from '../../shared/models';
 
 export interface AppMenuOptions {
   lang: UiLang;

@@ -2,10 +2,10 @@
  * The Electron IPC host, generic over the contract: one handler per method from one loop, each checking
  * that the caller is the app's own page, validating the input and returning the Result as data.
  */
-import { IPC_EVENT_CHANNEL, IPC_PREFIX, methodNames, type ApiImpl, type AppEvent, type EventListener } from '../shared/contract';
-import { appError } from '../shared/errors';
-import { fail } from '../shared/result';
-import { callContract } from './call-contract';
+import { IPC_EVENT_CHANNEL, IPC_PREFIX, methodNames, type ApiImpl, type AppEvent, type EventListener } from '../../shared/contract';
+import { appError } from '../../shared/errors';
+import { fail } from '../../shared/result';
+import { callContract } from '../call-contract';
 
 /** What a handler learns about its caller (Electron's IpcMainInvokeEvent, narrowed). */
 export interface InvokeEvent {
