@@ -58,5 +58,9 @@ if ('reason' in binary) {
 // electron-vite honours ELECTRON_EXEC_PATH over path.txt, so an ELECTRON_OVERRIDE_DIST_PATH is honoured too.
 process.env.ELECTRON_EXEC_PATH = binary.path;
 const electronVite = join(dirname(projectRequire.resolve('electron-vite/package.json')), 'bin/electron-vite.js');
-process.argv = [process.argv[0], electronVite, command, ...rest];
+// `npm run dev` (and only it) tells the app it is in development: DevTools, the Reload menu items and the
+// dev server's URL are never inferred from running unpackaged (src/main/desktop/launch/launch-mode.ts).
+// electron-vite hands what follows `--` to Electron.
+const electronArgs = command === 'dev' ? (rest.includes('--') ? ['--wxtoken-dev'] : ['--', '--wxtoken-dev']) : [];
+process.argv = [process.argv[0], electronVite, command, ...rest, ...electronArgs];
 await import(pathToFileURL(electronVite).href);

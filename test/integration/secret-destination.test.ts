@@ -34,7 +34,7 @@ afterEach(() => env?.close());
 
 const accountsFile = () => readFile(join(env.home, 'accounts.json'), 'utf8');
 /** The IPC copy of the contract the desktop window calls (the HTTP copy is the same object). */
-const ipc = () => desktopApis(env.core, '0', { copy: async () => undefined }, () => ({ running: false })).ipc;
+const ipc = () => desktopApis(env.core, '0', { copy: async () => 'copied' as const }, () => ({ running: false })).ipc;
 
 describe.skipIf(!process.env.WXTOKEN_TEST_KEYRING)('a secret stays with its host', () => {
   it('refuses a new API base or proxy without the secret, changes nothing and sends nothing', async () => {

@@ -10,7 +10,9 @@ import { callContract } from '../call-contract';
 /** What a handler learns about its caller (Electron's IpcMainInvokeEvent, narrowed). */
 export interface InvokeEvent {
   /** Null when the frame navigated away or was destroyed before the call arrived. */
-  senderFrame?: { url: string } | null;
+  senderFrame?: { url: string; parent: unknown } | null;
+  /** The webContents the call came from. */
+  sender?: { id: number } | null;
 }
 
 /** The part of `ipcMain` the host uses (a recording fake in unit tests). */
@@ -29,16 +31,24 @@ export interface IpcHostOptions {
   api: ApiImpl;
   /** True for a URL of the app's own page (see app-origin.ts). */
   isTrustedUrl(url: string): boolean;
+  /** True for the webContents of the app's own window (not any other contents that loads the same URL). */
+  isOwnContents(sender: { id: number }): boolean;
+}
+
+/** The caller is the main frame (not an iframe) of the app's own window, showing the app's own page. */
+export function trustedSender(event: InvokeEvent, o: Pick<IpcHostOptions, 'isTrustedUrl' | 'isOwnContents'>): boolean {
+  const frame = event.senderFrame;
+  if (!frame || frame.parent !== null || !event.sender) return false;
+  return o.isTrustedUrl(frame.url) && o.isOwnContents(event.sender);
 }
 
 /** Registers every contract method; returns a function that removes them again. */
-export function registerIpcHost({ ipc, api, isTrustedUrl }: IpcHostOptions): () => void {
+export function registerIpcHost({ ipc, api, ...trust }: IpcHostOptions): () => void {
   const channels: string[] = [];
   for (const name of methodNames) {
     const channel = IPC_PREFIX + name;
     ipc.handle(channel, async (event, input) => {
-      const url = event.senderFrame?.url;
-      if (!url || !isTrustedUrl(url)) return fail(foreignSender());
+      if (!trustedSender(event, trust)) return fail(foreignSender());
       return callContract(api, name, input);
     });
     channels.push(channel);

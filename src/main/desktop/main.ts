@@ -1,39 +1,64 @@
 /**
  * The Electron entry: one instance, one core over the same data folder as the CLI, the contract over
- * IPC, a locked-down window, a tray, a menu, and the optional loopback server.
+ * IPC, the renderer on its own app:// origin, every webContents guarded, a tray, a menu, and the optional
+ * loopback server. Each decision lives in a small module with a unit test; this file only wires them.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, screen, session } from 'electron';
-import { DEFAULT_SETTINGS, resolveLanguage, type Settings } from '../../shared/models';
+import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, protocol, screen, shell } from 'electron';
+import { DEFAULT_SETTINGS, resolveLanguage } from '../../shared/models';
 import { localize } from '../../shared/errors';
-import { appMenuTemplate } from './app-menu';
-import { isAppUrl, type AppOrigin } from './security/app-origin';
-import { ClipboardGuard } from './clipboard/clipboard-guard';
 import { openCore } from '../core/core';
 import { EventHub } from '../core/event-hub';
 import { dataHome } from '../core/storage/paths';
 import { APP_CSP, devCsp } from '../csp';
+import { startLoopbackServer } from '../server';
+import { appMenuTemplate } from './app-menu';
+import { clipboardAccess, isWaylandSession } from './clipboard/clipboard-access';
+import { ClipboardGuard } from './clipboard/clipboard-guard';
+import { electronClipboard } from './clipboard/electron-clipboard';
 import { desktopApis } from './desktop-api';
 import { forwardEvents, registerIpcHost } from './ipc-host';
-import { startLoopbackServer } from '../server';
+import { launchMode } from './launch/launch-mode';
+import { SettingsCell } from './launch/settings-cell';
+import { quitWhenAllWindowsClosed, Shutdown } from './launch/shutdown';
+import { isAppUrl, type AppOrigin } from './security/app-origin';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, serveAppFile } from './security/app-scheme';
+import { guardEveryWebContents } from './security/web-contents-guard';
 import { ServerSwitch } from './server-switch';
-import { installSessionGuard } from './security/session-guard';
+import { APP_USER_MODEL_ID, notify } from './tray/notify';
+import { trayIsShown } from './tray/status-notifier';
 import { setupTray } from './tray/tray';
-import { createMainWindow, revealWindow, windowStateSaved } from './window/window';
+import { createMainWindow, windowStateSaved } from './window/window';
+import { WindowSlot } from './window/window-slot';
 import { loadWindowState } from './window/window-state';
 
-const development = !app.isPackaged;
-const origin: AppOrigin = {
-  rendererDir: path.join(__dirname, '../renderer'),
-  devUrl: development ? process.env.ELECTRON_RENDERER_URL : undefined,
-};
+// Development only when `npm run dev` passed its flag, and never in a packaged app.
+const mode = launchMode(process.argv, process.env, app.isPackaged);
+const origin: AppOrigin = { rendererDir: path.join(__dirname, '../renderer'), ...(mode.devUrl ? { devUrl: mode.devUrl } : {}) };
+const csp = origin.devUrl ? devCsp(origin.devUrl) : APP_CSP;
 const preloadPath = ['index.js', 'index.cjs', 'index.mjs']
   .map((file) => path.join(__dirname, '../preload', file))
   .find((file) => existsSync(file)) ?? path.join(__dirname, '../preload/index.js');
 
 // Every renderer sandboxed, whatever a window's options say.
 app.enableSandbox();
+// Before ready: app:// gets real origins and a secure context.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { ...APP_SCHEME_PRIVILEGES } }]);
+// Windows shows toasts only for an app with this id (the installer's shortcut carries the same).
+if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
+
+// From the first webContents on: navigation, frame navigation, window-open, webview and permission guards.
+// Only URLs that passed externalUrl() (https, allow-listed WeChat hosts) reach openExternal.
+app.on('web-contents-created', guardEveryWebContents({ origin, csp, openExternal: (url) => shell.openExternal(url) })); /* eng-disable OPEN_EXTERNAL_JS_CHECK */
+
+// Registered before anything opens, so closing the window during start-up still quits cleanly.
+const shutdown = new Shutdown();
+app.on('will-quit', (event) => shutdown.onWillQuit(event, () => app.quit()));
+let trayShown = false;
+app.on('window-all-closed', () => {
+  if (quitWhenAllWindowsClosed(process.platform, trayShown)) app.quit();
+});
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -48,77 +73,90 @@ function fatal(err: unknown): void {
 }
 
 async function main(): Promise<void> {
+  protocol.handle(APP_SCHEME, (request) => serveAppFile(request.url, origin.rendererDir, csp));
   const home = dataHome();
   const core = await openCore({ autoRefresh: true, home });
+  shutdown.add(() => core.close());
+  if (shutdown.started) return;
   const events = new EventHub();
   core.onEvent((event) => events.emit(event));
   const onEvent = events.on.bind(events);
 
-  const guard = new ClipboardGuard(clipboard);
+  const wayland = isWaylandSession({ platform: process.platform, env: process.env, ozonePlatform: app.commandLine.getSwitchValue('ozone-platform') });
+  const guard = new ClipboardGuard(electronClipboard(process.platform), undefined, clipboardAccess(wayland, () => BrowserWindow.getFocusedWindow() !== null));
+  shutdown.add(() => guard.flush());
+  app.on('browser-window-focus', () => void guard.retry());
+
   const server = new ServerSwitch(
     (port) => startLoopbackServer({ api: apis.http, onEvent, home, port, rendererDir: origin.rendererDir }),
     (status) => events.emit({ name: 'serverChanged', payload: status }),
   );
+  shutdown.add(() => server.close());
   const apis = desktopApis(core, app.getVersion(), guard, () => server.status());
 
-  let settings: Settings = DEFAULT_SETTINGS;
   const loaded = await core.api.getSettings({});
-  if (loaded.ok) settings = loaded.value;
-  const lang = () => resolveLanguage(settings.language, app.getLocale());
+  // The first settings listener: everything else hears of a change after it is stored.
+  const settings = new SettingsCell(loaded.ok ? loaded.value : DEFAULT_SETTINGS);
+  settings.follow(onEvent);
+  const lang = () => resolveLanguage(settings.current.language, app.getLocale());
   const setMenu = () =>
     Menu.setApplicationMenu(
-      Menu.buildFromTemplate(appMenuTemplate({ lang: lang(), development, platform: process.platform, appName: app.name })),
+      Menu.buildFromTemplate(appMenuTemplate({ lang: lang(), development: mode.development, platform: process.platform, appName: app.name })),
     );
-
-  installSessionGuard(session.defaultSession, origin.devUrl ? devCsp(origin.devUrl) : APP_CSP);
-  registerIpcHost({ ipc: ipcMain, api: apis.ipc, isTrustedUrl: (url) => isAppUrl(url, origin) });
   setMenu();
+  settings.onChange(setMenu);
 
-  let win: BrowserWindow | undefined;
-  const showWindow = async () => {
-    if (win && !win.isDestroyed()) return revealWindow(win);
+  const ownContents = new Set<number>();
+  registerIpcHost({ ipc: ipcMain, api: apis.ipc, isTrustedUrl: (url) => isAppUrl(url, origin), isOwnContents: (sender) => ownContents.has(sender.id) });
+
+  const windows: WindowSlot<BrowserWindow> = new WindowSlot(async () => {
     const state = await loadWindowState(home, screen.getAllDisplays().map((d) => d.workArea));
-    const created = createMainWindow({ preloadPath, origin, state, home, devTools: development });
+    const created = createMainWindow({ preloadPath, origin, state, home, devTools: mode.development, lang, onReady: (win) => windows.markReady(win) });
+    const id = created.webContents.id;
+    ownContents.add(id);
     const stop = forwardEvents(onEvent, created.webContents);
-    created.webContents.once('destroyed', stop);
-    created.on('closed', () => {
-      if (win === created) win = undefined;
+    created.webContents.once('destroyed', () => {
+      ownContents.delete(id);
+      stop();
     });
-    win = created;
-  };
-  app.on('second-instance', () => void showWindow());
-  app.on('activate', () => void showWindow());
-  await showWindow();
-
-  const tray = await setupTray({ api: apis.ipc, lang, onEvent, open: () => void showWindow(), quit: () => app.quit() });
-  // With a tray the app keeps running (tokens refreshed, server up) when the window is closed.
-  app.on('window-all-closed', () => {
-    if (!tray && process.platform !== 'darwin') app.quit();
+    return created;
   });
+  shutdown.add(() => windowStateSaved());
+  app.on('second-instance', () => void windows.show());
+  app.on('activate', () => void windows.show());
+  await windows.show();
+  if (shutdown.started) return;
+
+  const notifyUser = (body: string) =>
+    notify(body, {
+      supported: () => Notification.isSupported(),
+      create: (text) => new Notification({ title: 'wxtoken', body: text, silent: true }),
+      fallback: (text) => void dialog.showMessageBox({ type: 'info', title: 'wxtoken', message: text }),
+    });
+  const tray = await setupTray({
+    api: apis.ipc,
+    lang,
+    onEvent,
+    onSettingsChange: (listener) => settings.onChange(listener),
+    notify: notifyUser,
+    copyNeedsWindow: () => wayland,
+    open: () => void windows.show(),
+    quit: () => app.quit(),
+    platform: process.platform,
+  });
+  shutdown.add(() => tray?.destroy());
+  // With a tray the desktop really shows, the app keeps running (tokens refreshed, server up) when the window closes.
+  trayShown = tray !== undefined && (await trayIsShown(process.platform));
 
   const applyServer = async () => {
-    const result = await server.apply(settings);
+    const result = await server.apply(settings.current);
     if (!result.ok) void dialog.showMessageBox({ type: 'warning', message: localize(result.error.message, lang()) });
   };
-  events.on((event) => {
-    if (event.name !== 'settingsChanged') return;
-    settings = event.payload;
-    setMenu();
-    void applyServer();
-  });
+  settings.onChange(() => void applyServer());
   await applyServer();
 
   const problems = core.problems();
   if (problems.length > 0) {
     void dialog.showMessageBox({ type: 'warning', message: 'wxtoken', detail: problems.map((p) => localize(p.message, lang())).join('\n') });
   }
-
-  let closing = false;
-  app.on('will-quit', (event) => {
-    if (closing) return;
-    closing = true;
-    event.preventDefault();
-    tray?.destroy();
-    void Promise.allSettled([guard.flush(), server.close(), core.close(), windowStateSaved()]).finally(() => app.quit());
-  });
 }

@@ -91,7 +91,7 @@ describe('the desktop API copies', () => {
       (port) => startLoopbackServer({ api: apis.http, onEvent: (l) => events.on(l), home: home!, port }),
       (status) => events.emit({ name: 'serverChanged', payload: status }),
     );
-    const apis = desktopApis(fakeCore(), '1.2.3', { copy: async (t) => void copies.push(t) }, () => sw.status());
+    const apis = desktopApis(fakeCore(), '1.2.3', { copy: async (t) => (copies.push(t), 'copied' as const) }, () => sw.status());
     expect(await apis.ipc.appInfo({})).toEqual(ok({ host: 'electron', version: '1.2.3', copiesInMain: true }));
     expect(await apis.ipc.listAccounts({})).toEqual(ok('core:listAccounts'));
 

@@ -60,6 +60,8 @@ export function installNavigationGuard(contents: GuardedContents, origin: AppOri
     if (!navigationAllowed(target, origin)) event.preventDefault();
   };
   contents.on('will-navigate', stopForeign);
+  // Any frame, not just the main one: an iframe navigated to a foreign page is a foreign page in the window.
+  contents.on('will-frame-navigate', stopForeign);
   contents.on('will-redirect', stopForeign);
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => handleWindowOpen(url, openExternal));

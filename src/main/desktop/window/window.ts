@@ -1,12 +1,12 @@
-/** The main window: locked-down web preferences, shown when ready, size and position remembered. */
-import { BrowserWindow, shell } from 'electron';
+/** The main window: locked-down web preferences, shown when ready, size and position remembered, failures told. */
+import { BrowserWindow, dialog } from 'electron';
+import type { UiLanguage } from '../../../shared/models';
 import { appEntryUrl, type AppOrigin } from '../security/app-origin';
-import { installNavigationGuard } from '../security/navigation-guard';
+import { pageFailureNotice, type PageFailure } from './load-failure';
 import { windowOptions } from './window-options';
 import { saveWindowState, stateFromBounds, type WindowState } from './window-state';
 
 export { windowOptions } from './window-options';
-export { revealWindow } from './window-reveal';
 
 let lastSave: Promise<void> = Promise.resolve();
 
@@ -19,21 +19,46 @@ export interface MainWindowOptions {
   state: WindowState;
   home: string;
   devTools: boolean;
+  lang(): UiLanguage;
+  /** After the window has been shown on ready-to-show. */
+  onReady(win: BrowserWindow): void;
 }
 
 export function createMainWindow(o: MainWindowOptions): BrowserWindow {
   // electronegativity reads options only from a literal here; windowOptions sets contextIsolation, sandbox
-  // and disableBlinkFeatures (see test/unit/desktop/window-options.test.ts), so these findings are false positives.
+  // and disableBlinkFeatures (see test/unit/desktop/window/window-options.test.ts), so these findings are false positives.
+  // The navigation, window-open and permission guards come from main.ts's web-contents-created hook.
   const win = new BrowserWindow(windowOptions(o.preloadPath, o.state, o.devTools)); /* eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK */
-  // Only URLs that passed externalUrl() (https, allow-listed WeChat hosts) reach this.
-  installNavigationGuard(win.webContents, o.origin, (url) => shell.openExternal(url)); /* eng-disable OPEN_EXTERNAL_JS_CHECK */
+  const entry = appEntryUrl(o.origin);
   win.once('ready-to-show', () => {
     if (o.state.maximized) win.maximize();
     win.show();
+    o.onReady(win);
   });
   win.on('close', () => {
     lastSave = saveWindowState(o.home, stateFromBounds(win.getNormalBounds(), win.isMaximized())).catch(() => undefined);
   });
-  void win.loadURL(appEntryUrl(o.origin));
+
+  // A page that did not load (or a renderer that died) would leave a hidden window the tray keeps alive.
+  let telling = false;
+  const tell = (failure: PageFailure) => {
+    const notice = pageFailureNotice(failure, o.lang());
+    if (!notice || telling || win.isDestroyed()) return;
+    telling = true;
+    void dialog
+      .showMessageBox({ type: 'error', title: notice.title, message: notice.message, detail: notice.detail, buttons: notice.buttons, defaultId: 0, cancelId: 1 })
+      .then(({ response }) => {
+        telling = false;
+        if (win.isDestroyed()) return;
+        if (response === 0) void win.loadURL(entry).catch(() => undefined);
+        else win.destroy();
+      });
+  };
+  win.webContents.on('did-fail-load', (_event, errorCode, errorDescription, _url, isMainFrame) =>
+    tell({ kind: 'load', errorCode, errorDescription, isMainFrame }),
+  );
+  win.webContents.on('render-process-gone', (_event, details) => tell({ kind: 'gone', reason: details.reason, exitCode: details.exitCode }));
+  // A rejected load is reported by did-fail-load above.
+  win.loadURL(entry).catch(() => undefined);
   return win;
 }

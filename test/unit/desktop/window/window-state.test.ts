@@ -2,7 +2,7 @@ import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadWindowState, MIN_SIZE, sanitizeWindowState, saveWindowState, stateFromBounds, WINDOW_STATE_FILE } from '../../../src/main/desktop/window/window-state';
+import { loadWindowState, MIN_SIZE, sanitizeWindowState, saveWindowState, stateFromBounds, WINDOW_STATE_FILE } from '../../../../src/main/desktop/window/window-state';
 
 const screen = [{ x: 0, y: 0, width: 1920, height: 1080 }];
 

@@ -2,10 +2,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
-import { appEntryUrl, isAppUrl, type AppOrigin } from '../../../src/main/desktop/security/app-origin';
-import { APP_CSP, devCsp, withCsp } from '../../../src/main/csp';
-import { externalUrl, handleWindowOpen, installNavigationGuard, type GuardedContents } from '../../../src/main/desktop/security/navigation-guard';
-import { installSessionGuard, type GuardedSession } from '../../../src/main/desktop/security/session-guard';
+import { appEntryUrl, isAppUrl, type AppOrigin } from '../../../../src/main/desktop/security/app-origin';
+import { APP_CSP, devCsp, withCsp } from '../../../../src/main/csp';
+import { externalUrl, handleWindowOpen, installNavigationGuard, type GuardedContents } from '../../../../src/main/desktop/security/navigation-guard';
+import { installSessionGuard, type GuardedSession } from '../../../../src/main/desktop/security/session-guard';
 
 const rendererDir = path.resolve('/opt/wxtoken/out/renderer');
 const built: AppOrigin = { rendererDir };
@@ -13,17 +13,16 @@ const dev: AppOrigin = { rendererDir, devUrl: 'http://localhost:5173/' };
 const fileUrl = (p: string) => pathToFileURL(p).href;
 
 describe('the app origin', () => {
-  it('accepts the built renderer and files inside it', () => {
+  it('is app://wxtoken/ and nothing else: not the renderer folder on disk, not another host or port', () => {
+    expect(appEntryUrl(built)).toBe('app://wxtoken/index.html');
     expect(isAppUrl(appEntryUrl(built), built)).toBe(true);
-    expect(isAppUrl(`${fileUrl(path.join(rendererDir, 'index.html'))}#/accounts`, built)).toBe(true);
-    expect(isAppUrl(fileUrl(path.join(rendererDir, 'assets', 'index-abc.js')), built)).toBe(true);
-  });
-
-  it('refuses other files, traversal out of the renderer folder and web pages', () => {
+    expect(isAppUrl('app://wxtoken/index.html#/accounts', built)).toBe(true);
+    expect(isAppUrl('app://wxtoken/assets/index-abc.js', built)).toBe(true);
+    expect(isAppUrl(fileUrl(path.join(rendererDir, 'index.html')), built)).toBe(false);
     expect(isAppUrl(fileUrl('/etc/passwd'), built)).toBe(false);
-    expect(isAppUrl(fileUrl(path.join(rendererDir, '..', 'main', 'index.js')), built)).toBe(false);
-    expect(isAppUrl('file:///opt/wxtoken/out/renderer/../main/index.js', built)).toBe(false);
-    expect(isAppUrl(fileUrl(`${rendererDir}-evil/index.html`), built)).toBe(false);
+    expect(isAppUrl('app://evil/index.html', built)).toBe(false);
+    expect(isAppUrl('app://wxtoken:8080/index.html', built)).toBe(false);
+    expect(isAppUrl('app://user@wxtoken/index.html', built)).toBe(false);
     expect(isAppUrl('https://mp.weixin.qq.com/', built)).toBe(false);
     expect(isAppUrl('http://localhost:5173/', built)).toBe(false);
     expect(isAppUrl('not a url', built)).toBe(false);
@@ -35,7 +34,7 @@ describe('the app origin', () => {
     expect(isAppUrl('http://localhost:5173/src/main.tsx', dev)).toBe(true);
     expect(isAppUrl('http://localhost:5174/', dev)).toBe(false);
     expect(isAppUrl('http://127.0.0.1:5173/', dev)).toBe(false);
-    expect(isAppUrl(fileUrl(path.join(rendererDir, 'index.html')), dev)).toBe(false);
+    expect(isAppUrl('app://wxtoken/index.html', dev)).toBe(false);
   });
 });
 
@@ -61,12 +60,21 @@ describe('the navigation guard', () => {
   it('lets the window navigate within the app and stops everything else', () => {
     const { contents, fire } = fakeContents();
     installNavigationGuard(contents, built, () => {});
-    expect(fire('will-navigate', fileUrl(path.join(rendererDir, 'index.html')))).toBe(false);
+    expect(fire('will-navigate', 'app://wxtoken/index.html')).toBe(false);
     expect(fire('will-navigate', 'https://evil.example/')).toBe(true);
     expect(fire('will-navigate', 'https://mp.weixin.qq.com/')).toBe(true);
+    expect(fire('will-navigate', fileUrl(path.join(rendererDir, 'index.html')))).toBe(true);
     expect(fire('will-redirect', fileUrl('/home/user/.ssh/id_rsa'))).toBe(true);
-    expect(fire('will-redirect', fileUrl(path.join(rendererDir, 'index.html')))).toBe(false);
-    expect(fire('will-attach-webview', fileUrl(path.join(rendererDir, 'index.html')))).toBe(true);
+    expect(fire('will-redirect', 'app://wxtoken/index.html')).toBe(false);
+    expect(fire('will-attach-webview', 'app://wxtoken/index.html')).toBe(true);
+  });
+
+  it('stops a foreign navigation in any frame, not just the main one', () => {
+    const { contents, fire } = fakeContents();
+    installNavigationGuard(contents, built, () => {});
+    expect(fire('will-frame-navigate', 'https://evil.example/')).toBe(true);
+    expect(fire('will-frame-navigate', fileUrl('/etc/passwd'))).toBe(true);
+    expect(fire('will-frame-navigate', 'app://wxtoken/index.html')).toBe(false);
   });
 
   it('never opens a window; vetted https links go to the browser', async () => {
@@ -147,17 +155,19 @@ describe('the session guard', () => {
     expect(withCsp(undefined, APP_CSP)).toEqual({ 'Content-Security-Policy': [APP_CSP] });
   });
 
-  it('is strict: no remote scripts, no eval, no plugins, no framing', () => {
+  it('is strict: no remote scripts, no eval, no inline scripts or styles, no plugins, no framing', () => {
     expect(APP_CSP).toContain("default-src 'self'");
     expect(APP_CSP).toContain("script-src 'self'");
-    expect(APP_CSP).not.toMatch(/unsafe-eval|script-src[^;]*unsafe-inline|\*/);
+    expect(APP_CSP).toContain("style-src 'self'");
+    expect(APP_CSP).not.toMatch(/unsafe-eval|unsafe-inline|\*/);
     expect(APP_CSP).toContain("object-src 'none'");
     expect(APP_CSP).toContain("frame-ancestors 'none'");
     // Development loosens only what Vite's HMR needs, and only for the dev server's own host.
     expect(devCsp('http://localhost:5173/')).toContain("connect-src 'self' ws://localhost:5173");
+    expect(devCsp('http://localhost:5173/')).toContain("style-src 'self' 'unsafe-inline'");
   });
 
-  const html = path.resolve(__dirname, '../../../src/renderer/index.html');
+  const html = path.resolve(__dirname, '../../../../src/renderer/index.html');
   const meta = existsSync(html) ? /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/i.exec(readFileSync(html, 'utf8'))?.[1] : undefined;
   it.skipIf(!meta)(`matches the renderer's meta CSP${meta ? '' : ' (skipped: src/renderer/index.html has no CSP meta tag yet)'}`, () => {
     // frame-ancestors only works as a header (browsers ignore it in a meta tag), so only the header has it.

@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
-import { appError } from '../../../src/shared/errors';
-import type { AccountView } from '../../../src/shared/models';
-import { fail, ok } from '../../../src/shared/result';
-import { copyNotice, trayMenuTemplate } from '../../../src/main/desktop/tray/tray-menu';
+import { appError } from '../../../../src/shared/errors';
+import type { AccountView } from '../../../../src/shared/models';
+import { fail, ok } from '../../../../src/shared/result';
+import { copyNotice, trayMenuTemplate } from '../../../../src/main/desktop/tray/tray-menu';
 
 const account = (name: string, hasSecret = true): AccountView => ({
   name,

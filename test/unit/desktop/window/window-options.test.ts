@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { windowOptions } from '../../../src/main/desktop/window/window-options';
-import { revealWindow } from '../../../src/main/desktop/window/window-reveal';
-import { DEFAULT_SIZE, MIN_SIZE } from '../../../src/main/desktop/window/window-state';
+import { windowOptions } from '../../../../src/main/desktop/window/window-options';
+import { revealWindow } from '../../../../src/main/desktop/window/window-slot';
+import { DEFAULT_SIZE, MIN_SIZE } from '../../../../src/main/desktop/window/window-state';
 
 describe('the main window options', () => {
   it('lock the page down', () => {
