@@ -31,3 +31,18 @@ describe('the development flag', () => {
     expect(launchMode(['e', '.', DEV_FLAG], { ELECTRON_RENDERER_URL: 'https://evil.example/' }, false)).toEqual({ development: true });
   });
 });
+
+describe('the scripts', () => {
+  it('pass the development flag for npm run dev only, after the -- that electron-vite hands to Electron', async () => {
+    // @ts-expect-error: a plain .mjs script without type declarations
+    const { electronViteArgs, DEV_FLAG: scriptFlag } = (await import('../../../../scripts/electron-vite-args.mjs')) as {
+      electronViteArgs(command: string, rest: string[]): string[];
+      DEV_FLAG: string;
+    };
+    expect(scriptFlag).toBe(DEV_FLAG);
+    expect(electronViteArgs('dev', [])).toEqual(['dev', '--', DEV_FLAG]);
+    expect(electronViteArgs('dev', ['--watch', '--', '--trace-warnings'])).toEqual(['dev', '--watch', '--', '--trace-warnings', DEV_FLAG]);
+    expect(electronViteArgs('preview', [])).toEqual(['preview']);
+    expect(electronViteArgs('preview', ['--', DEV_FLAG.replace('dev', 'x')])).not.toContain(DEV_FLAG);
+  });
+});
