@@ -228,6 +228,10 @@ export function resolveLanguage(setting: Language | undefined, systemLocale: str
   return /^zh\b/i.test(systemLocale ?? '') ? 'zh-CN' : 'en';
 }
 
+/** What an account name may hold: it is typed everywhere, in the CLI, in URLs, in the sidebar. */
+export const ACCOUNT_NAME_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N}_.-]*$/u;
+export const ACCOUNT_NAME_MAX = 64;
+
 // app (issue 10)
 /** What a dry run of credentials got: a token, masked, that was not stored. */
 export interface CredentialCheck {
