@@ -11,6 +11,7 @@ import { DIAGNOSTIC_ROUTES } from './handlers-diagnostics';
 import { MP_ROUTES } from './handlers-mp';
 import { OA_ROUTES } from './handlers-oa';
 import { WECOM_ROUTES } from './handlers-wecom';
+import { TICKET_ROUTES } from './handlers-tickets';
 import { answerOf, ipAllowed, parseJsonBody, sendError, sendJson, type SimRequest } from './http';
 import { route, type Ctx, type Route } from './route';
 import type { SimState } from './state';
@@ -31,7 +32,7 @@ const SIM_ROUTES: Route[] = [route('GET', '/cgi-bin/sim/large_json', ['oa', 'mp'
 
 /** `GET /cgi-bin/user/get` → the route; routes of one method and path from several files are merged by kind. */
 const ROUTES = new Map<string, Route>();
-for (const r of [...DIAGNOSTIC_ROUTES, ...OA_ROUTES, ...MP_ROUTES, ...WECOM_ROUTES, ...SIM_ROUTES]) {
+for (const r of [...DIAGNOSTIC_ROUTES, ...OA_ROUTES, ...MP_ROUTES, ...WECOM_ROUTES, ...SIM_ROUTES, ...TICKET_ROUTES]) {
   const key = `${r.method} ${r.path}`;
   const known = ROUTES.get(key);
   ROUTES.set(key, known ? { ...known, by: { ...known.by, ...r.by } } : r);

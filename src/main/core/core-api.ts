@@ -31,8 +31,11 @@ export interface CoreParts {
   problems(): FileProblem[];
 }
 
+/** The toolbox calls (issue 11) come from toolbox/toolbox-api.ts. */
+type ToolboxCalls = import('./toolbox/toolbox-api').ToolboxCall;
+
 /** The accounts and tokens part of the contract (Redis calls come from redis-api.ts). */
-export type AccountsApi = Omit<CoreApi, RedisCalls>;
+export type AccountsApi = Omit<CoreApi, RedisCalls | ToolboxCalls>;
 
 export interface CoreApis {
   /** For every host a program or a page can reach (IPC, HTTP): a secret stays with its host. */

@@ -21,6 +21,8 @@ import { EncryptedTokenCache } from './tokens/token-cache';
 import { TokenEngine, type RetryPolicy } from './tokens/token-engine';
 import type { SecretStore } from './types';
 import { isTransient, WechatClient } from './wechat/wechat-client';
+import { TicketEngine } from './tickets/ticket-engine';
+import { createToolboxApi } from './toolbox/toolbox-api';
 
 export type { CoreApi, HostParts } from './core-api';
 
@@ -82,8 +84,12 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
   const runner = new RequestRunner({ accounts, engine, history });
   const accountsApis = createCoreApis({ accounts, secrets, cache, engine, runner, history, settings, events, problems: () => [...problems] });
   const redisApi = createRedisApi({ store: new RedisStore({ home, lock, report }), secrets });
-  const api: CoreApi = { ...accountsApis.api, ...redisApi };
-  const terminalApi: CoreApi = { ...accountsApis.terminalApi, ...redisApi };
+  // Toolbox (issue 11): JS-SDK tickets in tickets.json, in the token cache's format and under its key.
+  const ticketCache = new EncryptedTokenCache({ home, secrets, lock, report, fileName: 'tickets.json', lockKey: 'tickets-file' });
+  const tickets = new TicketEngine({ accounts, tokens: engine, cache: ticketCache, lock, now: options.now, timeoutMs: options.timeoutMs, retry: options.retry });
+  const toolboxApi = createToolboxApi({ accounts, runner, engine, secrets, tickets });
+  const api: CoreApi = { ...accountsApis.api, ...redisApi, ...toolboxApi };
+  const terminalApi: CoreApi = { ...accountsApis.terminalApi, ...redisApi, ...toolboxApi };
 
   let refresher: AutoRefresher | undefined;
   let unsubscribe = () => {};
@@ -122,6 +128,7 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
       await secrets.close?.();
       accounts.close();
       cache.close();
+      ticketCache.close();
     },
   };
 }
