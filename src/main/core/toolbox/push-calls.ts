@@ -1,13 +1,40 @@
+/** The contract's push calls: the callback server config (write-only, in the keychain) and one push. */
 import type { ApiImpl } from '../../../shared/contract';
 import { appError } from '../../../shared/errors';
-import { fail } from '../../../shared/result';
+import { fail, ok } from '../../../shared/result';
+import { guard } from '../tokens/token-engine';
+import { runPush, type CallbackConfig } from '../push/push-runner';
 import type { LookupDeps } from './lookups';
 
 export type PushCalls = Pick<ApiImpl, 'setCallbackConfig' | 'pushMessage'>;
 
-export function createPushCalls(_deps: LookupDeps): PushCalls {
+/** The keychain item holding an account's callback Token and EncodingAESKey (JSON). */
+export const callbackItem = (accountName: string): string => `callback:${accountName}`;
+
+export function createPushCalls(deps: Pick<LookupDeps, 'accounts' | 'secrets'>): PushCalls {
   return {
-    setCallbackConfig: async () => fail(appError('unsupported')),
-    pushMessage: async () => fail(appError('unsupported')),
+    setCallbackConfig: ({ name, token, aesKey }) => guard(async () => {
+      const account = await deps.accounts.get(name);
+      if (!account.ok) return account;
+      if (account.value.kind === 'wecom' && !aesKey) {
+        return fail(appError('validation', { field: 'aesKey', message: { zh: '企业微信的回调必须加密：需要 EncodingAESKey', en: 'WeCom callbacks are always encrypted: the EncodingAESKey is needed' } }));
+      }
+      await deps.secrets.set(callbackItem(name), JSON.stringify({ token, aesKey } satisfies CallbackConfig));
+      return ok(undefined);
+    }),
+
+    pushMessage: (input) => guard(async () => {
+      const account = await deps.accounts.get(input.name);
+      if (!account.ok) return account;
+      const stored = await deps.secrets.get(callbackItem(input.name));
+      const config = stored ? (JSON.parse(stored) as CallbackConfig) : undefined;
+      if (!config?.token) {
+        return fail(appError('secret_missing', {
+          message: { zh: '钥匙串里没有这个账号的消息推送 Token', en: 'The keychain holds no message-push Token for this account' },
+          next: { zh: `用 \`wxtoken callback set ${input.name}\` 保存（第 1 行 Token，第 2 行 EncodingAESKey）`, en: `Store it with \`wxtoken callback set ${input.name}\` (line 1 the Token, line 2 the EncodingAESKey)` },
+        }));
+      }
+      return runPush(account.value, config, input);
+    }),
   };
 }

@@ -2,5 +2,6 @@
 import type { CommandSpec } from '../../spec';
 import { signCommand, ticketCommand } from './jssdk';
 import { clearQuotaCommand, quotaCommand, ridCommand } from './lookups';
+import { callbackSetCommand, pushCommand } from './push';
 
-export const toolboxCommands: CommandSpec[] = [ticketCommand, signCommand, ridCommand, quotaCommand, clearQuotaCommand];
+export const toolboxCommands: CommandSpec[] = [ticketCommand, signCommand, ridCommand, quotaCommand, clearQuotaCommand, callbackSetCommand, pushCommand];
