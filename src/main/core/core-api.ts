@@ -12,6 +12,7 @@ import type { RequestRunner } from './console/request-runner';
 import { secretItem } from './keychain/secret-items';
 import type { SettingsStore } from './storage/settings-store';
 import { guard, type TokenEngine } from './tokens/token-engine';
+import { callbackItem, moveCallbackConfig } from './toolbox/push-calls';
 import type { SecretStore, TokenCache } from './types';
 
 export type HostParts = Pick<ApiImpl, 'appInfo' | 'copyToken' | 'serverStatus'>;
@@ -113,6 +114,7 @@ export function createCoreApis(p: CoreParts): CoreApis {
       }
       if (secret !== undefined) await remember(secretItem(target), true);
       await moveToken(p, name, target);
+      await moveCallbackConfig(p.secrets, name, target); // toolbox (issue 11)
       await p.secrets.delete(secretItem(name));
       await remember(secretItem(name), false);
       await p.history.rename(name, target);
@@ -156,6 +158,7 @@ export function createCoreApis(p: CoreParts): CoreApis {
       if (!account.ok) return account;
       // The keychain first: if it is locked, the remove fails and changes nothing.
       await p.secrets.delete(secretItem(name));
+      await p.secrets.delete(callbackItem(name)); // toolbox (issue 11): the push debugger's Token and EncodingAESKey
       await remember(secretItem(name), false);
       const removed = await p.accounts.remove(name);
       if (!removed.ok) return removed;

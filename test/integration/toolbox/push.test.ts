@@ -133,6 +133,18 @@ describe.skipIf(!hasTestKeyring())('push debugger', () => {
     expect(server.received).toHaveLength(0);
   });
 
+  it('the callback config follows a rename and leaves the keychain with the account', async () => {
+    const keytar = (await import('keytar')).default;
+    const items = async () => (await keytar.findCredentials(env.service)).map((i) => i.account).filter((a) => a.startsWith('callback:'));
+    expect((await env.core.api.editAccount({ name: 'oa', patch: { name: 'renamed' } })).ok).toBe(true);
+    expect(await items()).toEqual(['callback:renamed']);
+    server.answer = (r) => ({ body: r.signatureOk ? r.query.get('echostr')! : '' });
+    const got = await env.core.api.pushMessage({ name: 'renamed', to: server.url, verify: true });
+    expect(got.ok && got.value.passed).toBe(true);
+    expect((await env.core.api.removeAccount({ name: 'renamed' })).ok).toBe(true);
+    expect(await items()).toEqual([]);
+  });
+
   it('WeCom: the URL check sends an encrypted echostr and wants it decrypted; messages are always encrypted', async () => {
     const corp = await env.addAccount('corp', { kind: 'wecom' });
     await env.core.api.setCallbackConfig({ name: 'corp', token: TOKEN, aesKey: AES_KEY });

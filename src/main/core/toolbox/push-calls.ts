@@ -4,6 +4,7 @@ import { appError } from '../../../shared/errors';
 import { fail, ok } from '../../../shared/result';
 import { guard } from '../tokens/token-engine';
 import { runPush, type CallbackConfig } from '../push/push-runner';
+import type { SecretStore } from '../types';
 import type { LookupDeps } from './lookups';
 
 export type PushCalls = Pick<ApiImpl, 'setCallbackConfig' | 'pushMessage'>;
@@ -37,4 +38,12 @@ export function createPushCalls(deps: Pick<LookupDeps, 'accounts' | 'secrets'>):
       return runPush(account.value, config, input);
     }),
   };
+}
+
+/** An account's callback config follows it when it is renamed (toolbox, issue 11). */
+export async function moveCallbackConfig(secrets: SecretStore, from: string, to: string): Promise<void> {
+  const stored = await secrets.get(callbackItem(from));
+  if (stored === undefined) return;
+  await secrets.set(callbackItem(to), stored);
+  await secrets.delete(callbackItem(from));
 }
