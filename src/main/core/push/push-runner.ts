@@ -7,14 +7,13 @@ import { appError } from '../../../shared/errors';
 import type { Account } from '../../../shared/models';
 import { fail, ok, type Localized, type Result } from '../../../shared/result';
 import type { PushMode, PushProblem, PushReport, PushRequestView } from '../../../shared/toolbox/models';
-import type { z } from 'zod';
-import type { pushInput } from '../../../shared/toolbox/schemas';
+import type { ValidInput } from '../../../shared/contract';
 import { httpRequest } from '../wechat/http-client';
 import { judgeReply, type Judgement } from './judge-reply';
 import { eventMessage, textMessage, xmlOf } from './push-xml';
 import { aesKeyOf, encryptMessage, pushSignature } from './wx-crypto';
 
-export type PushInput = z.output<typeof pushInput>;
+export type PushInput = ValidInput<'pushMessage'>;
 
 /** The server configuration: Token, and EncodingAESKey ('' when the account uses plain mode only). */
 export interface CallbackConfig {
