@@ -86,12 +86,17 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
   const redisApi = createRedisApi({ store: new RedisStore({ home, lock, report }), secrets });
   // Toolbox (issue 11): JS-SDK tickets in tickets.json, in the token cache's format and under its key.
   const ticketCache = new EncryptedTokenCache({ home, secrets, lock, report, fileName: 'tickets.json', lockKey: 'tickets-file' });
-  const tickets = new TicketEngine({ accounts, tokens: engine, cache: ticketCache, lock, now: options.now, timeoutMs: options.timeoutMs, retry: options.retry });
+  let ticketFetched = (_key: string): void => undefined;
+  const tickets = new TicketEngine({
+    accounts, tokens: engine, cache: ticketCache, lock, now: options.now, timeoutMs: options.timeoutMs, retry: options.retry,
+    onFetched: (key) => ticketFetched(key),
+  });
   const toolboxApi = createToolboxApi({ accounts, runner, engine, secrets, tickets });
   const api: CoreApi = { ...accountsApis.api, ...redisApi, ...toolboxApi };
   const terminalApi: CoreApi = { ...accountsApis.terminalApi, ...redisApi, ...toolboxApi };
 
   let refresher: AutoRefresher | undefined;
+  let ticketRefresher: AutoRefresher | undefined;
   let unsubscribe = () => {};
   if (options.autoRefresh) {
     const auto = new AutoRefresher({
@@ -108,6 +113,19 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
       },
     });
     refresher = auto;
+    // Tickets too, by `account|type` (toolbox, issue 11).
+    const ticketAuto = new AutoRefresher({
+      names: () => tickets.cachedKeys(),
+      dueAt: (key) => tickets.dueAt(key),
+      refresh: async (key) => {
+        const [name, type] = key.split('|') as [string, 'jsapi'];
+        const got = await tickets.getTicket(name, type);
+        return got.ok || isTransient(got.error);
+      },
+    });
+    ticketRefresher = ticketAuto;
+    ticketFetched = (key) => void ticketAuto.schedule(key);
+    await ticketAuto.start();
     unsubscribe = events.on((event) => {
       if (event.name === 'tokenChanged') void auto.schedule(event.payload.account);
       if (event.name === 'accountsChanged') void auto.start();
@@ -125,6 +143,7 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
       await swept;
       unsubscribe();
       refresher?.stop();
+      ticketRefresher?.stop();
       await secrets.close?.();
       accounts.close();
       cache.close();

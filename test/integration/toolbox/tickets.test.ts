@@ -96,6 +96,26 @@ describe.skipIf(!hasTestKeyring())('JS-SDK tickets, kept like tokens', () => {
     expect(renewed.ok && renewed.value.ticket).not.toBe(first.value.ticket);
   });
 
+  it('a long-lived host refreshes a stable account\'s ticket ahead of expiry on its own; never a classic one', async () => {
+    // Tickets live 3 s here: the engine's margin (10 %) plans the refresh 0.3 s before expiry.
+    env = await makeCoreEnv({ expiresIn: 3, renewWindowSeconds: 1 });
+    await env.addAccount('auto', {}, 'stable');
+    await env.addAccount('prod', {}, 'classic');
+    const host = await env.reopen({ autoRefresh: true });
+    const first = await host.api.getTicket({ name: 'auto' });
+    const classic = await host.api.getTicket({ name: 'prod' });
+    if (!first.ok || !classic.ok) throw new Error('no ticket');
+    const deadline = classic.value.expiresAt + 1_000;
+    // Bounded: the background refresh is due 2.7 s after the fetch; the classic ticket expires meanwhile.
+    while (env.sim.count(GETTICKET) < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    await until(classic.value.expiresAt + 300);
+    expect(env.sim.count(GETTICKET)).toBe(3);
+    const now = await host.api.getTicket({ name: 'auto' });
+    expect(now.ok && now.value.source).toBe('cache');
+    expect(now.ok && now.value.ticket).not.toBe(first.value.ticket);
+    expect(env.sim.count(CLASSIC)).toBe(1);
+  });
+
   it('a 40001 on the ticket fetch expires the token it used (compare-and-expire), fetches one token and retries once', async () => {
     env = await makeCoreEnv();
     const account = await env.addAccount('oa', {}, 'classic');

@@ -26,6 +26,8 @@ export interface TicketEngineDeps {
   now?: Clock;
   timeoutMs?: number;
   retry?: RetryPolicy;
+  /** Told `account|type` after each fetch, so a long-lived host can plan the next refresh. */
+  onFetched?: (key: string) => void;
 }
 
 /** A ticket the checker may compare a signature with. */
@@ -86,6 +88,30 @@ export class TicketEngine {
     return held;
   }
 
+  /**
+   * For a long-lived host's background refresh, by `account|type`: when the cached ticket is due, if ever. Never
+   * for classic accounts: refreshing their ticket may need a token fetch, which would invalidate the token in use.
+   */
+  async dueAt(refreshKey: string): Promise<number | undefined> {
+    const [name, type] = refreshKey.split('|') as [string, TicketType];
+    const account = await this.deps.accounts.get(name);
+    if (!account.ok || !ticketPath(account.value.kind, type)) return undefined;
+    const cached = await this.readMatching(account.value, ticketKey(account.value, type));
+    return cached && cached.mode !== 'classic' ? refreshAt(cached) : undefined;
+  }
+
+  /** Every `account|type` with a cached ticket (what a long-lived host plans refreshes for). */
+  async cachedKeys(): Promise<string[]> {
+    const all = await this.deps.accounts.list();
+    const keys: string[] = [];
+    for (const account of all.ok ? all.value : []) {
+      for (const type of ['jsapi', 'wx_card', 'agent_config'] as const) {
+        if (ticketPath(account.kind, type) && (await this.readMatching(account, ticketKey(account, type)))) keys.push(`${account.name}|${type}`);
+      }
+    }
+    return keys;
+  }
+
   /** The AppID (corpid) wx.config names. */
   async appidOf(name: string): Promise<string | undefined> {
     const found = await this.deps.accounts.get(name);
@@ -122,6 +148,7 @@ export class TicketEngine {
       ...(previous && previous.accessToken !== grant.value.ticket ? { previousToken: previous.accessToken } : {}),
     };
     await this.deps.cache.write(key, stored);
+    this.deps.onFetched?.(`${name}|${type}`);
     return ok(toInfo(name, type, stored, 'fetch', receivedAt));
   }
 
