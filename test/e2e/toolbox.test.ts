@@ -92,4 +92,24 @@ describe.skipIf(Boolean(skip))('the toolbox panels', () => {
     await box.alert.waitFor();
     expect(await box.alert.textContent()).toContain('WeChat keeps rids for 7 days');
   });
+
+  it("shows a catalogue API's daily quota, and resets the counts only after the warning about the 10 a month", async () => {
+    const { box, t } = await openOn('en');
+    await box.tab('quota');
+    await box.field(t('toolbox.quota.path')).fill('/cgi-bin/message/custom/send');
+    await box.button(t('toolbox.quota.run'));
+    const result = box.section.getByRole('region', { name: t('toolbox.quota.result'), exact: true });
+    await result.waitFor();
+    expect(await result.textContent()).toContain('500000');
+    const before = e2e().stack.sim.count('/cgi-bin/clear_quota');
+    await box.button(t('toolbox.quota.clear'));
+    const dialog = box.section.getByRole('alertdialog', { name: t('toolbox.quota.clear'), exact: true });
+    expect(await dialog.textContent()).toContain('uses one of its 10 resets a month');
+    await dialog.getByRole('button', { name: t('common.cancel'), exact: true }).click();
+    expect(e2e().stack.sim.count('/cgi-bin/clear_quota')).toBe(before);
+    await box.button(t('toolbox.quota.clear'));
+    await dialog.getByRole('button', { name: t('toolbox.quota.clearYes'), exact: true }).click();
+    await box.section.getByRole('status').filter({ hasText: t('toolbox.quota.cleared') }).waitFor();
+    expect(e2e().stack.sim.count('/cgi-bin/clear_quota')).toBe(before + 1);
+  });
 });

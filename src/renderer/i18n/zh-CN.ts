@@ -277,6 +277,17 @@ export const zhCN = {
   'toolbox.rid.requestBody': '请求内容',
   'toolbox.rid.responseBody': '响应内容',
   'toolbox.rid.clientIp': '调用方 IP',
+  'toolbox.tab.quota': '接口额度',
+  'toolbox.quota.path': '接口路径（cgi_path）',
+  'toolbox.quota.run': '查询额度',
+  'toolbox.quota.result': '今日额度',
+  'toolbox.quota.limit': '每日上限',
+  'toolbox.quota.used': '已用',
+  'toolbox.quota.remain': '剩余',
+  'toolbox.quota.clear': '清零调用次数（clear_quota）…',
+  'toolbox.quota.clearWarning': '这会把本账号所有接口今天的调用次数清零，并用掉每月 10 次清零机会中的 1 次。因 45009 暂停的 token 获取会随之恢复。',
+  'toolbox.quota.clearYes': '清零',
+  'toolbox.quota.cleared': '已清零今天的调用次数',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

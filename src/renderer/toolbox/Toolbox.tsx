@@ -4,11 +4,12 @@ import type { AccountView } from '../../shared/models';
 import { useT } from '../i18n/use-t';
 import { JssdkPanel } from './JssdkPanel';
 import { PushPanel } from './PushPanel';
+import { QuotaPanel } from './QuotaPanel';
 import { RidPanel } from './RidPanel';
 import './toolbox.css';
 
-type Tab = 'jssdk' | 'push' | 'rid';
-const TABS: Tab[] = ['jssdk', 'push', 'rid'];
+type Tab = 'jssdk' | 'push' | 'rid' | 'quota';
+const TABS: Tab[] = ['jssdk', 'push', 'rid', 'quota'];
 
 export function Toolbox({ account }: { account: AccountView }) {
   const { t } = useT();
@@ -24,7 +25,10 @@ export function Toolbox({ account }: { account: AccountView }) {
         ))}
       </div>
       <div role="tabpanel" id={`toolbox-panel-${tab}`} aria-labelledby={`toolbox-tab-${tab}`}>
-        {tab === 'jssdk' ? <JssdkPanel account={account} /> : tab === 'push' ? <PushPanel account={account} /> : <RidPanel account={account} />}
+        {tab === 'jssdk' ? <JssdkPanel account={account} /> : null}
+        {tab === 'push' ? <PushPanel account={account} /> : null}
+        {tab === 'rid' ? <RidPanel account={account} /> : null}
+        {tab === 'quota' ? <QuotaPanel account={account} /> : null}
       </div>
     </section>
   );

@@ -27,7 +27,7 @@ export class ToolboxPage {
     this.alert = this.section.getByRole('alert');
   }
 
-  tab(id: 'jssdk' | 'push' | 'rid'): Promise<void> {
+  tab(id: 'jssdk' | 'push' | 'rid' | 'quota'): Promise<void> {
     return this.section.getByRole('tab', { name: this.t(`toolbox.tab.${id}`), exact: true }).click();
   }
 
