@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { encryptedReply, field, startCallbackServer, type CallbackServer } from '../support/callback-server';
 import { e2eSkipReason, useE2e } from '../support/e2e-fixture';
+import { ConsolePage } from './pages/console';
 import { SidebarPage } from './pages/sidebar';
 import { textsFor, type UiLang } from './pages/texts';
 import { ToolboxPage } from './pages/toolbox';
@@ -111,5 +112,21 @@ describe.skipIf(Boolean(skip))('the toolbox panels', () => {
     await dialog.getByRole('button', { name: t('toolbox.quota.clearYes'), exact: true }).click();
     await box.section.getByRole('status').filter({ hasText: t('toolbox.quota.cleared') }).waitFor();
     expect(e2e().stack.sim.count('/cgi-bin/clear_quota')).toBe(before + 1);
+  });
+
+  it('an error that carries a rid offers "look it up", which shows what WeChat received', async () => {
+    const { app, box, t } = await openOn('en');
+    const c = new ConsolePage(app.page, 'en');
+    await c.pick('/cgi-bin/user/info');
+    await c.queryValue(1).fill('');
+    await c.send();
+    await c.responseError.waitFor();
+    await c.responseError.getByRole('button', { name: t('toolbox.rid.lookUp'), exact: true }).click();
+    const result = box.section.getByRole('region', { name: t('toolbox.rid.result'), exact: true });
+    await result.waitFor();
+    const text = (await result.textContent()) ?? '';
+    expect(text).toContain('/cgi-bin/user/info');
+    expect(text).toContain('40003');
+    expect(text).not.toContain('access_token');
   });
 });

@@ -280,6 +280,7 @@ export const en: Record<MessageKey, string> = {
   'toolbox.rid.requestBody': 'Request body',
   'toolbox.rid.responseBody': 'Response body',
   'toolbox.rid.clientIp': 'Client IP',
+  'toolbox.rid.lookUp': 'Look it up',
   'toolbox.tab.quota': 'API quota',
   'toolbox.quota.path': 'API path (cgi_path)',
   'toolbox.quota.run': 'Show the quota',

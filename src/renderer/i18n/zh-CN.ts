@@ -277,6 +277,7 @@ export const zhCN = {
   'toolbox.rid.requestBody': '请求内容',
   'toolbox.rid.responseBody': '响应内容',
   'toolbox.rid.clientIp': '调用方 IP',
+  'toolbox.rid.lookUp': '查一下',
   'toolbox.tab.quota': '接口额度',
   'toolbox.quota.path': '接口路径（cgi_path）',
   'toolbox.quota.run': '查询额度',

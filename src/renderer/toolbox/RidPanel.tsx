@@ -1,5 +1,5 @@
 /** rid look-up: what WeChat received for a failed call (openapi/rid/get, 7 days, this account's calls only). */
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { AccountView } from '../../shared/models';
 import type { AppError } from '../../shared/result';
 import type { RidInfo } from '../../shared/toolbox/models';
@@ -8,19 +8,24 @@ import { ErrorView } from '../components/ErrorView';
 import { Field } from '../components/Field';
 import { useT } from '../i18n/use-t';
 
-export function RidPanel({ account, initialRid = '' }: { account: AccountView; initialRid?: string }) {
+export function RidPanel({ account, initialRid = '', autoRun = false }: { account: AccountView; initialRid?: string; autoRun?: boolean }) {
   const { t } = useT();
   const api = useApi();
   const [rid, setRid] = useState(initialRid);
   const [info, setInfo] = useState<RidInfo>();
   const [error, setError] = useState<AppError>();
 
-  async function lookUp(e: FormEvent) {
-    e.preventDefault();
+  async function lookUp(e?: FormEvent) {
+    e?.preventDefault();
     const got = await api.lookUpRid({ name: account.name, rid });
     setInfo(got.ok ? got.value : undefined);
     setError(got.ok ? undefined : got.error);
   }
+
+  useEffect(() => {
+    if (autoRun && initialRid) void lookUp();
+    // Once, for the rid this panel was opened with.
+  }, []);
 
   return (
     <div className="toolbox-panel">
