@@ -34,7 +34,7 @@ export const callbackSetCommand: CommandSpec = {
 
 export const pushCommand: CommandSpec = {
   name: 'push',
-  usage: 'wxtoken push NAME --to URL (--verify | --text CONTENT | --event subscribe|unsubscribe|SCAN|CLICK|VIEW|LOCATION [--key K]) [--mode plain|compat|safe] [--from OPENID] [--json]',
+  usage: 'wxtoken push NAME --to URL (--verify | --text CONTENT | --event subscribe|unsubscribe|SCAN|CLICK|VIEW|LOCATION [--key K]) [--mode plain|compat|safe] [--from OPENID] [--to-user GH_ID] [--json]',
   summary: L(
     '像微信一样向你自己的服务器推送：URL 验证、文本消息或事件（明文、兼容或安全模式），并按微信的规则判断回复（5 秒内、success/空或合法 XML、加密回复的签名和 AppID）。不通过时以非 0 退出。',
     "Push to your own server as WeChat would: the URL check, a text message or an event (plain, compat or safe mode), and judge the reply by WeChat's rules (within 5 s; success / empty or valid XML; an encrypted reply's signature and AppID). Exits non-zero when it fails.",
