@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import keytar from 'keytar';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cliSandbox, type CliSandbox } from '../../support/cli';
-import { encryptedReply, field, startCallbackServer, type CallbackServer } from '../../support/callback-server';
+import { encryptedReply, field, startCallbackServer, type CallbackServer } from '../../support/toolbox/callback-server';
 
 const TOKEN = 'cliPushToken7';
 const AES_KEY = 'ZYXWVUTSRQPONMLKJIHGFEDCBA9876543210abcdefg';

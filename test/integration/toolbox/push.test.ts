@@ -1,12 +1,12 @@
 /**
  * The push debugger against a callback server of the test's own on 127.0.0.1, which checks signatures and decrypts
- * with node:crypto directly (test/support/callback-server.ts), independently of the code under test.
+ * with node:crypto directly (test/support/toolbox/callback-server.ts), independently of the code under test.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PushReport } from '../../../src/shared/toolbox/models';
 import { hasTestKeyring } from '../../support/keychain';
 import { makeCoreEnv, type CoreEnv } from '../../support/core-env';
-import { encrypt, encryptedReply, field, startCallbackServer, type CallbackServer, type Received } from '../../support/callback-server';
+import { encrypt, encryptedReply, field, startCallbackServer, type CallbackServer, type Received } from '../../support/toolbox/callback-server';
 
 const TOKEN = 'wxtokenPushTest42';
 const AES_KEY = 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG';

@@ -11,7 +11,7 @@ const CLASSIC = '/cgi-bin/token';
 
 function burst(env: CoreEnv, account: string, at: number): Promise<{ tickets: string[]; failures: string[] }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/ticket-burst.ts'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/toolbox/ticket-burst.ts'], {
       env: { ...process.env, BURST_HOME: env.home, BURST_SERVICE: env.service, BURST_ACCOUNT: account, BURST_AT: String(at), BURST_COUNT: '100' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -28,7 +28,7 @@ export function createPushCalls(deps: Pick<LookupDeps, 'accounts' | 'secrets'>):
       const account = await deps.accounts.get(input.name);
       if (!account.ok) return account;
       const stored = await deps.secrets.get(callbackItem(input.name));
-      const config = stored ? (JSON.parse(stored) as CallbackConfig) : undefined;
+      const config = stored ? readConfig(stored) : undefined;
       if (!config?.token) {
         return fail(appError('secret_missing', {
           message: { zh: '钥匙串里没有这个账号的消息推送 Token', en: 'The keychain holds no message-push Token for this account' },
@@ -46,4 +46,14 @@ export async function moveCallbackConfig(secrets: SecretStore, from: string, to:
   if (stored === undefined) return;
   await secrets.set(callbackItem(to), stored);
   await secrets.delete(callbackItem(from));
+}
+
+/** The stored item, or undefined when it is not what setCallbackConfig writes (then the user stores it again). */
+function readConfig(text: string): CallbackConfig | undefined {
+  try {
+    const value = JSON.parse(text) as Partial<CallbackConfig>;
+    return typeof value.token === 'string' && typeof value.aesKey === 'string' ? { token: value.token, aesKey: value.aesKey } : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -2,7 +2,7 @@
  * Another process asking for one account's JS-SDK ticket many times at once, at an agreed moment.
  * Prints `{"tickets":[…distinct tickets…],"failures":[…codes…]}` on stdout. Test-only.
  */
-import { openCore } from '../../src/main/core/core';
+import { openCore } from '../../../src/main/core/core';
 
 const { BURST_HOME, BURST_SERVICE, BURST_ACCOUNT, BURST_AT, BURST_COUNT } = process.env;
 
