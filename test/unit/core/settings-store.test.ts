@@ -37,7 +37,7 @@ describe('SettingsStore', () => {
     [{ clipboardClearSeconds: 1.5 }, 'clipboardClearSeconds'],
     [{ serverPort: 70000 }, 'serverPort'],
     [{ serverEnabled: 'yes' }, 'serverEnabled'],
-    [{ theme: 'dark' }, 'theme'],
+    [{ theme: 'purple' }, 'theme'],
   ])('rejects %j and changes nothing', async (patch, field) => {
     await store.update({ language: 'en' });
     const before = await readFile(join(home, 'settings.json'), 'utf8');

@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { AppEvent } from '../../../shared/contract';
+import type { TokenStatus } from '../../../shared/models';
 import type { CoreApi } from '../core-api';
 import type { EventHub } from '../event-hub';
 import { safeFileName } from '../storage/paths';
@@ -23,7 +24,11 @@ export function followOthers({ home, api, events, settleMs }: FollowDeps): () =>
   let accountsTold = '';
   let settingsTold = '';
   let names: string[] = [];
+  /** Per account, which token (and fetch state) was last told: a file change this process made itself is not news. */
+  const tokensTold = new Map<string, string>();
+  const tokenKey = (s: TokenStatus) => JSON.stringify([s.masked ?? null, s.expiresAt ?? null, s.fetchedAt ?? null, s.fetchBlocked, s.lastError?.code ?? null]);
   const off = events.on((event) => {
+    if (event.name === 'tokenChanged') tokensTold.set(event.payload.account, tokenKey(event.payload));
     if (event.name === 'accountsChanged') {
       accountsTold = JSON.stringify(event.payload);
       names = event.payload.map((a) => a.name);
@@ -62,7 +67,7 @@ export function followOthers({ home, api, events, settleMs }: FollowDeps): () =>
     tokenEntries = now;
     for (const name of changed) {
       const status = await api.tokenStatus({ name });
-      if (status.ok) emit({ name: 'tokenChanged', payload: status.value });
+      if (status.ok && tokenKey(status.value) !== tokensTold.get(name)) emit({ name: 'tokenChanged', payload: status.value });
     }
   };
 
