@@ -20,6 +20,7 @@ import type {
 import { appidOrCorpid, redisInput, redisName, redisPassword, type RedisConnectionView, type RedisKeyMatch, type RedisTestResult } from './redis';
 import type { AppError, Result } from './result';
 import { accountInput, accountName, accountPatch, consoleRequest, secret, settingsPatch } from './schemas';
+import { pastedToken } from './source-schemas';
 
 /** A phantom value that carries a result type. */
 const returns = <T>(): T => undefined as unknown as T;
@@ -31,7 +32,8 @@ export const contract = {
   appInfo: { input: none, output: returns<AppInfo>() },
 
   listAccounts: { input: none, output: returns<AccountView[]>() },
-  addAccount: { input: z.object({ account: accountInput, secret }).strict(), output: returns<AccountView>() },
+  /** `secret` may be left out only for an account whose token comes from elsewhere (`account.source`). */
+  addAccount: { input: z.object({ account: accountInput, secret: secret.optional() }).strict(), output: returns<AccountView>() },
   /**
    * Pointing the account elsewhere (API base, proxy) needs `secret` in the same call, and it replaces the
    * stored one: a secret only travels where it was entered for (see secret-destination.ts).
@@ -82,6 +84,13 @@ export const contract = {
   testRedis: { input: z.object({ name: redisName }).strict(), output: returns<RedisTestResult>() },
   /** The keys that hold a token for an AppID in any known SDK format; tokens masked. */
   findRedisKeys: { input: z.object({ name: redisName, appid: appidOrCorpid }).strict(), output: returns<RedisKeyMatch[]>() },
+
+  // --- issue 8 (share lane): token sources ---
+  /** A token set by hand for an account whose source is `paste`: used until it expires (default 7200 s), never refetched. */
+  setToken: {
+    input: z.object({ name: accountName, token: pastedToken, expiresIn: z.number().int().min(1).max(86_400).optional() }).strict(),
+    output: returns<TokenStatus>(),
+  },
 } as const;
 
 export type Contract = typeof contract;

@@ -1,9 +1,10 @@
 /** The contract's methods, implemented over the core's parts. Hosts add appInfo, copyToken, serverStatus. */
 import type { ApiImpl } from '../../shared/contract';
 import { ENDPOINTS } from '../../shared/catalogue/index';
-import type { Account, AccountPatch, AccountView, TokenInfo, TokenStatus } from '../../shared/models';
+import type { Account, AccountPatch, AccountSource, AccountView, TokenInfo, TokenStatus } from '../../shared/models';
+import { appError } from '../../shared/errors';
 import { movesSecret, secretNeededToMove } from '../../shared/secret-destination';
-import { fail, ok, type Result } from '../../shared/result';
+import { fail, ok, type AppError, type Result } from '../../shared/result';
 import type { AccountsStore } from './storage/accounts-store';
 import type { FileProblem } from './storage/atomic-file';
 import type { EventHub } from './event-hub';
@@ -125,6 +126,8 @@ export function createCoreApis(p: CoreParts): CoreApis {
     }),
 
     addAccount: ({ account, secret }) => guard(async () => {
+      const needs = secretNeed(account.source);
+      if (secret === undefined && needs) return fail(needs);
       let added = await p.accounts.add(account);
       const created = added.ok;
       if (!added.ok && added.error.code === 'conflict') {
@@ -135,8 +138,10 @@ export function createCoreApis(p: CoreParts): CoreApis {
       }
       if (!added.ok) return added;
       try {
-        await p.secrets.set(secretItem(added.value.name), secret);
-        await remember(secretItem(added.value.name), true);
+        if (secret !== undefined) {
+          await p.secrets.set(secretItem(added.value.name), secret);
+          await remember(secretItem(added.value.name), true);
+        }
       } catch (err) {
         // Without its secret the account is useless: undo, so a failed add changes nothing.
         if (created) await p.accounts.remove(added.value.name);
@@ -181,6 +186,7 @@ export function createCoreApis(p: CoreParts): CoreApis {
     revealToken: ({ name }) => p.engine.getToken(name),
     refreshToken: async ({ name, force }) => statusAfter(await p.engine.getToken(name, force ? { force: true } : { refresh: true })),
     resumeFetching: ({ name }) => p.engine.resume(name),
+    setToken: ({ name, token, expiresIn }) => p.engine.setToken(name, token, expiresIn),
 
     sendRequest: (req) => guard(() => p.runner.send(req)),
     cancelRequest: async ({ requestId }) => ok(p.runner.cancel(requestId)),
@@ -206,9 +212,18 @@ export function createCoreApis(p: CoreParts): CoreApis {
   return { api, terminalApi: { ...api, editAccount: editAccount(false) } };
 }
 
+/** Why an account with this token source cannot do without its AppSecret, if it cannot. */
+function secretNeed(source: AccountSource | undefined): AppError | undefined {
+  if (source === undefined) return appError('validation', { field: 'secret', message: { zh: '输入无效：缺少 AppSecret（本机获取 token 需要它）', en: 'Invalid input: the AppSecret is missing (fetching on this machine needs it)' } });
+  if (source.type === 'observe' && source.format.startsWith('easywechat')) {
+    return appError('validation', { field: 'secret', message: { zh: `输入无效：${source.format} 的键由 AppSecret 算出，需要提供它`, en: `Invalid input: ${source.format} builds its key from the AppSecret, so it is needed` } });
+  }
+  return undefined;
+}
+
 /** Puts every field back as it was before an edit. */
 function restorePatch(a: Account): AccountPatch {
-  return { name: a.name, kind: a.kind, appid: a.appid, mode: a.mode, apiBase: a.apiBase, proxy: a.proxy ?? null, note: a.note ?? null };
+  return { name: a.name, kind: a.kind, appid: a.appid, mode: a.mode, apiBase: a.apiBase, proxy: a.proxy ?? null, note: a.note ?? null, source: a.source ?? null };
 }
 
 async function moveToken(p: CoreParts, from: string, to: string): Promise<void> {

@@ -69,7 +69,9 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
   const settings = new SettingsStore({ home, lock, report });
   const history = new HistoryStore({ home, lock, report });
   const cache = new EncryptedTokenCache({ home, secrets, lock, report });
+  const redisStore = new RedisStore({ home, lock, report });
   const engine = new TokenEngine({
+    redis: redisStore,
     accounts,
     secrets,
     cache,
@@ -81,7 +83,7 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
   });
   const runner = new RequestRunner({ accounts, engine, history });
   const accountsApis = createCoreApis({ accounts, secrets, cache, engine, runner, history, settings, events, problems: () => [...problems] });
-  const redisApi = createRedisApi({ store: new RedisStore({ home, lock, report }), secrets });
+  const redisApi = createRedisApi({ store: redisStore, secrets });
   const api: CoreApi = { ...accountsApis.api, ...redisApi };
   const terminalApi: CoreApi = { ...accountsApis.terminalApi, ...redisApi };
 
