@@ -19,6 +19,7 @@ import { KeytarSecretStore } from './keychain/secret-store';
 import { SettingsStore } from './storage/settings-store';
 import { EncryptedTokenCache } from './tokens/token-cache';
 import { TokenEngine, type RetryPolicy } from './tokens/token-engine';
+import { ShareWatcher } from './tokens/share/share-watch';
 import type { SecretStore } from './types';
 import { isTransient, WechatClient } from './wechat/wechat-client';
 
@@ -38,6 +39,13 @@ export interface CoreOptions {
   timeoutMs?: number;
   /** The token engine's clock (tests stop it at a token's refresh point instead of racing the wall clock). */
   now?: () => number;
+  /** The team fetch lock's lease for shared accounts (default 15 s; WXTOKEN_SHARE_LEASE_MS, for tests). */
+  shareLeaseMs?: number;
+}
+
+function leaseFromEnv(): number | undefined {
+  const ms = Number(process.env.WXTOKEN_SHARE_LEASE_MS);
+  return Number.isInteger(ms) && ms >= 500 ? ms : undefined;
 }
 
 export interface Core {
@@ -80,6 +88,7 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
     emit: (event) => events.emit(event),
     retry: options.retry,
     now: options.now,
+    shareLeaseMs: options.shareLeaseMs ?? leaseFromEnv(),
   });
   const runner = new RequestRunner({ accounts, engine, history });
   const accountsApis = createCoreApis({ accounts, secrets, cache, engine, runner, history, settings, events, problems: () => [...problems] });
@@ -89,7 +98,17 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
 
   let refresher: AutoRefresher | undefined;
   let unsubscribe = () => {};
+  let watcher: ShareWatcher | undefined;
   if (options.autoRefresh) {
+    const accountList = async () => {
+      const list = await accounts.list();
+      return list.ok ? list.value : [];
+    };
+    const watch = new ShareWatcher({ accounts: accountList, redis: redisStore, secrets, adopt: (name) => engine.adoptShared(name) });
+    watcher = watch;
+    const offWatch = events.on((event) => event.name === 'accountsChanged' && void watch.sync().catch(() => undefined));
+    void watch.sync().catch(() => undefined);
+    const stopWatch = () => (offWatch(), watch.stop());
     const auto = new AutoRefresher({
       names: async () => {
         const list = await accounts.list();
@@ -104,10 +123,11 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
       },
     });
     refresher = auto;
-    unsubscribe = events.on((event) => {
+    const offAuto = events.on((event) => {
       if (event.name === 'tokenChanged') void auto.schedule(event.payload.account);
       if (event.name === 'accountsChanged') void auto.start();
     });
+    unsubscribe = () => (offAuto(), stopWatch());
     await auto.start();
   }
 
@@ -120,6 +140,7 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
     close: async () => {
       await swept;
       unsubscribe();
+      watcher?.stop();
       refresher?.stop();
       await secrets.close?.();
       accounts.close();

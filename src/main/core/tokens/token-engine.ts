@@ -14,6 +14,7 @@ import { secretItem } from '../keychain/secret-items';
 import { SingleFlight } from './single-flight';
 import { ReadOnlyTokens } from './sources/read-only-tokens';
 import { notPaste } from './sources/source-errors';
+import { SharedTokens } from './share/shared-tokens';
 import type { RedisStore } from '../redis/redis-store';
 import type { Clock, ProcessLock, SecretStore, StoredToken, TokenCache } from '../types';
 import { isTransient, type TokenGrant } from '../wechat/wechat-client';
@@ -37,6 +38,8 @@ export interface TokenEngineDeps {
   retry?: RetryPolicy;
   /** Saved Redis connections: needed by accounts whose token is observed or shared in Redis. */
   redis?: RedisStore;
+  /** The team fetch lock's lease (shared accounts); default 15 s. */
+  shareLeaseMs?: number;
 }
 
 export interface GetTokenOptions {
@@ -57,6 +60,8 @@ export class TokenEngine {
   private readonly secretsSent = new Map<string, Set<string>>();
   /** Observed and pasted tokens: read, never fetched. */
   private readonly readOnly?: ReadOnlyTokens;
+  /** Shared through a team Redis: one fetch for the team. */
+  private readonly shared?: SharedTokens;
 
   constructor(private readonly deps: TokenEngineDeps) {
     this.now = deps.now ?? Date.now;
@@ -71,7 +76,27 @@ export class TokenEngine {
         changed: async (account) => this.deps.emit?.({ name: 'tokenChanged', payload: await this.buildStatus(account) }),
         toInfo: (name, token, now) => toInfo(name, token, 'cache', now),
       });
+      this.shared = new SharedTokens({
+        cache: deps.cache,
+        secrets: deps.secrets,
+        redis: deps.redis,
+        now: this.now,
+        fetch: (account, secret, force) => this.fetchGrant(account, secret, force),
+        changed: async (account) => this.deps.emit?.({ name: 'tokenChanged', payload: await this.buildStatus(account) }),
+        toInfo,
+        leaseMs: deps.shareLeaseMs,
+        fetchBudgetMs: this.retry.maxTotalMs,
+      });
     }
+  }
+
+  /** One fetch with backoff, the secret remembered for masking and no error carrying a credential. */
+  private async fetchGrant(account: Account, secret: string, force: boolean): Promise<Result<TokenGrant>> {
+    const sent = this.secretsSent.get(account.name) ?? new Set<string>();
+    this.secretsSent.set(account.name, sent.add(secret));
+    const previous = await this.deps.cache.read(account.name).catch(() => undefined);
+    const fetched = await this.fetchWithBackoff(account, secret, force);
+    return fetched.ok ? fetched : fail(redactError(fetched.error, [...sent, previous?.accessToken ?? '']));
   }
 
   getToken(name: string, options: GetTokenOptions = {}): Promise<Result<TokenInfo>> {
@@ -100,6 +125,7 @@ export class TokenEngine {
         const cached = await this.readUsable(account);
         if (cached && this.now() < refreshAt(cached)) return ok(toInfo(name, cached, 'cache', this.now()));
       }
+      if (account.source?.type === 'share' && this.shared) return this.sharedToken(account, options);
       const key = lockKey(account);
       const flightKey = `${key}|${options.force ? 'force' : options.refresh ? 'refresh' : 'get'}`;
       const requestedAt = this.now();
@@ -107,6 +133,24 @@ export class TokenEngine {
         this.deps.lock.withLock(key, () => guard(() => this.fetchUnderLock(account, options, requestedAt))),
       );
     });
+  }
+
+  /** Shared: the team Redis's lock replaces this machine's file lock. */
+  private async sharedToken(account: Account, options: GetTokenOptions): Promise<Result<TokenInfo>> {
+    const requestedAt = this.now();
+    const result = await this.shared!.get(account, await this.readUsable(account, true), options, requestedAt);
+    if (result.ok) this.lastErrors.delete(account.name);
+    else {
+      this.lastErrors.set(account.name, result.error);
+      this.deps.emit?.({ name: 'refreshFailed', payload: { account: account.name, error: result.error } });
+    }
+    return result;
+  }
+
+  /** A member stored a new team token (pub/sub): take it in, tell every host. */
+  async adoptShared(name: string): Promise<boolean> {
+    const account = this.deps.accounts.peek?.(name) ?? (await this.account(name));
+    return account.source?.type === 'share' && this.shared ? this.shared.adopt(account) : false;
   }
 
   /** Observed or pasted: never fetched here, whatever is asked. */
@@ -135,6 +179,7 @@ export class TokenEngine {
   async expireIfCurrent(name: string, usedToken: string): Promise<void> {
     const account = await this.account(name);
     if (readOnlySource(account.source) && this.readOnly) return this.readOnly.rejectedToken(account, usedToken);
+    if (account.source?.type === 'share' && this.shared) await this.shared.expireIfCurrent(account, usedToken);
     await this.deps.lock.withLock(lockKey(account), async () => {
       const cached = await this.deps.cache.read(name, { fresh: true });
       if (cached?.accessToken === usedToken) await this.deps.cache.delete(name);
@@ -149,6 +194,7 @@ export class TokenEngine {
   async resume(name: string): Promise<Result<TokenStatus>> {
     return guard(async () => {
       const account = await this.account(name);
+      if (account.source?.type === 'share' && this.shared) await this.shared.resume(account);
       const state = await this.deps.cache.readState(name);
       await this.deps.cache.writeState(name, { ...state, blockedAt: undefined });
       this.lastErrors.delete(name);
@@ -164,7 +210,7 @@ export class TokenEngine {
   async dueAt(name: string): Promise<number | undefined> {
     const cached = await this.deps.cache.read(name);
     // Nor for tokens read from elsewhere: whoever keeps them renews them.
-    return cached && cached.mode !== 'classic' && !cached.origin ? refreshAt(cached) : undefined;
+    return cached && cached.mode !== 'classic' && (!cached.origin || cached.origin.type === 'share') ? refreshAt(cached) : undefined;
   }
 
   /** The last failed fetch for this account in this process, if it came after the current token. */
