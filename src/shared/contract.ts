@@ -91,6 +91,8 @@ export const contract = {
     input: z.object({ name: accountName, token: pastedToken, expiresIn: z.number().int().min(1).max(86_400).optional() }).strict(),
     output: returns<TokenStatus>(),
   },
+  /** Write-only: the value of the header an `observe-url` account sends (kept in the keychain). */
+  setObserveHeader: { input: z.object({ name: accountName, value: z.string().min(1).max(4_096).regex(/^[^\r\n]+$/, 'the value must be one line') }).strict(), output: returns<void>() },
 } as const;
 
 export type Contract = typeof contract;

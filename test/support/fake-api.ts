@@ -104,6 +104,7 @@ export function makeFakeApi(): FakeApi {
     testRedis: async ({ name }) => (redis.has(name) ? fail(appError('redis_unreachable')) : fail(appError('not_found'))),
     findRedisKeys: async ({ name }) => (redis.has(name) ? ok([]) : fail(appError('not_found'))),
     setToken: async ({ name }) => known(name, () => status(name)),
+    setObserveHeader: async ({ name }) => known(name, () => undefined),
   };
 
   const counted = Object.fromEntries(

@@ -11,6 +11,7 @@ import type { EventHub } from './event-hub';
 import type { HistoryStore } from './storage/history-store';
 import type { RequestRunner } from './console/request-runner';
 import { secretItem } from './keychain/secret-items';
+import { observeHeaderItem } from './tokens/sources/observe-url';
 import type { SettingsStore } from './storage/settings-store';
 import { guard, type TokenEngine } from './tokens/token-engine';
 import type { SecretStore, TokenCache } from './types';
@@ -116,6 +117,10 @@ export function createCoreApis(p: CoreParts): CoreApis {
       await p.history.rename(name, target);
     }
     if (given !== undefined) p.engine.secretChanged(target);
+    // A header value travels only to the URL it was entered for: a new URL (or none) drops it.
+    const was = before.value.source;
+    const now = edited.value.source;
+    if (was?.type === 'observe-url' && (now?.type !== 'observe-url' || now.url !== was.url || renamed)) await p.secrets.delete(observeHeaderItem(name));
     await announce();
     return ok(await view(edited.value));
   });
@@ -159,6 +164,7 @@ export function createCoreApis(p: CoreParts): CoreApis {
       // The keychain first: if it is locked, the remove fails and changes nothing.
       await p.secrets.delete(secretItem(name));
       await remember(secretItem(name), false);
+      await p.secrets.delete(observeHeaderItem(name));
       const removed = await p.accounts.remove(name);
       if (!removed.ok) return removed;
       await p.engine.forget(name);
@@ -187,6 +193,15 @@ export function createCoreApis(p: CoreParts): CoreApis {
     refreshToken: async ({ name, force }) => statusAfter(await p.engine.getToken(name, force ? { force: true } : { refresh: true })),
     resumeFetching: ({ name }) => p.engine.resume(name),
     setToken: ({ name, token, expiresIn }) => p.engine.setToken(name, token, expiresIn),
+    setObserveHeader: ({ name, value }) => guard(async () => {
+      const account = await p.accounts.get(name);
+      if (!account.ok) return account;
+      if (account.value.source?.type !== 'observe-url' || !account.value.source.header) {
+        return fail(appError('validation', { field: 'value', message: { zh: '输入无效：这个账号没有 --observe-url 的请求头', en: 'Invalid input: this account has no --observe-url header' } }));
+      }
+      await p.secrets.set(observeHeaderItem(name), value);
+      return ok(undefined);
+    }),
 
     sendRequest: (req) => guard(() => p.runner.send(req)),
     cancelRequest: async ({ requestId }) => ok(p.runner.cancel(requestId)),

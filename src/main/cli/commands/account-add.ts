@@ -6,7 +6,7 @@ import { L } from '../lang';
 import { readSecret } from '../secret-input';
 import { arg, stringValue, UsageFailure, type CommandSpec } from '../spec';
 import { accountFieldOptions } from './account-options';
-import { checkRedisExists, secretWanted, sourceFrom, sourceOptions } from './account-source';
+import { checkRedisExists, readHeaderValue, secretWanted, sourceFrom, sourceOptions } from './account-source';
 
 export const accountAdd: CommandSpec = {
   name: 'account add',
@@ -43,9 +43,12 @@ export const accountAdd: CommandSpec = {
 
     await checkRedisExists(ctx, source);
 
+    const header = source?.type === 'observe-url' ? source.header : undefined;
+    const headerValue = header ? await readHeaderValue(ctx, accountAdd, header) : undefined;
     const wanted = secretWanted(source);
-    const secret = wanted === 'required' ? await readSecret(ctx, accountAdd, shape.value.account.name) : await readOptionalSecret(ctx);
+    const secret = wanted === 'required' ? await readSecret(ctx, accountAdd, shape.value.account.name) : headerValue ? undefined : await readOptionalSecret(ctx);
     const added = await ctx.call('addAccount', { account: shape.value.account, ...(secret ? { secret } : {}) });
+    if (headerValue) await ctx.call('setObserveHeader', { name: added.name, value: headerValue });
     ctx.say(
       secret
         ? L(

@@ -3,7 +3,7 @@ import { L } from '../lang';
 import { arg, flag, stringValue, UsageFailure, type CommandSpec } from '../spec';
 import { defined } from './account-add';
 import { accountFieldOptions, findAccount } from './account-options';
-import { checkRedisExists, localOption, noShareOption, sourceFrom, sourceOptions } from './account-source';
+import { checkRedisExists, localOption, noShareOption, readHeaderValue, sourceFrom, sourceOptions } from './account-source';
 
 export const accountEdit: CommandSpec = {
   name: 'account edit',
@@ -43,7 +43,10 @@ export const accountEdit: CommandSpec = {
     if (Object.keys(patch).length === 0) throw new UsageFailure(L('没有要修改的内容', 'nothing to change: give at least one option'), accountEdit);
     await findAccount(ctx, name);
     await checkRedisExists(ctx, patch.source);
+    const header = patch.source?.type === 'observe-url' ? patch.source.header : undefined;
+    const headerValue = header ? await readHeaderValue(ctx, accountEdit, header) : undefined;
     const edited = await ctx.call('editAccount', { name, patch });
+    if (headerValue) await ctx.call('setObserveHeader', { name: edited.name, value: headerValue });
     ctx.say(L(`已更新账号 ${edited.name}`, `Updated account ${edited.name}`));
     return 0;
   },

@@ -80,3 +80,16 @@ export async function checkRedisExists(ctx: Context, source: AccountSource | nul
     );
   }
 }
+
+/** The value of `--header` (stdin, or a no-echo prompt): never an argument, kept in the keychain. */
+export async function readHeaderValue(ctx: Context, spec: CommandSpec, header: string): Promise<string> {
+  let value: string | undefined;
+  if (ctx.io.stdinIsTTY) {
+    value = await ctx.io.promptHidden(ctx.t(L(`请求头 ${header} 的值（输入时不显示）：`, `Value of the header ${header} (not shown as you type): `)));
+    if (value === undefined) throw new AppFailure(appError('cancelled'));
+  } else {
+    value = (await ctx.io.readStdin()).replace(/\r?\n$/, '');
+  }
+  if (!value || /[\r\n]/.test(value)) throw new UsageFailure(L(`请求头 ${header} 的值应为一行，从标准输入传入`, `the value of the header ${header} must be one line on stdin`), spec);
+  return value;
+}
