@@ -228,6 +228,10 @@ export function resolveLanguage(setting: Language | undefined, systemLocale: str
   return /^zh\b/i.test(systemLocale ?? '') ? 'zh-CN' : 'en';
 }
 
+/** What an account name may hold: it is typed everywhere, in the CLI, in URLs, in the sidebar. */
+export const ACCOUNT_NAME_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N}_.-]*$/u;
+export const ACCOUNT_NAME_MAX = 64;
+
 // --- Token sources (issue 8, share lane): where an account's token comes from ---
 /**
  * `share`: fetched with the AppSecret under a lock in a team Redis, the token kept there for every member.
