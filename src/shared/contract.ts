@@ -17,10 +17,9 @@ import type {
   TokenInfo,
   TokenStatus,
 } from './models';
-import { appidOrCorpid, redisInput, redisName, redisPassword, type RedisConnectionView, type RedisKeyMatch, type RedisTestResult } from './redis';
+import { appidOrCorpid, pastedToken, redisInput, redisName, redisPassword, type RedisConnectionView, type RedisKeyMatch, type RedisTestResult } from './redis';
 import type { AppError, Result } from './result';
 import { accountInput, accountName, accountPatch, consoleRequest, secret, settingsPatch } from './schemas';
-import { pastedToken } from './source-schemas';
 
 /** A phantom value that carries a result type. */
 const returns = <T>(): T => undefined as unknown as T;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ACCOUNT_KINDS, ACCOUNT_NAME_MAX, ACCOUNT_NAME_PATTERN, TOKEN_MODES } from './models';
-import { accountSource } from './source-schemas';
+import { accountSource } from './redis';
 
 /** An account name is what users type everywhere: in the CLI, in URLs, in the sidebar. */
 export const accountName = z

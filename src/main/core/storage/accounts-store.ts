@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { appError, withDetail } from '../../../shared/errors';
 import { defaultApiBase, type Account, type AccountInput, type AccountPatch } from '../../../shared/models';
 import { fail, ok, type Result } from '../../../shared/result';
-import { accountSource } from '../../../shared/source-schemas';
+import { accountSource } from '../../../shared/redis';
 import { accountInput, accountKind, accountName, accountPatch, apiBaseUrl, appidProblem, note, proxyUrl, tokenMode } from '../../../shared/schemas';
 import { readJsonFile, writeFileAtomic, type ReportProblem, type Validate } from './atomic-file';
 import { fileSignature } from './file-signature';
