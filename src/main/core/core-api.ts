@@ -120,7 +120,12 @@ export function createCoreApis(p: CoreParts): CoreApis {
     // A header value travels only to the URL it was entered for: a new URL (or none) drops it.
     const was = before.value.source;
     const now = edited.value.source;
-    if (was?.type === 'observe-url' && (now?.type !== 'observe-url' || now.url !== was.url || renamed)) await p.secrets.delete(observeHeaderItem(name));
+    if (was?.type === 'observe-url') {
+      const kept = now?.type === 'observe-url' && now.url === was.url;
+      const header = kept && renamed ? await p.secrets.get(observeHeaderItem(name)) : undefined;
+      if (header !== undefined) await p.secrets.set(observeHeaderItem(target), header);
+      if (!kept || renamed) await p.secrets.delete(observeHeaderItem(name));
+    }
     await announce();
     return ok(await view(edited.value));
   });

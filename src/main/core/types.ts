@@ -27,6 +27,8 @@ export interface StoredToken {
   previousToken?: string;
   /** Set for a token that was not fetched on this machine (read from Redis or a URL, pasted, shared). */
   origin?: TokenOrigin;
+  /** The account's token source as it was when this token was read (see tokens/sources/source-key.ts). */
+  sourceKey?: string;
 }
 
 /** Non-secret per-account fetch bookkeeping, shared by every process on the machine. */

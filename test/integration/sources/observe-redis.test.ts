@@ -161,6 +161,20 @@ describe('missing, expired and garbage values', () => {
   });
 });
 
+describe('editing the source', () => {
+  it('another key (or Redis) drops the token read from the old one', async () => {
+    const appid = uniqueAppid();
+    const [one, two] = [token(), token()];
+    await client.set(`wx:access_token:${appid}`, one, 'EX', 3600);
+    await client.set(`prod:${appid}:token`, two, 'EX', 3600);
+    await observe('oa', appid, { format: 'wxjava' });
+    expect((await reveal('oa')).accessToken).toBe(one);
+    const edited = await env.core.api.editAccount({ name: 'oa', patch: { source: { type: 'observe', redis: 'prod', format: 'plain', key: 'prod:{appid}:token' } } });
+    expect(edited.ok).toBe(true);
+    expect((await reveal('oa')).accessToken).toBe(two);
+  });
+});
+
 describe('an observed account never fetches', () => {
   /** Production fetches its own token from the simulator and stores it as WxJava does. */
   async function productionFetches(appid: string, secret: string): Promise<string> {

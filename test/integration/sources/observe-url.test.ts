@@ -80,6 +80,13 @@ describe('--observe-url', () => {
     const forced = await env.core.api.refreshToken({ name: 'prod', force: true });
     expect(!forced.ok && forced.error.code).toBe('read_only_source');
 
+    // A rename takes the header value along.
+    expect((await env.core.api.editAccount({ name: 'prod', patch: { name: 'renamed' } })).ok).toBe(true);
+    control.set(200, { access_token: `${TOKEN}-3`, expires_in: 600 });
+    expect((await env.core.api.refreshToken({ name: 'renamed' })).ok).toBe(true);
+    expect(control.seen.at(-1)?.['x-token-key']).toBe('Bearer k3y-value');
+    expect((await env.core.api.editAccount({ name: 'renamed', patch: { name: 'prod' } })).ok).toBe(true);
+
     // Pointed at another URL: the header value is dropped, never sent to the new place.
     const moved = await env.core.api.editAccount({ name: 'prod', patch: { source: { type: 'observe-url', url: `${control.url}/elsewhere`, header: 'X-Token-Key' } } });
     expect(moved.ok).toBe(true);

@@ -15,6 +15,7 @@ import { SingleFlight } from './single-flight';
 import { ReadOnlyTokens } from './sources/read-only-tokens';
 import { notPaste } from './sources/source-errors';
 import { SharedTokens } from './share/shared-tokens';
+import { sourceKeyOf } from './sources/source-key';
 import type { RedisStore } from '../redis/redis-store';
 import type { Clock, ProcessLock, SecretStore, StoredToken, TokenCache } from '../types';
 import { isTransient, type TokenGrant } from '../wechat/wechat-client';
@@ -382,7 +383,8 @@ function sameOrigin(account: Account, cached: StoredToken): boolean {
     cached.appid === account.appid &&
     cached.apiBase === account.apiBase &&
     cached.mode === fetchModeOf(account) &&
-    (cached.origin?.type ?? 'local') === (account.source?.type ?? 'local')
+    (cached.origin?.type ?? 'local') === (account.source?.type ?? 'local') &&
+    cached.sourceKey === sourceKeyOf(account)
   );
 }
 

@@ -20,6 +20,7 @@ import type { Clock, SecretStore, StoredToken, TokenCache } from '../../types';
 import type { TokenGrant } from '../../wechat/wechat-client';
 import { forceAllowance, isUsable, refreshAt } from '../refresh-policy';
 import { SingleFlight } from '../single-flight';
+import { sourceKeyOf } from '../sources/source-key';
 import { EXPIRE_IF_SCRIPT, RELEASE_SCRIPT, RENEW_SCRIPT, shareKeys, type ShareKeys } from './share-keys';
 import { readTeamState, readTeamToken, writeTeamState, writeTeamToken, type TeamToken } from './team-token';
 import { noMemberFetched, redisDown, shareLockTimeout, wecomNotShared } from './share-errors';
@@ -126,6 +127,7 @@ export class SharedTokens {
       appid: account.appid,
       apiBase: account.apiBase,
       origin: { type: 'share', where: source.redis, fetchedBy: team.fetched_by },
+      sourceKey: sourceKeyOf(account),
     };
     const current = local ?? (await this.deps.cache.read(account.name, { fresh: true }));
     if (current?.accessToken !== stored.accessToken || current.expiresAt !== stored.expiresAt) {

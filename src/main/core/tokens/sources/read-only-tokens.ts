@@ -16,6 +16,7 @@ import type { Clock, SecretStore, StoredToken, TokenCache } from '../../types';
 import { SingleFlight } from '../single-flight';
 import { readObserved, type SourceRead } from './observe-redis';
 import { readObservedUrl } from './observe-url';
+import { sourceKeyOf } from './source-key';
 import { noForce, pastedGone, stale, type Where } from './source-errors';
 
 /** A value with no expiry anywhere is read again after this long. */
@@ -114,7 +115,7 @@ export class ReadOnlyTokens {
   }
 
   private stored(account: Account, accessToken: string, expiresAt: number, now: number, origin: TokenOrigin): StoredToken {
-    return { accessToken, expiresAt, fetchedAt: now, mode: fetchModeOf(account), appid: account.appid, apiBase: account.apiBase, origin };
+    return { accessToken, expiresAt, fetchedAt: now, mode: fetchModeOf(account), appid: account.appid, apiBase: account.apiBase, origin, sourceKey: sourceKeyOf(account) };
   }
 }
 
