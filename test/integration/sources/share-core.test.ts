@@ -146,6 +146,11 @@ describe('share', () => {
     expect((await c.core.api.refreshToken({ name: 'app', force: true })).ok).toBe(true);
     const tooSoon = await d.core.api.refreshToken({ name: 'app', force: true });
     expect(!tooSoon.ok && tooSoon.error.code).toBe('force_limited');
+    // Each machine's status shows the team's allowance and block.
+    const status = await d.core.api.tokenStatus({ name: 'app' });
+    expect(status.ok && status.value.forceLeft).toBe(19);
+    const blockedStatus = await b.core.api.tokenStatus({ name: 'app' });
+    expect(blockedStatus.ok && blockedStatus.value.fetchBlocked).toBe(true);
   });
 
   it('Redis paused: a still-valid token serves on; with none, a bounded error and no fetch; recovery once it answers', async () => {

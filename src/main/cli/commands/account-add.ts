@@ -46,7 +46,7 @@ export const accountAdd: CommandSpec = {
     const header = source?.type === 'observe-url' ? source.header : undefined;
     const headerValue = header ? await readHeaderValue(ctx, accountAdd, header) : undefined;
     const wanted = secretWanted(source);
-    const secret = wanted === 'required' ? await readSecret(ctx, accountAdd, shape.value.account.name) : headerValue ? undefined : await readOptionalSecret(ctx);
+    const secret = wanted === 'required' ? await readSecret(ctx, accountAdd, shape.value.account.name) : headerValue ? undefined : await readOptionalSecret(ctx, wanted === 'optional');
     const added = await ctx.call('addAccount', { account: shape.value.account, ...(secret ? { secret } : {}) });
     if (headerValue) await ctx.call('setObserveHeader', { name: added.name, value: headerValue });
     ctx.say(
@@ -69,9 +69,14 @@ export function defined<T extends Record<string, unknown>>(record: T): Partial<T
   return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-/** A secret the account can do without: whatever is piped on stdin (empty = none); never a prompt. */
-async function readOptionalSecret(ctx: Parameters<CommandSpec['run']>[0]): Promise<string | undefined> {
-  if (ctx.io.stdinIsTTY) return undefined;
+/** A secret the account can do without: whatever is piped on stdin (empty = none); on a terminal, asked for only if `ask`. */
+async function readOptionalSecret(ctx: Parameters<CommandSpec['run']>[0], ask: boolean): Promise<string | undefined> {
+  if (ctx.io.stdinIsTTY) {
+    if (!ask) return undefined;
+    const typed = await ctx.io.promptHidden(ctx.t(L('AppSecret（输入时不显示；没有就直接回车，读取团队的 token）：', "AppSecret (not shown as you type; Enter for none: read the team's token): ")));
+    if (typed === undefined) throw new AppFailure(appError('cancelled'));
+    return typed || undefined;
+  }
   const text = (await ctx.io.readStdin()).replace(/\r?\n$/, '');
   return text || undefined;
 }

@@ -16,7 +16,7 @@ import { secretItem } from '../../keychain/secret-items';
 import { withRedis, type RedisClient } from '../../redis/redis-client';
 import type { RedisStore } from '../../redis/redis-store';
 import { resolveRedis } from '../../redis/redis-target';
-import type { Clock, SecretStore, StoredToken, TokenCache } from '../../types';
+import type { Clock, FetchState, SecretStore, StoredToken, TokenCache } from '../../types';
 import type { TokenGrant } from '../../wechat/wechat-client';
 import { forceAllowance, isUsable, refreshAt } from '../refresh-policy';
 import { SingleFlight } from '../single-flight';
@@ -171,6 +171,8 @@ export class SharedTokens {
     const usable = team && isUsable(asTimes(team), now) ? team : undefined;
     const mode = fetchModeOf(account);
     const state = await readTeamState(client, keys);
+    // Mirrored into this machine's fetch state, so the status (the 45009 notice, force refreshes left) shows the team's.
+    await this.deps.cache.writeState(account.name, state);
     if (state.blockedAt !== undefined) {
       if (usable && !options.force) return ok({ team: usable, fetched: false });
       return fail(appError('fetch_blocked'));
@@ -182,7 +184,7 @@ export class SharedTokens {
     }
     const grant = await this.deps.fetch(account, secret, options.force === true && mode !== 'classic');
     if (!grant.ok) {
-      if (grant.error.errcode === 45009) await writeTeamState(client, keys, { ...state, blockedAt: this.deps.now() });
+      if (grant.error.errcode === 45009) await this.saveState(client, account, keys, { ...state, blockedAt: this.deps.now() });
       if (usable && !options.force && !options.refresh) return ok({ team: usable, fetched: false });
       return grant;
     }
@@ -191,12 +193,17 @@ export class SharedTokens {
     // Fetched under the lock: this process keeps it even if Redis fails now.
     try {
       await writeTeamToken(client, keys, fresh, at);
-      if (options.force && mode === 'stable') await writeTeamState(client, keys, { ...state, forceTimes: [...allowance.today, at] });
+      if (options.force && mode === 'stable') await this.saveState(client, account, keys, { ...state, forceTimes: [...allowance.today, at] });
       await client.publish(keys.channel, keys.tag);
     } catch {
       // the next member finds no team token and fetches under the lock
     }
     return ok({ team: fresh, fetched: true });
+  }
+
+  private async saveState(client: RedisClient, account: Account, keys: ShareKeys, state: FetchState): Promise<void> {
+    await this.deps.cache.writeState(account.name, state);
+    await writeTeamState(client, keys, state);
   }
 
   /** The team token will do: usable, and not due (or already fetched since this caller asked). */
