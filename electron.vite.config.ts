@@ -21,7 +21,7 @@ export default defineConfig({
       rollupOptions: {
         input: {
           // The Electron app, and the plain-Node CLI (which also runs `wxtoken serve`).
-          index: resolve(__dirname, 'src/main/index.ts'),
+          index: resolve(__dirname, 'src/main/desktop/main.ts'),
           cli: resolve(__dirname, 'src/main/cli/main.ts'),
           // bin/wxtoken.cjs runs this: it starts the keychain worker, then loads cli.js.
           launch: resolve(__dirname, 'src/main/cli/launch.ts'),
