@@ -76,7 +76,7 @@ function PasteToken({ name }: { name: string }) {
         <input type="password" autoComplete="off" spellCheck={false} className="mono" value={token} onChange={(e) => setToken(e.target.value)} />
       </label>{' '}
       <label>
-        {t('source.pasteMinutes')} <input type="number" min={1} max={1440} value={minutes} onChange={(e) => setMinutes(e.target.value)} style={{ width: '6em' }} />
+        {t('source.pasteMinutes')} <input type="number" min={1} max={1440} value={minutes} onChange={(e) => setMinutes(e.target.value)} />
       </label>{' '}
       <button type="submit" className="small" disabled={busy || !token.trim()}>
         {t('source.pasteSet')}
