@@ -61,7 +61,8 @@ export function RedisSettings() {
               {t('redis.find')}
             </button>{' '}
             <button type="button" className="small danger-text" onClick={async () => {
-              if ((await run(api.removeRedis({ name: c.name }))) !== undefined || true) await reload();
+              await run(api.removeRedis({ name: c.name }));
+              await reload();
             }}>
               {t('redis.remove')}
             </button>
