@@ -10,6 +10,7 @@ import type {
   AppInfo,
   ConsoleResponse,
   CopyResult,
+  CredentialCheck,
   HistoryEntry,
   ServerStatus,
   Settings,
@@ -20,6 +21,8 @@ import type {
 import { appidOrCorpid, pastedToken, redisInput, redisName, redisPassword, type RedisConnectionView, type RedisKeyMatch, type RedisTestResult } from './redis';
 import type { AppError, Result } from './result';
 import { accountInput, accountName, accountPatch, consoleRequest, secret, settingsPatch } from './schemas';
+import type { JsapiCheck, JsapiSignature, PushReport, QuotaInfo, RidInfo, TicketInfo } from './toolbox/models';
+import { callbackConfigFields, checkJsapiFields, clearQuotaFields, onePushKind, pushFields, quotaFields, ridFields, signJsapiFields, ticketType } from './toolbox/schemas';
 
 /** A phantom value that carries a result type. */
 const returns = <T>(): T => undefined as unknown as T;
@@ -92,6 +95,33 @@ export const contract = {
   },
   /** Write-only: the value of the header an `observe-url` account sends (kept in the keychain). */
   setObserveHeader: { input: z.object({ name: accountName, value: z.string().min(1).max(4_096).regex(/^[^\r\n]+$/, 'the value must be one line') }).strict(), output: returns<void>() },
+  // app (issue 10): the account dialog's dry run.
+  /**
+   * Tries credentials and stores nothing (no account, no secret, no token): `secret` as typed, or the stored
+   * secret of `storedOf` when the draft sends it nowhere new. OA/MP ask with a stable token (normal mode),
+   * which leaves every token in use valid, classic ones included.
+   */
+  checkCredentials: {
+    input: z.object({ account: accountInput, secret: secret.optional(), storedOf: accountName.optional() }).strict(),
+    output: returns<CredentialCheck>(),
+  },
+  // Toolbox (issue 11): JS-SDK tickets and signatures, rid and quota look-ups, clear_quota, the push debugger.
+  /** A JS-SDK ticket (default jsapi), cached and shared like tokens: never fetched twice in its lifetime. */
+  getTicket: { input: z.object({ name: accountName, type: ticketType.optional() }).strict(), output: returns<TicketInfo>() },
+  /** wx.config's fields for a page URL (wx.agentConfig's with type agent_config) and the exact string signed. */
+  signJsapi: { input: z.object({ name: accountName, ...signJsapiFields }).strict(), output: returns<JsapiSignature>() },
+  /** Which part of a page's (url, nonceStr, timestamp, signature) is wrong. */
+  checkJsapi: { input: z.object({ name: accountName, ...checkJsapiFields }).strict(), output: returns<JsapiCheck>() },
+  /** What WeChat received for a failed call's rid (openapi/rid/get; 7 days, this account only). */
+  lookUpRid: { input: z.object({ name: accountName, ...ridFields }).strict(), output: returns<RidInfo>() },
+  /** An API's daily quota: limit, used, remaining (openapi/quota/get). */
+  getQuota: { input: z.object({ name: accountName, ...quotaFields }).strict(), output: returns<QuotaInfo>() },
+  /** Resets every daily counter: one of 10 resets a month, so the caller must have asked the user. */
+  clearQuota: { input: z.object({ name: accountName, ...clearQuotaFields }).strict(), output: returns<void>() },
+  /** The message-push server config (Token, EncodingAESKey): write-only, into the keychain. */
+  setCallbackConfig: { input: z.object({ name: accountName, ...callbackConfigFields }).strict(), output: returns<void>() },
+  /** Sends the account's own callback server what WeChat would, and judges the reply. */
+  pushMessage: { input: z.object({ name: accountName, ...pushFields }).strict().refine(...onePushKind), output: returns<PushReport>() },
 } as const;
 
 export type Contract = typeof contract;
@@ -115,6 +145,8 @@ export const events = {
   settingsChanged: returns<Settings>(),
   serverChanged: returns<ServerStatus>(),
   storageProblem: returns<StorageProblem>(),
+  // app (issue 10): another process wrote an account's history.
+  historyChanged: returns<{ account: string }>(),
 } as const;
 
 export type EventName = keyof typeof events;

@@ -98,6 +98,8 @@ export interface TokenStatus {
   forceLeft?: number;
   forceNextAt?: number;
   origin?: TokenOrigin;
+  /** A refresh asked WeChat and got the token that was already cached (stable normal mode, WeCom). */
+  sameToken?: boolean;
 }
 
 export type HttpMethod = 'GET' | 'POST';
@@ -165,13 +167,18 @@ export interface Settings {
   serverEnabled: boolean;
   /** 0 = pick a free port. */
   serverPort: number;
+  /** app (issue 10): the colours; `system` (or absent) follows the OS. */
+  theme?: Theme;
 }
+
+export type Theme = 'system' | 'light' | 'dark';
 
 export const DEFAULT_SETTINGS: Settings = {
   language: 'system',
   clipboardClearSeconds: 30,
   serverEnabled: false,
   serverPort: 0,
+  theme: 'system',
 };
 
 export interface ServerStatus {
@@ -260,3 +267,11 @@ export interface TokenOrigin {
 /** Tokens from these sources are never fetched from WeChat by wxtoken. */
 export const readOnlySource = (source: AccountSource | undefined): boolean =>
   source !== undefined && source.type !== 'share';
+// app (issue 10)
+/** What a dry run of credentials got: a token, masked, that was not stored. */
+export interface CredentialCheck {
+  masked: string;
+  expiresAt: number;
+  /** How it was asked: `stable` for OA/MP whatever their mode (it disturbs no token in use). */
+  via: FetchMode;
+}

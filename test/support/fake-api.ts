@@ -73,6 +73,7 @@ export function makeFakeApi(): FakeApi {
     removeAccount: async ({ name }) => known(name, () => void accounts.delete(name)),
     setSecret: async ({ name, secret }) => known(name, () => void secrets.set(name, secret)),
     testCredentials: async ({ name }) => known(name, () => status(name)),
+    checkCredentials: async () => ok({ masked: '85_F…CDEF', expiresAt: now() + 7_000_000, via: 'stable' as const }),
     tokenStatus: async ({ name }) => known(name, () => status(name)),
     getToken: async ({ name }) => {
       const got = await token(name);
@@ -105,6 +106,15 @@ export function makeFakeApi(): FakeApi {
     findRedisKeys: async ({ name }) => (redis.has(name) ? ok([]) : fail(appError('not_found'))),
     setToken: async ({ name }) => known(name, () => status(name)),
     setObserveHeader: async ({ name }) => known(name, () => undefined),
+    // Toolbox (issue 11): hosts only pass these through; their behaviour is tested against the real core.
+    getTicket: async () => fail(appError('unsupported')),
+    signJsapi: async () => fail(appError('unsupported')),
+    checkJsapi: async () => fail(appError('unsupported')),
+    lookUpRid: async () => fail(appError('unsupported')),
+    getQuota: async () => fail(appError('unsupported')),
+    clearQuota: async () => fail(appError('unsupported')),
+    setCallbackConfig: async () => fail(appError('unsupported')),
+    pushMessage: async () => fail(appError('unsupported')),
   };
 
   const counted = Object.fromEntries(

@@ -13,6 +13,7 @@ import { secretItem } from './keychain/secret-items';
 import { observeHeaderItem } from './tokens/sources/observe-url';
 import type { SettingsStore } from './storage/settings-store';
 import { guard, type TokenEngine } from './tokens/token-engine';
+import { callbackItem, moveCallbackConfig } from './toolbox/push-calls';
 import type { SecretStore, TokenCache } from './types';
 
 export type HostParts = Pick<ApiImpl, 'appInfo' | 'copyToken' | 'serverStatus'>;
@@ -32,8 +33,11 @@ export interface CoreParts {
   problems(): FileProblem[];
 }
 
-/** The accounts and tokens part of the contract (Redis calls come from redis-api.ts). */
-export type AccountsApi = Omit<CoreApi, RedisCalls>;
+/** The toolbox calls (issue 11) come from toolbox/toolbox-api.ts. */
+type ToolboxCalls = import('./toolbox/toolbox-api').ToolboxCall;
+
+/** The accounts and tokens part of the contract (Redis calls come from redis-api.ts, the dry run from credential-check.ts). */
+export type AccountsApi = Omit<CoreApi, RedisCalls | 'checkCredentials' | ToolboxCalls>;
 
 export interface CoreApis {
   /** For every host a program or a page can reach (IPC, HTTP): a secret stays with its host. */
@@ -111,6 +115,7 @@ export function createCoreApis(p: CoreParts): CoreApis {
       }
       if (secret !== undefined) await remember(secretItem(target), true);
       await moveToken(p, name, target);
+      await moveCallbackConfig(p.secrets, name, target); // toolbox (issue 11)
       await p.secrets.delete(secretItem(name));
       await remember(secretItem(name), false);
       await p.history.rename(name, target);
@@ -167,6 +172,7 @@ export function createCoreApis(p: CoreParts): CoreApis {
       if (!account.ok) return account;
       // The keychain first: if it is locked, the remove fails and changes nothing.
       await p.secrets.delete(secretItem(name));
+      await p.secrets.delete(callbackItem(name)); // toolbox (issue 11): the push debugger's Token and EncodingAESKey
       await remember(secretItem(name), false);
       await p.secrets.delete(observeHeaderItem(name));
       const removed = await p.accounts.remove(name);
@@ -194,7 +200,14 @@ export function createCoreApis(p: CoreParts): CoreApis {
     tokenStatus: ({ name }) => p.engine.status(name),
     getToken: async ({ name }) => statusAfter(await p.engine.getToken(name)),
     revealToken: ({ name }) => p.engine.getToken(name),
-    refreshToken: async ({ name, force }) => statusAfter(await p.engine.getToken(name, force ? { force: true } : { refresh: true })),
+    // Says when WeChat handed back the token already cached (stable normal mode), so the UI does not claim a new one.
+    refreshToken: ({ name, force }) => guard(async () => {
+      const before = await p.cache.read(name);
+      const got = await p.engine.getToken(name, force ? { force: true } : { refresh: true });
+      const status = await statusAfter(got);
+      const same = got.ok && got.value.source === 'fetch' && got.value.accessToken === before?.accessToken;
+      return status.ok && same ? ok({ ...status.value, sameToken: true }) : status;
+    }),
     resumeFetching: ({ name }) => p.engine.resume(name),
     setToken: ({ name, token, expiresIn }) => p.engine.setToken(name, token, expiresIn),
     setObserveHeader: ({ name, value }) => guard(async () => {

@@ -18,10 +18,14 @@ import { RequestRunner } from './console/request-runner';
 import { KeytarSecretStore } from './keychain/secret-store';
 import { SettingsStore } from './storage/settings-store';
 import { EncryptedTokenCache } from './tokens/token-cache';
-import { TokenEngine, type RetryPolicy } from './tokens/token-engine';
+import { guard, TokenEngine, type RetryPolicy } from './tokens/token-engine';
 import { ShareWatcher } from './tokens/share/share-watch';
+import { makeCredentialCheck } from './tokens/credential-check';
+import { followOthers } from './follow/follow-others';
 import type { SecretStore } from './types';
 import { isTransient, WechatClient } from './wechat/wechat-client';
+import { TicketEngine } from './tickets/ticket-engine';
+import { createToolboxApi } from './toolbox/toolbox-api';
 
 export type { CoreApi, HostParts } from './core-api';
 
@@ -39,6 +43,8 @@ export interface CoreOptions {
   timeoutMs?: number;
   /** The token engine's clock (tests stop it at a token's refresh point instead of racing the wall clock). */
   now?: () => number;
+  /** Tell listeners what other processes change in the data folder. Default: as `autoRefresh` (long-lived hosts). */
+  follow?: boolean;
   /** The team fetch lock's lease for shared accounts (default 15 s; WXTOKEN_SHARE_LEASE_MS, for tests). */
   shareLeaseMs?: number;
 }
@@ -78,13 +84,14 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
   const history = new HistoryStore({ home, lock, report });
   const cache = new EncryptedTokenCache({ home, secrets, lock, report });
   const redisStore = new RedisStore({ home, lock, report });
+  const client = new WechatClient({ timeoutMs: options.timeoutMs });
   const engine = new TokenEngine({
     redis: redisStore,
     accounts,
     secrets,
     cache,
     lock,
-    client: new WechatClient({ timeoutMs: options.timeoutMs }),
+    client,
     emit: (event) => events.emit(event),
     retry: options.retry,
     now: options.now,
@@ -93,10 +100,24 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
   const runner = new RequestRunner({ accounts, engine, history });
   const accountsApis = createCoreApis({ accounts, secrets, cache, engine, runner, history, settings, events, problems: () => [...problems] });
   const redisApi = createRedisApi({ store: redisStore, secrets });
-  const api: CoreApi = { ...accountsApis.api, ...redisApi };
-  const terminalApi: CoreApi = { ...accountsApis.terminalApi, ...redisApi };
+  // Toolbox (issue 11): JS-SDK tickets in tickets.json, in the token cache's format and under its key.
+  const ticketCache = new EncryptedTokenCache({ home, secrets, lock, report, fileName: 'tickets.json', lockKey: 'tickets-file' });
+  let ticketFetched = (_key: string): void => undefined;
+  const tickets = new TicketEngine({
+    accounts, tokens: engine, cache: ticketCache, lock, now: options.now, timeoutMs: options.timeoutMs, retry: options.retry,
+    onFetched: (key) => ticketFetched(key),
+  });
+  const toolboxApi = createToolboxApi({ accounts, runner, engine, secrets, tickets });
+  // app (issue 10): the dialog's dry run, and following what other processes write.
+  const check = makeCredentialCheck({ accounts, secrets, client });
+  const appApi = { checkCredentials: (input: Parameters<typeof check>[0]) => guard(() => check(input)) };
+  const api: CoreApi = { ...accountsApis.api, ...redisApi, ...toolboxApi, ...appApi };
+  const terminalApi: CoreApi = { ...accountsApis.terminalApi, ...redisApi, ...toolboxApi, ...appApi };
+
+  const stopFollowing = (options.follow ?? options.autoRefresh) ? followOthers({ home, api, events }) : () => {};
 
   let refresher: AutoRefresher | undefined;
+  let ticketRefresher: AutoRefresher | undefined;
   let unsubscribe = () => {};
   let watcher: ShareWatcher | undefined;
   if (options.autoRefresh) {
@@ -123,6 +144,19 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
       },
     });
     refresher = auto;
+    // Tickets too, by `account|type` (toolbox, issue 11).
+    const ticketAuto = new AutoRefresher({
+      names: () => tickets.cachedKeys(),
+      dueAt: (key) => tickets.dueAt(key),
+      refresh: async (key) => {
+        const [name, type] = key.split('|') as [string, 'jsapi'];
+        const got = await tickets.getTicket(name, type);
+        return got.ok || isTransient(got.error);
+      },
+    });
+    ticketRefresher = ticketAuto;
+    ticketFetched = (key) => void ticketAuto.schedule(key);
+    await ticketAuto.start();
     const offAuto = events.on((event) => {
       if (event.name === 'tokenChanged') void auto.schedule(event.payload.account);
       if (event.name === 'accountsChanged') void auto.start();
@@ -139,12 +173,15 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
     problems: () => [...problems],
     close: async () => {
       await swept;
+      stopFollowing();
       unsubscribe();
       watcher?.stop();
       refresher?.stop();
+      ticketRefresher?.stop();
       await secrets.close?.();
       accounts.close();
       cache.close();
+      ticketCache.close();
     },
   };
 }

@@ -1,6 +1,7 @@
 import { useApp, useAppShallow } from '../store/hooks';
 import { useT } from '../i18n/use-t';
 import { Console } from '../console/Console';
+import { Toolbox } from '../toolbox/Toolbox';
 import { AccountDialog } from './AccountDialog';
 import { EmptyState } from './EmptyState';
 import { ForceRefreshDialog } from './ForceRefreshDialog';
@@ -23,6 +24,13 @@ export function App() {
     openDialog: s.openDialog,
   }));
   const host = useApp((s) => s.appInfo?.host);
+  const theme = useApp((s) => s.settings.theme);
+
+  // app (issue 10): the theme setting pins the colour scheme; `system` leaves it to the OS (styles.css).
+  useEffect(() => {
+    if (theme === 'light' || theme === 'dark') document.documentElement.dataset.theme = theme;
+    else delete document.documentElement.dataset.theme;
+  }, [theme]);
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -51,6 +59,7 @@ export function App() {
             <Fragment key={account.name}>
               <TokenCard account={account} />
               <Console account={account} />
+              <Toolbox account={account} />
             </Fragment>
           ) : null}
         </main>
