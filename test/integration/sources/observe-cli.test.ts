@@ -94,6 +94,6 @@ describe('wxtoken account add --observe', () => {
     expect(await res.json()).toMatchObject({ access_token: value });
     const none = await get('gone');
     expect(none.status).toBe(503);
-    expect(JSON.stringify(await none.json())).toMatch(/Redis prod 的键 wx:access_token:wx[0-9a-f]{16}/);
+    expect(JSON.stringify(await none.json())).toMatch(/(Redis prod 的键 |key )wx:access_token:wx[0-9a-f]{16}( on Redis prod)?/);
   });
 });
