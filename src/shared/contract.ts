@@ -18,7 +18,7 @@ import type {
   TokenInfo,
   TokenStatus,
 } from './models';
-import { appidOrCorpid, redisInput, redisName, redisPassword, type RedisConnectionView, type RedisKeyMatch, type RedisTestResult } from './redis';
+import { appidOrCorpid, pastedToken, redisInput, redisName, redisPassword, type RedisConnectionView, type RedisKeyMatch, type RedisTestResult } from './redis';
 import type { AppError, Result } from './result';
 import { accountInput, accountName, accountPatch, consoleRequest, secret, settingsPatch } from './schemas';
 import type { JsapiCheck, JsapiSignature, PushReport, QuotaInfo, RidInfo, TicketInfo } from './toolbox/models';
@@ -34,7 +34,8 @@ export const contract = {
   appInfo: { input: none, output: returns<AppInfo>() },
 
   listAccounts: { input: none, output: returns<AccountView[]>() },
-  addAccount: { input: z.object({ account: accountInput, secret }).strict(), output: returns<AccountView>() },
+  /** `secret` may be left out only for an account whose token comes from elsewhere (`account.source`). */
+  addAccount: { input: z.object({ account: accountInput, secret: secret.optional() }).strict(), output: returns<AccountView>() },
   /**
    * Pointing the account elsewhere (API base, proxy) needs `secret` in the same call, and it replaces the
    * stored one: a secret only travels where it was entered for (see secret-destination.ts).
@@ -86,6 +87,14 @@ export const contract = {
   /** The keys that hold a token for an AppID in any known SDK format; tokens masked. */
   findRedisKeys: { input: z.object({ name: redisName, appid: appidOrCorpid }).strict(), output: returns<RedisKeyMatch[]>() },
 
+  // --- issue 8 (share lane): token sources ---
+  /** A token set by hand for an account whose source is `paste`: used until it expires (default 7200 s), never refetched. */
+  setToken: {
+    input: z.object({ name: accountName, token: pastedToken, expiresIn: z.number().int().min(1).max(86_400).optional() }).strict(),
+    output: returns<TokenStatus>(),
+  },
+  /** Write-only: the value of the header an `observe-url` account sends (kept in the keychain). */
+  setObserveHeader: { input: z.object({ name: accountName, value: z.string().min(1).max(4_096).regex(/^[^\r\n]+$/, 'the value must be one line') }).strict(), output: returns<void>() },
   // app (issue 10): the account dialog's dry run.
   /**
    * Tries credentials and stores nothing (no account, no secret, no token): `secret` as typed, or the stored

@@ -38,6 +38,19 @@ const APP_ERRORS: Record<Exclude<ErrorCode, 'wechat'>, { message: Localized; nex
     next: { zh: '用 `wxtoken redis remove` 删除后重新添加，输入正确的密码', en: 'Remove the connection with `wxtoken redis remove` and add it again with the right password' },
   },
   redis_error: { message: { zh: 'Redis 返回了错误', en: 'Redis answered with an error' } },
+  // issue 8 (token sources): the detail (which key, which Redis, which URL) is added where they happen
+  token_unavailable: {
+    message: { zh: '没有可用的 token', en: 'No usable token' },
+    next: { zh: 'wxtoken 不会为这个账号向微信获取 token', en: 'wxtoken never fetches a token from WeChat for this account' },
+  },
+  token_stale: {
+    message: { zh: '微信拒绝了读取到的 token，来源处仍是同一个 token', en: 'WeChat rejected the token read, and its source still holds the same one' },
+    next: { zh: '生产环境的 token 已失效：等生产服务刷新它，wxtoken 不会自己获取', en: "Production's token is stale: wait for production to renew it; wxtoken does not fetch one itself" },
+  },
+  read_only_source: {
+    message: { zh: '这个账号的 token 不由 wxtoken 获取', en: "This account's token is not fetched by wxtoken" },
+    next: { zh: '“刷新”会重新读取来源；要由本机获取，用 `wxtoken account edit NAME --local`', en: '"refresh" reads the source again; to fetch on this machine, use `wxtoken account edit NAME --local`' },
+  },
   cancelled: { message: { zh: '请求已取消', en: 'The request was cancelled' } },
   internal: { message: { zh: '内部错误', en: 'Internal error' }, next: { zh: '请重试；若反复出现，请报告问题', en: 'Try again; if it keeps happening, report it' } },
 };

@@ -27,6 +27,8 @@ export interface Account {
   apiBase: string;
   proxy?: string;
   note?: string;
+  /** Where the token comes from; absent = fetched on this machine with the AppSecret (issue 8). */
+  source?: AccountSource;
   createdAt: string;
 }
 
@@ -39,6 +41,7 @@ export interface AccountInput {
   apiBase?: string;
   proxy?: string;
   note?: string;
+  source?: AccountSource;
 }
 
 /** An edit: every field optional; `name` renames; `null` clears an optional field. */
@@ -50,6 +53,8 @@ export interface AccountPatch {
   apiBase?: string;
   proxy?: string | null;
   note?: string | null;
+  /** `null`: back to fetching on this machine. */
+  source?: AccountSource | null;
 }
 
 /** An account as the UI sees it: never the secret, only whether one is stored. */
@@ -71,6 +76,7 @@ export interface TokenInfo {
   expiresIn: number;
   mode: FetchMode;
   source: TokenSource;
+  origin?: TokenOrigin;
 }
 
 export type TokenState = 'none' | 'fresh' | 'expiring' | 'expired' | 'error';
@@ -91,6 +97,7 @@ export interface TokenStatus {
   /** Stable mode: force refreshes left today (of 20) and when the next is allowed. */
   forceLeft?: number;
   forceNextAt?: number;
+  origin?: TokenOrigin;
   /** A refresh asked WeChat and got the token that was already cached (stable normal mode, WeCom). */
   sameToken?: boolean;
 }
@@ -232,6 +239,34 @@ export function resolveLanguage(setting: Language | undefined, systemLocale: str
 export const ACCOUNT_NAME_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N}_.-]*$/u;
 export const ACCOUNT_NAME_MAX = 64;
 
+// --- Token sources (issue 8, share lane): where an account's token comes from ---
+/**
+ * `share`: fetched with the AppSecret under a lock in a team Redis, the token kept there for every member.
+ * `observe`: read from where a production server keeps it in Redis; never fetched.
+ * `observe-url`: read from another central-control server over HTTP; never fetched.
+ * `paste`: set by hand (`wxtoken token NAME --set`), used until it expires; never fetched.
+ */
+export type AccountSource =
+  | { type: 'share'; redis: string }
+  | { type: 'observe'; redis: string; format: import('./redis').ObserveFormat; key?: string; agentid?: string; componentAppid?: string }
+  | { type: 'observe-url'; url: string; header?: string }
+  | { type: 'paste' };
+export type AccountSourceType = AccountSource['type'];
+
+/** Where the token in hand came from, for the token card and `--json`. */
+export interface TokenOrigin {
+  type: AccountSourceType;
+  /** The Redis connection name, or the URL read. */
+  where?: string;
+  /** The Redis key read (observe), secrets in it masked. */
+  key?: string;
+  /** share: the host that fetched it. */
+  fetchedBy?: string;
+}
+
+/** Tokens from these sources are never fetched from WeChat by wxtoken. */
+export const readOnlySource = (source: AccountSource | undefined): boolean =>
+  source !== undefined && source.type !== 'share';
 // app (issue 10)
 /** What a dry run of credentials got: a token, masked, that was not stored. */
 export interface CredentialCheck {

@@ -1,5 +1,6 @@
 /** Redis connections and the token formats of the server SDKs, as every host and the UI see them. */
 import { z } from 'zod';
+import type { AccountSource } from './models';
 import type { Localized } from './result';
 
 /** The SDK layouts wxtoken can read a token from (wechat-api.md §8). */
@@ -101,3 +102,49 @@ export const appidOrCorpid = z
   .string()
   .trim()
   .regex(/^w[wx][0-9a-zA-Z]{16}$/, 'AppID must be "wx" + 16 hex digits (a corpid "ww" + 16 letters or digits)');
+
+// --- Token sources (issue 8): input rules for an account's source (here, not in their own file, so the CLI's
+// chunks stay acyclic: schemas.ts and redis.ts are bundled together) ---
+/** A Redis key template: printable ASCII, no spaces (placeholders are checked when the key is built). */
+const keyTemplate = z.string().trim().min(1, 'key is empty').max(500, 'key is longer than 500 characters').regex(/^[\x21-\x7e]+$/, 'key may hold printable ASCII only, no spaces');
+
+/** An HTTP header name (RFC 9110 token). */
+export const headerName = z.string().trim().min(1).max(100).regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'header must be an HTTP header name');
+
+export const observeUrl = z
+  .string()
+  .trim()
+  .max(2_000, 'url is too long')
+  .refine((v) => {
+    try {
+      const url = new URL(v);
+      return (url.protocol === 'http:' || url.protocol === 'https:') && !url.username && !url.password;
+    } catch {
+      return false;
+    }
+  }, 'url must be an http(s) URL without user or password (give a secret header with --header)');
+
+export const accountSource = z
+  .discriminatedUnion('type', [
+  z.object({ type: z.literal('share'), redis: redisName }).strict(),
+  z
+    .object({
+      type: z.literal('observe'),
+      redis: redisName,
+      format: z.enum(OBSERVE_FORMATS),
+      key: keyTemplate.optional(),
+      agentid: z.string().trim().regex(/^\d{1,12}$/, 'agentid must be digits').optional(),
+      componentAppid: z.string().trim().regex(/^wx[0-9a-f]{16}$/i, 'component AppID must be "wx" + 16 hex digits').optional(),
+    })
+    .strict(),
+  z.object({ type: z.literal('observe-url'), url: observeUrl, header: headerName.optional() }).strict(),
+  z.object({ type: z.literal('paste') }).strict(),
+  ])
+  .refine((s) => s.type !== 'observe' || s.format !== 'plain' || s.key !== undefined, { message: 'the plain format needs a key template (--key)', path: ['key'] });
+
+/** The schema's output is the model's type (checked here, so the two cannot drift apart). */
+const _sameShape: AccountSource = undefined as unknown as z.output<typeof accountSource>;
+void _sameShape;
+
+/** A token typed or pasted by hand: WeChat's tokens are printable ASCII without spaces. */
+export const pastedToken = z.string().trim().regex(/^[\x21-\x7e]{8,2048}$/, 'the token must be 8 to 2048 printable characters without spaces');

@@ -23,6 +23,9 @@ export type ErrorCode =
   | 'redis_unreachable' // a Redis connection did not answer in time (down, paused, firewalled, TLS refused)
   | 'redis_refused' // Redis refused the user or password, or the ACL user lacks a right
   | 'redis_error' // Redis answered a command with an error
+  | 'token_unavailable' // issue 8: an observed / pasted / team token is missing, expired or unreadable; nothing was fetched
+  | 'token_stale' // issue 8: WeChat rejected the observed token and its source still holds the same one
+  | 'read_only_source' // issue 8: this account's token is not fetched by wxtoken (force refresh, --set on another source)
   | 'cancelled'
   | 'internal';
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ACCOUNT_KINDS, ACCOUNT_NAME_MAX, ACCOUNT_NAME_PATTERN, TOKEN_MODES } from './models';
+import { accountSource } from './redis';
 
 /** An account name is what users type everywhere: in the CLI, in URLs, in the sidebar. */
 export const accountName = z
@@ -63,6 +64,7 @@ export const accountInput = z
     apiBase: apiBaseUrl.optional(),
     proxy: proxyUrl.optional(),
     note: note.optional(),
+    source: accountSource.optional(),
   })
   .strict();
 
@@ -75,6 +77,7 @@ export const accountPatch = z
     apiBase: apiBaseUrl.optional(),
     proxy: proxyUrl.nullable().optional(),
     note: note.nullable().optional(),
+    source: accountSource.nullable().optional(),
   })
   .strict();
 

@@ -66,7 +66,7 @@ export function makeFakeApi(): FakeApi {
     addAccount: async ({ account, secret }) => {
       if (accounts.has(account.name)) return fail(appError('conflict'));
       accounts.set(account.name, view(account.name));
-      secrets.set(account.name, secret);
+      if (secret !== undefined) secrets.set(account.name, secret);
       return ok(view(account.name));
     },
     editAccount: async ({ name }) => known(name, () => view(name)),
@@ -104,6 +104,8 @@ export function makeFakeApi(): FakeApi {
     removeRedis: async ({ name }) => (redis.delete(name) ? ok(undefined) : fail(appError('not_found'))),
     testRedis: async ({ name }) => (redis.has(name) ? fail(appError('redis_unreachable')) : fail(appError('not_found'))),
     findRedisKeys: async ({ name }) => (redis.has(name) ? ok([]) : fail(appError('not_found'))),
+    setToken: async ({ name }) => known(name, () => status(name)),
+    setObserveHeader: async ({ name }) => known(name, () => undefined),
     // Toolbox (issue 11): hosts only pass these through; their behaviour is tested against the real core.
     getTicket: async () => fail(appError('unsupported')),
     signJsapi: async () => fail(appError('unsupported')),

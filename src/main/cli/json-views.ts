@@ -3,7 +3,7 @@
  * both languages ({zh, en}) so a script's parsing never depends on LANG. Absent values are left out.
  * Scripts depend on these shapes: change them only on purpose.
  */
-import type { AccountView, ConsoleResponse, HistoryEntry, TokenInfo, TokenStatus } from '../../shared/models';
+import type { AccountView, ConsoleResponse, HistoryEntry, TokenInfo, TokenOrigin, TokenStatus } from '../../shared/models';
 import type { RedisConnectionView, RedisKeyMatch, RedisTestResult } from '../../shared/redis';
 import type { AppError } from '../../shared/result';
 import { iso } from './format';
@@ -31,6 +31,7 @@ export function accountJson(a: AccountView): Json {
     proxy: a.proxy,
     note: a.note,
     has_secret: a.hasSecret,
+    source: a.source,
     created_at: a.createdAt,
   });
 }
@@ -48,6 +49,7 @@ export function tokenStatusJson(t: TokenStatus): Json {
     force_left: t.forceLeft,
     force_next_at: iso(t.forceNextAt),
     last_error: t.lastError ? errorJson(t.lastError) : undefined,
+    origin: t.origin ? originJson(t.origin) : undefined,
   });
 }
 
@@ -59,7 +61,13 @@ export function tokenJson(info: TokenInfo, source: TokenInfo['source']): Json {
     fetched_at: iso(info.fetchedAt),
     mode: info.mode,
     source,
+    ...(info.origin ? { origin: originJson(info.origin) } : {}),
   };
+}
+
+/** Where a token not fetched here came from (issue 8). */
+function originJson(o: TokenOrigin): Json {
+  return compact({ type: o.type, where: o.where, key: o.key, fetched_by: o.fetchedBy });
 }
 
 export function responseJson(res: ConsoleResponse, out: string | undefined): Json {

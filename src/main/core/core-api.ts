@@ -1,14 +1,16 @@
 /** The contract's methods, implemented over the core's parts. Hosts add appInfo, copyToken, serverStatus. */
 import type { ApiImpl } from '../../shared/contract';
-import type { Account, AccountPatch, AccountView, TokenInfo, TokenStatus } from '../../shared/models';
+import type { Account, AccountPatch, AccountSource, AccountView, TokenInfo, TokenStatus } from '../../shared/models';
+import { appError } from '../../shared/errors';
 import { movesSecret, secretNeededToMove } from '../../shared/secret-destination';
-import { fail, ok, type Result } from '../../shared/result';
+import { fail, ok, type AppError, type Result } from '../../shared/result';
 import type { AccountsStore } from './storage/accounts-store';
 import type { FileProblem } from './storage/atomic-file';
 import type { EventHub } from './event-hub';
 import type { HistoryStore } from './storage/history-store';
 import type { RequestRunner } from './console/request-runner';
 import { secretItem } from './keychain/secret-items';
+import { observeHeaderItem } from './tokens/sources/observe-url';
 import type { SettingsStore } from './storage/settings-store';
 import { guard, type TokenEngine } from './tokens/token-engine';
 import { callbackItem, moveCallbackConfig } from './toolbox/push-calls';
@@ -119,6 +121,15 @@ export function createCoreApis(p: CoreParts): CoreApis {
       await p.history.rename(name, target);
     }
     if (given !== undefined) p.engine.secretChanged(target);
+    // A header value travels only to the URL it was entered for: a new URL (or none) drops it.
+    const was = before.value.source;
+    const now = edited.value.source;
+    if (was?.type === 'observe-url') {
+      const kept = now?.type === 'observe-url' && now.url === was.url;
+      const header = kept && renamed ? await p.secrets.get(observeHeaderItem(name)) : undefined;
+      if (header !== undefined) await p.secrets.set(observeHeaderItem(target), header);
+      if (!kept || renamed) await p.secrets.delete(observeHeaderItem(name));
+    }
     await announce();
     return ok(await view(edited.value));
   });
@@ -129,6 +140,8 @@ export function createCoreApis(p: CoreParts): CoreApis {
     }),
 
     addAccount: ({ account, secret }) => guard(async () => {
+      const needs = secretNeed(account.source);
+      if (secret === undefined && needs) return fail(needs);
       let added = await p.accounts.add(account);
       const created = added.ok;
       if (!added.ok && added.error.code === 'conflict') {
@@ -139,8 +152,10 @@ export function createCoreApis(p: CoreParts): CoreApis {
       }
       if (!added.ok) return added;
       try {
-        await p.secrets.set(secretItem(added.value.name), secret);
-        await remember(secretItem(added.value.name), true);
+        if (secret !== undefined) {
+          await p.secrets.set(secretItem(added.value.name), secret);
+          await remember(secretItem(added.value.name), true);
+        }
       } catch (err) {
         // Without its secret the account is useless: undo, so a failed add changes nothing.
         if (created) await p.accounts.remove(added.value.name);
@@ -159,6 +174,7 @@ export function createCoreApis(p: CoreParts): CoreApis {
       await p.secrets.delete(secretItem(name));
       await p.secrets.delete(callbackItem(name)); // toolbox (issue 11): the push debugger's Token and EncodingAESKey
       await remember(secretItem(name), false);
+      await p.secrets.delete(observeHeaderItem(name));
       const removed = await p.accounts.remove(name);
       if (!removed.ok) return removed;
       await p.engine.forget(name);
@@ -193,6 +209,16 @@ export function createCoreApis(p: CoreParts): CoreApis {
       return status.ok && same ? ok({ ...status.value, sameToken: true }) : status;
     }),
     resumeFetching: ({ name }) => p.engine.resume(name),
+    setToken: ({ name, token, expiresIn }) => p.engine.setToken(name, token, expiresIn),
+    setObserveHeader: ({ name, value }) => guard(async () => {
+      const account = await p.accounts.get(name);
+      if (!account.ok) return account;
+      if (account.value.source?.type !== 'observe-url' || !account.value.source.header) {
+        return fail(appError('validation', { field: 'value', message: { zh: '输入无效：这个账号没有 --observe-url 的请求头', en: 'Invalid input: this account has no --observe-url header' } }));
+      }
+      await p.secrets.set(observeHeaderItem(name), value);
+      return ok(undefined);
+    }),
 
     sendRequest: (req) => guard(() => p.runner.send(req)),
     cancelRequest: async ({ requestId }) => ok(p.runner.cancel(requestId)),
@@ -219,9 +245,18 @@ export function createCoreApis(p: CoreParts): CoreApis {
   return { api, terminalApi: { ...api, editAccount: editAccount(false) } };
 }
 
+/** Why an account with this token source cannot do without its AppSecret, if it cannot. */
+function secretNeed(source: AccountSource | undefined): AppError | undefined {
+  if (source === undefined) return appError('validation', { field: 'secret', message: { zh: '输入无效：缺少 AppSecret（本机获取 token 需要它）', en: 'Invalid input: the AppSecret is missing (fetching on this machine needs it)' } });
+  if (source.type === 'observe' && source.format.startsWith('easywechat')) {
+    return appError('validation', { field: 'secret', message: { zh: `输入无效：${source.format} 的键由 AppSecret 算出，需要提供它`, en: `Invalid input: ${source.format} builds its key from the AppSecret, so it is needed` } });
+  }
+  return undefined;
+}
+
 /** Puts every field back as it was before an edit. */
 function restorePatch(a: Account): AccountPatch {
-  return { name: a.name, kind: a.kind, appid: a.appid, mode: a.mode, apiBase: a.apiBase, proxy: a.proxy ?? null, note: a.note ?? null };
+  return { name: a.name, kind: a.kind, appid: a.appid, mode: a.mode, apiBase: a.apiBase, proxy: a.proxy ?? null, note: a.note ?? null, source: a.source ?? null };
 }
 
 async function moveToken(p: CoreParts, from: string, to: string): Promise<void> {

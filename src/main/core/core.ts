@@ -19,6 +19,7 @@ import { KeytarSecretStore } from './keychain/secret-store';
 import { SettingsStore } from './storage/settings-store';
 import { EncryptedTokenCache } from './tokens/token-cache';
 import { guard, TokenEngine, type RetryPolicy } from './tokens/token-engine';
+import { ShareWatcher } from './tokens/share/share-watch';
 import { makeCredentialCheck } from './tokens/credential-check';
 import { followOthers } from './follow/follow-others';
 import type { SecretStore } from './types';
@@ -44,6 +45,13 @@ export interface CoreOptions {
   now?: () => number;
   /** Tell listeners what other processes change in the data folder. Default: as `autoRefresh` (long-lived hosts). */
   follow?: boolean;
+  /** The team fetch lock's lease for shared accounts (default 15 s; WXTOKEN_SHARE_LEASE_MS, for tests). */
+  shareLeaseMs?: number;
+}
+
+function leaseFromEnv(): number | undefined {
+  const ms = Number(process.env.WXTOKEN_SHARE_LEASE_MS);
+  return Number.isInteger(ms) && ms >= 500 ? ms : undefined;
 }
 
 export interface Core {
@@ -75,8 +83,10 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
   const settings = new SettingsStore({ home, lock, report });
   const history = new HistoryStore({ home, lock, report });
   const cache = new EncryptedTokenCache({ home, secrets, lock, report });
+  const redisStore = new RedisStore({ home, lock, report });
   const client = new WechatClient({ timeoutMs: options.timeoutMs });
   const engine = new TokenEngine({
+    redis: redisStore,
     accounts,
     secrets,
     cache,
@@ -85,10 +95,11 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
     emit: (event) => events.emit(event),
     retry: options.retry,
     now: options.now,
+    shareLeaseMs: options.shareLeaseMs ?? leaseFromEnv(),
   });
   const runner = new RequestRunner({ accounts, engine, history });
   const accountsApis = createCoreApis({ accounts, secrets, cache, engine, runner, history, settings, events, problems: () => [...problems] });
-  const redisApi = createRedisApi({ store: new RedisStore({ home, lock, report }), secrets });
+  const redisApi = createRedisApi({ store: redisStore, secrets });
   // Toolbox (issue 11): JS-SDK tickets in tickets.json, in the token cache's format and under its key.
   const ticketCache = new EncryptedTokenCache({ home, secrets, lock, report, fileName: 'tickets.json', lockKey: 'tickets-file' });
   let ticketFetched = (_key: string): void => undefined;
@@ -108,7 +119,17 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
   let refresher: AutoRefresher | undefined;
   let ticketRefresher: AutoRefresher | undefined;
   let unsubscribe = () => {};
+  let watcher: ShareWatcher | undefined;
   if (options.autoRefresh) {
+    const accountList = async () => {
+      const list = await accounts.list();
+      return list.ok ? list.value : [];
+    };
+    const watch = new ShareWatcher({ accounts: accountList, redis: redisStore, secrets, adopt: (name) => engine.adoptShared(name) });
+    watcher = watch;
+    const offWatch = events.on((event) => event.name === 'accountsChanged' && void watch.sync().catch(() => undefined));
+    void watch.sync().catch(() => undefined);
+    const stopWatch = () => (offWatch(), watch.stop());
     const auto = new AutoRefresher({
       names: async () => {
         const list = await accounts.list();
@@ -136,10 +157,11 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
     ticketRefresher = ticketAuto;
     ticketFetched = (key) => void ticketAuto.schedule(key);
     await ticketAuto.start();
-    unsubscribe = events.on((event) => {
+    const offAuto = events.on((event) => {
       if (event.name === 'tokenChanged') void auto.schedule(event.payload.account);
       if (event.name === 'accountsChanged') void auto.start();
     });
+    unsubscribe = () => (offAuto(), stopWatch());
     await auto.start();
   }
 
@@ -153,6 +175,7 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
       await swept;
       stopFollowing();
       unsubscribe();
+      watcher?.stop();
       refresher?.stop();
       ticketRefresher?.stop();
       await secrets.close?.();

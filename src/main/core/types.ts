@@ -1,5 +1,5 @@
 /** The seams of the core: each is implemented by one file here and passed to constructors. */
-import type { FetchMode } from '../../shared/models';
+import type { FetchMode, TokenOrigin } from '../../shared/models';
 
 /** The OS keychain (keytar) behind a small interface; every call is bounded in time. */
 export interface SecretStore {
@@ -25,6 +25,10 @@ export interface StoredToken {
   apiBase: string;
   /** The token this one replaced, kept (encrypted, like this one) so an echo of it can be masked too. */
   previousToken?: string;
+  /** Set for a token that was not fetched on this machine (read from Redis or a URL, pasted, shared). */
+  origin?: TokenOrigin;
+  /** The account's token source as it was when this token was read (see tokens/sources/source-key.ts). */
+  sourceKey?: string;
 }
 
 /** Non-secret per-account fetch bookkeeping, shared by every process on the machine. */

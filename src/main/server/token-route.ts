@@ -27,6 +27,13 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   bad_response: 502,
   truncated: 502,
   http_status: 502,
+  // issue 8: tokens read from Redis, a URL or a paste
+  redis_unreachable: 503,
+  redis_refused: 502,
+  redis_error: 502,
+  token_unavailable: 503,
+  token_stale: 502,
+  read_only_source: 409,
 };
 
 /** Bounds both memories: a client with the key can send any number of distinct names. */

@@ -12,6 +12,8 @@ import { ErrorView } from './ErrorView';
 import { Field } from './Field';
 import { KIND_LABEL } from './labels';
 import { Modal } from './Modal';
+import { TokenSourceField } from '../sources/TokenSourceField';
+import { sourceNeedsSecret } from '../sources/source-rules';
 
 const KINDS: AccountKind[] = ['oa', 'mp', 'wecom'];
 const FIELDS = ['name', 'appid', 'secret', 'apiBase', 'proxy', 'note'];
@@ -26,6 +28,7 @@ function draftOf(a?: AccountView): AccountDraft {
     proxy: a?.proxy ?? '',
     note: a?.note ?? '',
     secret: '',
+    ...(a?.source ? { source: a.source } : {}),
   };
 }
 
@@ -37,7 +40,7 @@ export function draftProblems(d: AccountDraft, isNew: boolean, moves = false): P
   const out: Partial<Record<string, MessageKey>> = {};
   if (!accountName.safeParse(d.name).success) out.name = 'valid.name';
   if (appidProblem(d.kind, d.appid.trim())) out.appid = d.kind === 'wecom' ? 'valid.corpid' : 'valid.appid';
-  if (isNew && !d.secret) out.secret = 'valid.secretEmpty';
+  if (isNew && !d.secret && sourceNeedsSecret(d.source)) out.secret = 'valid.secretEmpty';
   else if (moves && !d.secret) out.secret = 'valid.secretToMove';
   else if (d.secret && !secret.safeParse(d.secret).success) out.secret = 'valid.secret';
   if (d.apiBase.trim() && !apiBaseUrl.safeParse(d.apiBase).success) out.apiBase = 'valid.apiBase';
@@ -185,6 +188,7 @@ export function AccountDialog({ name }: { name?: string }) {
             <p className="hint">{draft.mode === 'stable' ? t('field.modeStableHint') : t('field.modeClassicHint')}</p>
           </fieldset>
         ) : null}
+        <TokenSourceField value={draft.source} onChange={(source) => set({ source })} />
         <Field label={t('field.apiBase')} error={fieldError('apiBase')} hint={t('field.apiBaseHint')}>
           {(p) => <input {...p} className="mono" list={listId} placeholder={defaultBase} value={draft.apiBase} onChange={(e) => set({ apiBase: e.target.value })} />}
         </Field>

@@ -6,6 +6,7 @@ import { useT } from '../i18n/use-t';
 import { CopyButton } from './CopyButton';
 import { ErrorView } from './ErrorView';
 import { Modal } from './Modal';
+import { RedisSettings } from '../sources/RedisSettings';
 
 /** Language, theme, clipboard clearing, and the loopback server (switch and key in the desktop app; its URL everywhere). */
 export function SettingsDialog() {
@@ -105,6 +106,7 @@ export function SettingsDialog() {
             </>
           )}
         </fieldset>
+        <RedisSettings />
         {error ? <ErrorView error={error} /> : null}
         <div className="modal-actions">
           <button type="button" className="primary" onClick={closeDialog}>

@@ -8,6 +8,7 @@ import { useNow } from '../lib/use-now';
 import { useReveal } from './use-reveal';
 import { ErrorView } from './ErrorView';
 import { KIND_LABEL, MODE_LABEL, STATE_LABEL } from './labels';
+import { TokenOriginLine } from '../sources/TokenOriginLine';
 
 /** The selected account's token: masked, revealable, copyable, with a live countdown and its errors. */
 export function TokenCard({ account }: { account: AccountView }) {
@@ -126,6 +127,7 @@ export function TokenCard({ account }: { account: AccountView }) {
           </>
         ) : null}
       </dl>
+      <TokenOriginLine account={account} status={status} />
 
       <div className="token-actions">
         {hasToken ? (

@@ -1,10 +1,11 @@
-import { defaultApiBase, type AccountInput, type CredentialCheck, type AccountKind, type AccountPatch, type AccountView, type TokenMode, type TokenStatus } from '../../shared/models';
+import { defaultApiBase, type AccountInput, type CredentialCheck, type AccountKind, type AccountPatch, type AccountSource, type AccountView, type TokenMode, type TokenStatus } from '../../shared/models';
 import { fail, ok, type Result } from '../../shared/result';
 import { byName, type ByName } from '../../shared/by-name';
 import { appError } from '../../shared/errors';
 import { movesSecret, secretNeededToMove } from '../../shared/secret-destination';
 import { kindOfWord } from '../lib/account-order';
 import type { Slice } from './types';
+import { sourceNeedsSecret } from '../sources/source-rules';
 
 /** What the add / edit dialog holds. An empty secret on edit means "keep the stored one". */
 export interface AccountDraft {
@@ -16,6 +17,8 @@ export interface AccountDraft {
   proxy: string;
   note: string;
   secret: string;
+  /** Where the token comes from (issue 8); undefined = fetched here. */
+  source?: AccountSource;
 }
 
 export interface AccountsSlice {
@@ -64,6 +67,7 @@ function toInput(d: AccountDraft): AccountInput {
     ...(d.apiBase.trim() ? { apiBase: d.apiBase.trim() } : {}),
     ...(d.proxy.trim() ? { proxy: d.proxy.trim() } : {}),
     ...(d.note.trim() ? { note: d.note.trim() } : {}),
+    ...(d.source ? { source: d.source } : {}),
   };
 }
 
@@ -79,6 +83,7 @@ function toPatch(d: AccountDraft, before: AccountView): AccountPatch {
   if (apiBase !== before.apiBase) patch.apiBase = apiBase;
   if ((input.proxy ?? null) !== (before.proxy ?? null)) patch.proxy = input.proxy ?? null;
   if ((input.note ?? null) !== (before.note ?? null)) patch.note = input.note ?? null;
+  if (JSON.stringify(d.source ?? null) !== JSON.stringify(before.source ?? null)) patch.source = d.source ?? null;
   return patch;
 }
 
@@ -147,8 +152,8 @@ export const createAccountsSlice: Slice<AccountsSlice> = (api) => (set, get) => 
     const before = original ? get().accounts.find((a) => a.name === original) : undefined;
     let result: Result<AccountView>;
     if (!before) {
-      if (!draft.secret) return fail(secretRequired());
-      result = await api.addAccount({ account: toInput(draft), secret: draft.secret });
+      if (!draft.secret && sourceNeedsSecret(draft.source)) return fail(secretRequired());
+      result = await api.addAccount({ account: toInput(draft), ...(draft.secret ? { secret: draft.secret } : {}) });
     } else {
       const patch = toPatch(draft, before);
       // A new secret goes with the edit in one call: the core needs it there when the account moves.

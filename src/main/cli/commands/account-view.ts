@@ -5,6 +5,7 @@ import { accountJson, tokenStatusJson } from '../json-views';
 import { L } from '../lang';
 import { arg, flag, type CommandSpec } from '../spec';
 import { findAccount, jsonOption } from './account-options';
+import { originText, sourceText } from '../source-text';
 
 export const accountList: CommandSpec = {
   name: 'account list',
@@ -58,6 +59,7 @@ function showText(ctx: Context, a: AccountView, token: TokenStatus): string {
     [t('类型', 'kind'), a.kind],
     [a.kind === 'wecom' ? 'corpid' : 'AppID', a.appid],
     [t('获取方式', 'mode'), a.kind === 'wecom' ? 'wecom' : a.mode],
+    [t('token 来源', 'token source'), ctx.t(sourceText(a.source))],
     [t('API 地址', 'API base'), a.apiBase],
     [t('代理', 'proxy'), a.proxy],
     [t('备注', 'note'), a.note],
@@ -65,6 +67,7 @@ function showText(ctx: Context, a: AccountView, token: TokenStatus): string {
     [t('创建时间', 'created'), a.createdAt],
     ['token', `${token.state}${token.masked ? `  ${token.masked}` : ''}`],
     [t('过期时间', 'expires'), token.expiresAt !== undefined ? `${localTime(token.expiresAt)} (${left! > 0 ? t(`剩余 ${duration(left!)}`, `${duration(left!)} left`) : t('已过期', 'expired')})` : undefined],
+    [t('token 出处', 'token from'), token.origin ? ctx.t(originText(token.origin)) : undefined],
     [t('获取时间', 'fetched'), token.fetchedAt !== undefined ? localTime(token.fetchedAt) : undefined],
     [t('强制刷新', 'force refreshes'), token.forceLeft !== undefined ? t(`今日剩余 ${token.forceLeft} 次`, `${token.forceLeft} left today`) : undefined],
     [t('获取已暂停', 'fetching paused'), token.fetchBlocked ? t('是（45009），用 `wxtoken resume` 恢复', 'yes (45009): `wxtoken resume` turns it back on') : undefined],

@@ -1,14 +1,17 @@
 import { EXIT_FAILURE } from '../exit-codes';
 import { json } from '../format';
-import { tokenJson } from '../json-views';
+import { tokenJson, tokenStatusJson } from '../json-views';
+import { appError } from '../../../shared/errors';
+import { AppFailure } from '../../../shared/result';
+import type { Context } from '../context';
 import { L } from '../lang';
 import { confirm } from '../secret-input';
-import { arg, flag, UsageFailure, type CommandSpec } from '../spec';
+import { arg, flag, stringValue, UsageFailure, type CommandSpec, type ParsedArgs } from '../spec';
 import { jsonOption, yesOption } from './account-options';
 
 export const tokenCommand: CommandSpec = {
   name: 'token',
-  usage: 'wxtoken token NAME [--refresh|--force [--yes]] [--json]',
+  usage: 'wxtoken token NAME [--refresh|--force [--yes]|--set [--expires-in S]] [--json]',
   summary: L(
     '输出一个有效的 access_token（优先用缓存），便于 `$(wxtoken token NAME)`。--json 输出过期时间等信息。',
     'Print a valid access_token (from the cache when it can), so `$(wxtoken token NAME)` works. --json adds its expiry and origin.',
@@ -26,9 +29,13 @@ export const tokenCommand: CommandSpec = {
     },
     yes: yesOption,
     json: jsonOption,
+    set: { type: 'boolean', help: L('手动设置 token（从标准输入读取），用到过期为止，不会自动重新获取', 'set the token by hand (read from stdin); used until it expires, never refetched by itself') },
+    'expires-in': { type: 'string', arg: 'S', help: L('--set 的 token 还能用多少秒（默认 7200）', 'seconds the --set token has left (default 7200)') },
   },
   async run(ctx, parsed) {
     const name = arg(parsed, 'NAME');
+    if (flag(parsed, 'set')) return setToken(ctx, parsed, name);
+    if (stringValue(parsed, 'expires-in') !== undefined) throw new UsageFailure(L('--expires-in 只用于 --set', '--expires-in goes with --set only'), tokenCommand);
     const force = flag(parsed, 'force');
     const refresh = flag(parsed, 'refresh');
     if (force && refresh) throw new UsageFailure(L('--refresh 和 --force 只能选一个', 'use either --refresh or --force, not both'), tokenCommand);
@@ -69,6 +76,33 @@ export const tokenCommand: CommandSpec = {
     return 0;
   },
 };
+
+/** `token NAME --set`: the token from stdin (or a no-echo prompt), never an argument. */
+async function setToken(ctx: Context, parsed: ParsedArgs, name: string): Promise<number> {
+  if (flag(parsed, 'refresh') || flag(parsed, 'force')) throw new UsageFailure(L('--set 不能与 --refresh 或 --force 同用', '--set cannot go with --refresh or --force'), tokenCommand);
+  const given = stringValue(parsed, 'expires-in');
+  const expiresIn = given === undefined ? undefined : Number(given);
+  if (expiresIn !== undefined && !(Number.isInteger(expiresIn) && expiresIn > 0 && expiresIn <= 86_400)) {
+    throw new UsageFailure(L('--expires-in 应为 1 到 86400 之间的整数秒', '--expires-in must be whole seconds from 1 to 86400'), tokenCommand);
+  }
+  let token: string | undefined;
+  if (ctx.io.stdinIsTTY) {
+    token = await ctx.io.promptHidden(ctx.t(L(`${name} 的 access_token（输入时不显示）：`, `access_token for ${name} (not shown as you type): `)));
+    if (token === undefined) throw new AppFailure(appError('cancelled'));
+  } else {
+    token = await ctx.io.readStdin();
+  }
+  token = token.trim();
+  if (!token) throw new UsageFailure(L('token 为空：请通过标准输入传入', 'the token is empty: pipe it on stdin'), tokenCommand);
+  const status = await ctx.call('setToken', { name, token, ...(expiresIn !== undefined ? { expiresIn } : {}) });
+  if (flag(parsed, 'json')) {
+    ctx.io.out(json(tokenStatusJson(status)));
+    return 0;
+  }
+  const left = status.expiresAt !== undefined ? Math.max(0, Math.round((status.expiresAt - Date.now()) / 1000)) : 0;
+  ctx.say(L(`已为 ${name} 设置 token（${status.masked ?? ''}），${left} 秒后过期；不会自动重新获取`, `Set the token of ${name} (${status.masked ?? ''}); it expires in ${left} s and is never refetched by itself`));
+  return 0;
+}
 
 export const resumeCommand: CommandSpec = {
   name: 'resume',

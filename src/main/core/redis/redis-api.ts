@@ -2,11 +2,12 @@
 import type { ApiImpl } from '../../../shared/contract';
 import { appError, withDetail } from '../../../shared/errors';
 import type { RedisConnection, RedisConnectionView } from '../../../shared/redis';
-import { fail, ok } from '../../../shared/result';
+import { fail, ok, type AppError } from '../../../shared/result';
 import { guard } from '../tokens/token-engine';
 import type { SecretStore } from '../types';
 import { findTokenKeys } from './find-keys';
-import { withRedis, type RedisTarget } from './redis-client';
+import { withRedis } from './redis-client';
+import { resolveRedis, type ResolvedRedis } from './redis-target';
 import { redisPasswordItem, type RedisStore } from './redis-store';
 import { formatRedisUrl, parseRedisUrl, plaintextWarning } from './redis-url';
 
@@ -33,16 +34,9 @@ export function createRedisApi(p: RedisParts): Pick<ApiImpl, RedisMethod> {
   const storedItems = () => p.secrets.list().then((names) => new Set(names), () => undefined);
 
   /** A saved connection with its password from the keychain. */
-  const target = async (name: string): Promise<{ target: RedisTarget; connection: RedisConnection } | { error: ReturnType<typeof appError> }> => {
-    const got = await p.store.get(name);
-    if (!got.ok) return { error: got.error };
-    const address = parseRedisUrl(got.value.url);
-    if (!address.ok) return { error: appError('storage', { message: withDetail(appError('storage').message, `redis.json: ${address.problem.en}`) }) };
-    const password = await p.secrets.get(redisPasswordItem(name));
-    return {
-      connection: got.value,
-      target: { name, address: address.value, ...(password ? { password } : {}), ...(got.value.tlsCa ? { tlsCa: got.value.tlsCa } : {}) },
-    };
+  const target = async (name: string): Promise<ResolvedRedis | { error: AppError }> => {
+    const resolved = await resolveRedis(p.store, p.secrets, name);
+    return resolved.ok ? resolved.value : { error: resolved.error };
   };
 
   return {

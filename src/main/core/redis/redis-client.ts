@@ -73,6 +73,23 @@ export async function withRedis<T>(target: RedisTarget, fn: (redis: OpenedRedis)
   }
 }
 
+/**
+ * A connection kept open by its caller (a pub/sub subscriber): bounded while connecting, then the caller's to
+ * close. Failures come back as the same AppFailures as withRedis's.
+ */
+export async function openRedis(target: RedisTarget): Promise<{ redis: OpenedRedis; close(): void }> {
+  const opened: RedisClient[] = [];
+  const lastError: { error?: unknown } = {};
+  const close = () => opened.forEach((c) => c.disconnect());
+  try {
+    const redis = await open(target, opened, lastError);
+    return { redis, close };
+  } catch (err) {
+    close();
+    throw redisFailure(target.name, lastError.error ?? err);
+  }
+}
+
 async function open(target: RedisTarget, opened: RedisClient[], lastError: { error?: unknown }): Promise<OpenedRedis> {
   // TLS too is loaded here, not with the core: every CLI run would pay for it (a third of Node's start-up).
   const [{ default: IORedis, Cluster: IOCluster }, { rootCertificates }] = await Promise.all([import('ioredis'), import('node:tls')]);

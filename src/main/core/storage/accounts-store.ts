@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { appError, withDetail } from '../../../shared/errors';
 import { defaultApiBase, type Account, type AccountInput, type AccountPatch } from '../../../shared/models';
 import { fail, ok, type Result } from '../../../shared/result';
+import { accountSource } from '../../../shared/redis';
 import { accountInput, accountKind, accountName, accountPatch, apiBaseUrl, appidProblem, note, proxyUrl, tokenMode } from '../../../shared/schemas';
 import { readJsonFile, writeFileAtomic, type ReportProblem, type Validate } from './atomic-file';
 import { fileSignature } from './file-signature';
@@ -22,6 +23,7 @@ const storedAccount = z.object({
   apiBase: apiBaseUrl,
   proxy: proxyUrl.optional(),
   note: note.optional(),
+  source: accountSource.optional(),
   createdAt: z.string(),
 });
 
@@ -57,6 +59,7 @@ function fromInput(data: z.output<typeof accountInput>): Omit<Account, 'createdA
     apiBase: data.apiBase ?? defaultApiBase(kind),
     ...(data.proxy ? { proxy: data.proxy } : {}),
     ...(data.note ? { note: data.note } : {}),
+    ...(data.source ? { source: data.source } : {}),
   };
 }
 
@@ -141,6 +144,8 @@ export class AccountsStore {
       else if (p.proxy !== undefined) next.proxy = p.proxy;
       if (p.note === null || p.note === '') delete next.note;
       else if (p.note !== undefined) next.note = p.note;
+      if (p.source === null) delete next.source;
+      else if (p.source !== undefined) next.source = p.source;
       const problem = appidProblem(next.kind, next.appid);
       if (problem) return fail(invalid('appid', problem));
       const updated = accounts.slice();

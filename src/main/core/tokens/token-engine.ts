@@ -6,12 +6,17 @@
 import { createHash } from 'node:crypto';
 import type { AppEvent } from '../../../shared/contract';
 import { appError, withDetail } from '../../../shared/errors';
-import { fetchModeOf, type Account, type TokenInfo, type TokenSource, type TokenStatus } from '../../../shared/models';
+import { fetchModeOf, readOnlySource, type Account, type TokenInfo, type TokenSource, type TokenStatus } from '../../../shared/models';
 import { maskToken, redactError } from '../../../shared/redact';
 import { AppFailure, fail, ok, type AppError, type Result } from '../../../shared/result';
 import { forceAllowance, isUsable, refreshAt, tokenState } from './refresh-policy';
 import { secretItem } from '../keychain/secret-items';
 import { SingleFlight } from './single-flight';
+import { ReadOnlyTokens } from './sources/read-only-tokens';
+import { notPaste } from './sources/source-errors';
+import { SharedTokens } from './share/shared-tokens';
+import { sourceKeyOf } from './sources/source-key';
+import type { RedisStore } from '../redis/redis-store';
 import type { Clock, ProcessLock, SecretStore, StoredToken, TokenCache } from '../types';
 import { isTransient, type TokenGrant } from '../wechat/wechat-client';
 
@@ -32,6 +37,10 @@ export interface TokenEngineDeps {
   now?: Clock;
   emit?: (event: AppEvent) => void;
   retry?: RetryPolicy;
+  /** Saved Redis connections: needed by accounts whose token is observed or shared in Redis. */
+  redis?: RedisStore;
+  /** The team fetch lock's lease (shared accounts); default 15 s. */
+  shareLeaseMs?: number;
 }
 
 export interface GetTokenOptions {
@@ -50,10 +59,45 @@ export class TokenEngine {
   private readonly lastErrors = new Map<string, AppError>();
   /** Per account, the secrets this process sent to WeChat: an echo of one is masked wherever it appears. */
   private readonly secretsSent = new Map<string, Set<string>>();
+  /** Observed and pasted tokens: read, never fetched. */
+  private readonly readOnly?: ReadOnlyTokens;
+  /** Shared through a team Redis: one fetch for the team. */
+  private readonly shared?: SharedTokens;
 
   constructor(private readonly deps: TokenEngineDeps) {
     this.now = deps.now ?? Date.now;
     this.retry = deps.retry ?? DEFAULT_RETRY;
+    if (deps.redis) {
+      this.readOnly = new ReadOnlyTokens({
+        cache: deps.cache,
+        secrets: deps.secrets,
+        redis: deps.redis,
+        now: this.now,
+        emit: deps.emit,
+        changed: async (account) => this.deps.emit?.({ name: 'tokenChanged', payload: await this.buildStatus(account) }),
+        toInfo: (name, token, now) => toInfo(name, token, 'cache', now),
+      });
+      this.shared = new SharedTokens({
+        cache: deps.cache,
+        secrets: deps.secrets,
+        redis: deps.redis,
+        now: this.now,
+        fetch: (account, secret, force) => this.fetchGrant(account, secret, force),
+        changed: async (account) => this.deps.emit?.({ name: 'tokenChanged', payload: await this.buildStatus(account) }),
+        toInfo,
+        leaseMs: deps.shareLeaseMs,
+        fetchBudgetMs: this.retry.maxTotalMs,
+      });
+    }
+  }
+
+  /** One fetch with backoff, the secret remembered for masking and no error carrying a credential. */
+  private async fetchGrant(account: Account, secret: string, force: boolean): Promise<Result<TokenGrant>> {
+    const sent = this.secretsSent.get(account.name) ?? new Set<string>();
+    this.secretsSent.set(account.name, sent.add(secret));
+    const previous = await this.deps.cache.read(account.name).catch(() => undefined);
+    const fetched = await this.fetchWithBackoff(account, secret, force);
+    return fetched.ok ? fetched : fail(redactError(fetched.error, [...sent, previous?.accessToken ?? '']));
   }
 
   getToken(name: string, options: GetTokenOptions = {}): Promise<Result<TokenInfo>> {
@@ -71,16 +115,18 @@ export class TokenEngine {
     const cached = account && this.deps.cache.peek?.(name);
     if (!account || !cached || !sameOrigin(account, cached)) return undefined;
     const now = this.now();
-    return isUsable(cached, now) && now < refreshAt(cached) ? toInfo(name, cached, 'cache', now) : undefined;
+    return isUsable(cached, now) && now < dueAt(cached) ? toInfo(name, cached, 'cache', now) : undefined;
   }
 
   private async lookUp(name: string, options: GetTokenOptions): Promise<Result<TokenInfo>> {
     return guard(async () => {
       const account = await this.account(name);
+      if (readOnlySource(account.source)) return this.readOnlyToken(account, options);
       if (!options.refresh && !options.force) {
         const cached = await this.readUsable(account);
         if (cached && this.now() < refreshAt(cached)) return ok(toInfo(name, cached, 'cache', this.now()));
       }
+      if (account.source?.type === 'share' && this.shared) return this.sharedToken(account, options);
       const key = lockKey(account);
       const flightKey = `${key}|${options.force ? 'force' : options.refresh ? 'refresh' : 'get'}`;
       const requestedAt = this.now();
@@ -90,9 +136,51 @@ export class TokenEngine {
     });
   }
 
+  /** Shared: the team Redis's lock replaces this machine's file lock. */
+  private async sharedToken(account: Account, options: GetTokenOptions): Promise<Result<TokenInfo>> {
+    const requestedAt = this.now();
+    const result = await this.shared!.get(account, await this.readUsable(account, true), options, requestedAt);
+    if (result.ok) this.lastErrors.delete(account.name);
+    else {
+      this.lastErrors.set(account.name, result.error);
+      this.deps.emit?.({ name: 'refreshFailed', payload: { account: account.name, error: result.error } });
+    }
+    return result;
+  }
+
+  /** A member stored a new team token (pub/sub): take it in, tell every host. */
+  async adoptShared(name: string): Promise<boolean> {
+    const account = this.deps.accounts.peek?.(name) ?? (await this.account(name));
+    return account.source?.type === 'share' && this.shared ? this.shared.adopt(account) : false;
+  }
+
+  /** Observed or pasted: never fetched here, whatever is asked. */
+  private async readOnlyToken(account: Account, options: GetTokenOptions): Promise<Result<TokenInfo>> {
+    if (!this.readOnly) return fail(appError('unsupported'));
+    const result = await this.readOnly.get(account, await this.readMatching(account, options.refresh), options);
+    if (result.ok) this.lastErrors.delete(account.name);
+    else if (result.error.code !== 'read_only_source') this.lastErrors.set(account.name, result.error);
+    return result;
+  }
+
+  /** A token pasted by hand (accounts whose source is `paste` only). */
+  async setToken(name: string, token: string, expiresIn = 7200): Promise<Result<TokenStatus>> {
+    return guard(async () => {
+      const account = await this.account(name);
+      if (account.source?.type !== 'paste' || !this.readOnly) return fail(notPaste(name));
+      await this.readOnly.set(account, token, expiresIn);
+      this.lastErrors.delete(name);
+      const status = await this.buildStatus(account);
+      this.deps.emit?.({ name: 'tokenChanged', payload: status });
+      return ok(status);
+    });
+  }
+
   /** Drops the cached token only if it is still the one that failed, so a fresher one is never thrown away. */
   async expireIfCurrent(name: string, usedToken: string): Promise<void> {
     const account = await this.account(name);
+    if (readOnlySource(account.source) && this.readOnly) return this.readOnly.rejectedToken(account, usedToken);
+    if (account.source?.type === 'share' && this.shared) await this.shared.expireIfCurrent(account, usedToken);
     await this.deps.lock.withLock(lockKey(account), async () => {
       const cached = await this.deps.cache.read(name, { fresh: true });
       if (cached?.accessToken === usedToken) await this.deps.cache.delete(name);
@@ -107,6 +195,7 @@ export class TokenEngine {
   async resume(name: string): Promise<Result<TokenStatus>> {
     return guard(async () => {
       const account = await this.account(name);
+      if (account.source?.type === 'share' && this.shared) await this.shared.resume(account);
       const state = await this.deps.cache.readState(name);
       await this.deps.cache.writeState(name, { ...state, blockedAt: undefined });
       this.lastErrors.delete(name);
@@ -121,7 +210,8 @@ export class TokenEngine {
    */
   async dueAt(name: string): Promise<number | undefined> {
     const cached = await this.deps.cache.read(name);
-    return cached && cached.mode !== 'classic' ? refreshAt(cached) : undefined;
+    // Nor for tokens read from elsewhere: whoever keeps them renews them.
+    return cached && cached.mode !== 'classic' && (!cached.origin || cached.origin.type === 'share') ? refreshAt(cached) : undefined;
   }
 
   /** The last failed fetch for this account in this process, if it came after the current token. */
@@ -149,6 +239,7 @@ export class TokenEngine {
 
   async forget(name: string): Promise<void> {
     this.lastErrors.delete(name);
+    this.readOnly?.forget(name);
     this.secretsSent.delete(name);
     await this.deps.cache.delete(name);
     await this.deps.cache.writeState(name, {});
@@ -249,6 +340,7 @@ export class TokenEngine {
       state: tokenState(cached, now, lastError),
       mode,
       ...(usable ? { masked: maskToken(usable.accessToken), source: 'cache' as const } : {}),
+      ...(cached?.origin ? { origin: cached.origin } : {}),
       ...(cached ? { expiresAt: cached.expiresAt, fetchedAt: cached.fetchedAt } : {}),
       ...(lastError ? { lastError } : {}),
       fetchBlocked: state.blockedAt !== undefined,
@@ -285,9 +377,20 @@ function lockKey(account: Account): string {
   return `token-wecom-${account.appid.toLowerCase()}-${app}`;
 }
 
-/** Whether a cached token was fetched for this account's current AppID, base URL and mode. */
+/** Whether a cached token was fetched for this account's current AppID, base URL, mode and token source. */
 function sameOrigin(account: Account, cached: StoredToken): boolean {
-  return cached.appid === account.appid && cached.apiBase === account.apiBase && cached.mode === fetchModeOf(account);
+  return (
+    cached.appid === account.appid &&
+    cached.apiBase === account.apiBase &&
+    cached.mode === fetchModeOf(account) &&
+    (cached.origin?.type ?? 'local') === (account.source?.type ?? 'local') &&
+    cached.sourceKey === sourceKeyOf(account)
+  );
+}
+
+/** When a cached token is to be looked for again: a token read from elsewhere only once it expires (its keeper renews it). */
+function dueAt(cached: StoredToken): number {
+  return cached.origin && cached.origin.type !== 'share' ? cached.expiresAt : refreshAt(cached);
 }
 
 function toInfo(name: string, token: StoredToken, source: TokenSource, now: number): TokenInfo {
@@ -299,6 +402,7 @@ function toInfo(name: string, token: StoredToken, source: TokenSource, now: numb
     expiresIn: Math.max(0, Math.floor((token.expiresAt - now) / 1000)),
     mode: token.mode,
     source,
+    ...(token.origin ? { origin: token.origin } : {}),
   };
 }
 
