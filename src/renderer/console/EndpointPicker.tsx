@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { AccountKind } from '../../shared/models';
+import type { AccountView } from '../../shared/models';
 import { useAppShallow } from '../store/hooks';
 import { type MessageKey } from '../i18n';
 import { localize } from '../../shared/errors';
@@ -7,7 +7,8 @@ import { useT } from '../i18n/use-t';
 import { groupEndpoints } from './endpoint-filter';
 
 /** The endpoint catalogue for the account's kind: searchable, grouped, both languages. */
-export function EndpointPicker({ kind }: { kind: AccountKind }) {
+export function EndpointPicker({ account }: { account: AccountView }) {
+  const kind = account.kind;
   const { t, lang } = useT();
   const { endpoints, current, pickEndpoint } = useAppShallow((s) => ({
     endpoints: s.endpoints,
@@ -33,7 +34,7 @@ export function EndpointPicker({ kind }: { kind: AccountKind }) {
                     className={`endpoint${current === e.id ? ' current' : ''}`}
                     aria-current={current === e.id ? 'true' : undefined}
                     title={e.description ? localize(e.description, lang) : e.path}
-                    onClick={() => pickEndpoint(e)}
+                    onClick={() => pickEndpoint(e, account)}
                   >
                     <span className="endpoint-name">
                       <span className={`method method-${e.method}`}>{e.method}</span> {localize(e.name, lang)}

@@ -1,15 +1,23 @@
-import { useDeferredValue, useId, useMemo } from 'react';
-import type { HttpMethod } from '../../shared/models';
+import { useDeferredValue, useId, useMemo, useState } from 'react';
+import type { AccountView, HttpMethod } from '../../shared/models';
 import { useAppShallow } from '../store/hooks';
 import { holdsMask } from '../store/console-slice';
 import { useT } from '../i18n/use-t';
 import { checkJson, formatJson } from '../lib/json-text';
+import { KindMismatch } from './request/KindMismatch';
+import { SendConfirm } from './request/SendConfirm';
+import { needsConfirm, sendChecks } from './request/send-checks';
 
-/** Method, path, query table and JSON body; Ctrl/Cmd+Enter sends, a request in flight can be cancelled. */
-export function RequestEditor({ account }: { account: string }) {
+/**
+ * Method, path, query table and JSON body; Ctrl/Cmd+Enter sends, a request in flight can be cancelled.
+ * Send names the account whose token it uses, waits while a placeholder is left, and asks once first when
+ * the endpoint has a side effect or is meant for another kind of account.
+ */
+export function RequestEditor({ account }: { account: AccountView }) {
   const { t } = useT();
   const s = useAppShallow((st) => ({
     draft: st.draft,
+    endpoints: st.endpoints,
     inFlight: st.inFlight,
     updateDraft: st.updateDraft,
     addQueryRow: st.addQueryRow,
@@ -19,13 +27,21 @@ export function RequestEditor({ account }: { account: string }) {
     cancelRequest: st.cancelRequest,
   }));
   const { draft } = s;
-  const ids = { method: useId(), path: useId(), body: useId(), bodyError: useId() };
+  const ids = { method: useId(), path: useId(), body: useId(), bodyError: useId(), placeholders: useId() };
   const deferredBody = useDeferredValue(draft.body);
   const check = useMemo(() => (deferredBody.trim() ? checkJson(deferredBody) : undefined), [deferredBody]);
   const bodyInvalid = draft.method === 'POST' && check !== undefined && !check.ok;
+  const checks = useMemo(
+    () => sendChecks({ ...draft, body: deferredBody }, s.endpoints, account.kind),
+    [draft.method, draft.path, draft.query, draft.endpointId, deferredBody, s.endpoints, account.kind],
+  );
+  const blocked = checks.placeholders.length > 0;
+  const [confirming, setConfirming] = useState(false);
 
   function send() {
-    if (!s.inFlight && draft.path.trim()) void s.send(account);
+    if (s.inFlight || !draft.path.trim() || blocked) return;
+    if (needsConfirm(checks)) setConfirming(true);
+    else void s.send(account.name);
   }
 
   return (
@@ -51,6 +67,7 @@ export function RequestEditor({ account }: { account: string }) {
           <option value="GET">GET</option>
           <option value="POST">POST</option>
         </select>
+        <span className="api-base mono muted" title={t('console.apiBase')}>{account.apiBase}</span>
         <label htmlFor={ids.path} className="visually-hidden">
           {t('console.path')}
         </label>
@@ -68,12 +85,37 @@ export function RequestEditor({ account }: { account: string }) {
             {t('console.cancel')}
           </button>
         ) : (
-          <button key="send" type="submit" className="primary" aria-keyshortcuts="Control+Enter Meta+Enter" title={t('console.sendHint')}>
-            {t('console.send')}
+          <button
+            key="send"
+            type="submit"
+            className="primary"
+            disabled={blocked}
+            aria-describedby={blocked ? ids.placeholders : undefined}
+            aria-keyshortcuts="Control+Enter Meta+Enter"
+            title={t('console.sendAsHint', { account: account.name })}
+          >
+            {t('console.sendAs', { account: account.name })}
           </button>
         )}
       </div>
       <p className="hint">{t('console.tokenInjected')}</p>
+      {blocked ? (
+        <p id={ids.placeholders} className="notice placeholders-left" role="status">
+          {t('console.placeholdersLeft', { names: checks.placeholders.map((p) => (p.line ? `${p.name} (${t('console.bodyLine', { line: p.line })})` : p.name)).join(', ') })}
+        </p>
+      ) : null}
+      {checks.otherKinds ? <KindMismatch account={account} kinds={checks.otherKinds} /> : null}
+      {confirming ? (
+        <SendConfirm
+          account={account}
+          checks={checks}
+          onClose={() => setConfirming(false)}
+          onSend={() => {
+            setConfirming(false);
+            void s.send(account.name);
+          }}
+        />
+      ) : null}
       {holdsMask(draft) ? (
         <p className="notice" role="status">
           {t('console.maskedReenter')}
@@ -98,7 +140,14 @@ export function RequestEditor({ account }: { account: string }) {
                 <input aria-label={t('console.paramNameN', { n: i + 1 })} className="mono" value={row.key} onChange={(e) => s.updateQueryRow(row.id, { key: e.target.value })} />
               </td>
               <td>
-                <input aria-label={t('console.paramValueN', { n: i + 1 })} className="mono" value={row.value} onChange={(e) => s.updateQueryRow(row.id, { value: e.target.value })} />
+                <input
+                  aria-label={t('console.paramValueN', { n: i + 1 })}
+                  className={`mono${checks.placeholderRows.has(row.id) ? ' placeholder-value' : ''}`}
+                  aria-invalid={checks.placeholderRows.has(row.id) || undefined}
+                  title={checks.placeholderRows.has(row.id) ? t('console.placeholderField', { name: row.value.trim() }) : undefined}
+                  value={row.value}
+                  onChange={(e) => s.updateQueryRow(row.id, { value: e.target.value })}
+                />
               </td>
               <td>
                 <button type="button" className="icon" aria-label={t('console.removeParamN', { n: i + 1 })} onClick={() => s.removeQueryRow(row.id)}>

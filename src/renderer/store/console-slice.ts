@@ -5,6 +5,7 @@ import { appError } from '../../shared/errors';
 import { MASK } from '../../shared/redact';
 import type { AppError } from '../../shared/result';
 import type { Slice } from './types';
+import { fillFromAccount, fillValue, type PlaceholderAccount } from '../console/request/placeholders';
 
 export interface QueryRow {
   id: number;
@@ -36,7 +37,12 @@ export interface ConsoleSlice {
   responseError?: { account: string; error: AppError };
   history: ByName<HistoryEntry[]>;
   loadEndpoints(): Promise<void>;
-  pickEndpoint(endpoint: Endpoint): void;
+  /** Loads the endpoint's template, the account's AppID filled in. */
+  pickEndpoint(endpoint: Endpoint, account?: PlaceholderAccount): void;
+  /** The account whose values (its AppID) the draft holds. */
+  draftFilledFor?: PlaceholderAccount;
+  /** The console shows another account: values the last one filled in (its AppID) become this one's. */
+  retargetDraft(to: PlaceholderAccount): void;
   updateDraft(patch: Partial<Omit<RequestDraft, 'query'>>): void;
   addQueryRow(): void;
   updateQueryRow(id: number, patch: Partial<Omit<QueryRow, 'id'>>): void;
@@ -81,16 +87,31 @@ export const createConsoleSlice: Slice<ConsoleSlice> = (api) => (set, get) => ({
     const result = await api.listEndpoints({});
     if (result.ok) set({ endpoints: result.value });
   },
-  pickEndpoint(endpoint) {
+  pickEndpoint(endpoint, account) {
+    const body = endpoint.method === 'POST' ? (endpoint.body ?? '') : '';
     set({
+      draftFilledFor: account ? { appid: account.appid, kind: account.kind } : undefined,
       draft: {
         endpointId: endpoint.id,
         method: endpoint.method,
         path: endpoint.path,
-        query: (endpoint.query ?? []).map((p) => row(p.name, p.sample ?? '')),
-        body: endpoint.method === 'POST' ? (endpoint.body ?? '') : '',
+        query: (endpoint.query ?? []).map((p) => row(p.name, account ? fillValue(p.sample ?? '', account) : (p.sample ?? ''))),
+        body: account ? fillFromAccount(body, account) : body,
       },
     });
+  },
+  retargetDraft(to) {
+    const from = get().draftFilledFor;
+    if (!from || from.appid === to.appid) return;
+    const quoted = JSON.stringify(from.appid);
+    set((s) => ({
+      draftFilledFor: { appid: to.appid, kind: to.kind },
+      draft: {
+        ...s.draft,
+        query: s.draft.query.map((r) => (r.value === from.appid ? { ...r, value: to.appid } : r)),
+        body: s.draft.body.split(quoted).join(JSON.stringify(to.appid)),
+      },
+    }));
   },
   updateDraft: (patch) => set((s) => ({ draft: { ...s.draft, ...patch } })),
   addQueryRow: () => set((s) => ({ draft: { ...s.draft, query: [...s.draft.query, row()] } })),
@@ -137,6 +158,7 @@ export const createConsoleSlice: Slice<ConsoleSlice> = (api) => (set, get) => ({
   },
   loadHistoryEntry(entry) {
     set({
+      draftFilledFor: undefined,
       draft: {
         method: entry.method,
         path: entry.path,

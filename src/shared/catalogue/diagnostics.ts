@@ -40,6 +40,7 @@ export const DIAGNOSTIC_ENDPOINTS: Endpoint[] = [
     path: '/cgi-bin/openapi/quota/clear',
     name: { zh: '重置单个接口的调用次数', en: 'Reset one API\'s call count' },
     description: { zh: '只清零指定接口的今日计数', en: 'Resets today\'s counter of one API only' },
+    sideEffect: { kind: 'quota', note: { zh: '重置次数有限（每个接口每天有限次）', en: 'Resets are limited (a few per API per day)' } },
     body: pretty({ cgi_path: '/cgi-bin/message/custom/send' }),
   },
   {
@@ -50,6 +51,7 @@ export const DIAGNOSTIC_ENDPOINTS: Endpoint[] = [
     path: '/cgi-bin/clear_quota',
     name: { zh: '重置全部接口调用次数', en: 'Reset all API call counts' },
     description: { zh: '清零账号所有接口的今日计数，每月限 10 次', en: 'Resets today\'s counters of every API; 10 times a month' },
+    sideEffect: { kind: 'quota', note: { zh: '每个账号每月只能重置 10 次', en: 'Each account may do this 10 times a month' } },
     body: pretty({ appid: 'APPID' }),
   },
   {

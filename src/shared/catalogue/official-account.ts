@@ -73,6 +73,7 @@ export const OA_ENDPOINTS: Endpoint[] = [
     path: '/cgi-bin/menu/create',
     name: { zh: '创建自定义菜单', en: 'Create the custom menu' },
     description: { zh: '覆盖现有菜单：最多 3 个一级菜单，每个最多 5 个子菜单', en: 'Replaces the current menu: up to 3 top-level buttons with 5 sub-buttons each' },
+    sideEffect: { kind: 'destructive', note: { zh: '替换所有用户看到的菜单', en: 'Replaces the menu every user sees' } },
     body: pretty({
       button: [
         { type: 'click', name: '今日歌曲', key: 'V1001_TODAY_MUSIC' },
@@ -88,6 +89,7 @@ export const OA_ENDPOINTS: Endpoint[] = [
     path: '/cgi-bin/menu/delete',
     name: { zh: '删除自定义菜单', en: 'Delete the custom menu' },
     description: { zh: '删除全部菜单，包括个性化菜单', en: 'Deletes the whole menu, personalised menus included' },
+    sideEffect: { kind: 'destructive', note: { zh: '所有用户立即看不到菜单，无法撤销', en: 'Every user loses the menu at once; it cannot be undone' } },
   },
   {
     id: 'oa.menu.current',

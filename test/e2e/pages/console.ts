@@ -8,6 +8,8 @@ export class ConsolePage {
   readonly search: Locator;
   readonly path: Locator;
   readonly sendButton: Locator;
+  /** The one question before a request with a side effect or for another kind of account. */
+  readonly confirmDialog: Locator;
   readonly body: Locator;
   readonly response: Locator;
   readonly responseError: Locator;
@@ -28,7 +30,10 @@ export class ConsolePage {
     this.catalogue = this.section.getByRole('navigation', { name: t('console.catalogue') });
     this.search = this.catalogue.getByRole('searchbox', { name: t('console.searchEndpoints') });
     this.path = this.section.getByRole('textbox', { name: t('console.path'), exact: true });
-    this.sendButton = this.section.getByRole('button', { name: t('console.send'), exact: true });
+    // "Send as <account>", whichever account is selected.
+    const [before, after] = t('console.sendAs', { account: '\u0000' }).split('\u0000');
+    this.sendButton = this.section.getByRole('button', { name: new RegExp(`^${literal(before!)}.+${literal(after!)}$`) });
+    this.confirmDialog = page.getByRole('dialog');
     this.body = this.section.getByRole('textbox', { name: t('console.body'), exact: true });
     this.response = this.section.getByRole('region', { name: t('console.response'), exact: true });
     this.responseError = this.response.getByRole('alert');
@@ -50,6 +55,15 @@ export class ConsolePage {
   async pick(path: string): Promise<void> {
     await this.search.fill(path);
     await this.endpoint(path).click();
+  }
+
+  sendAs(account: string): Locator {
+    return this.section.getByRole('button', { name: this.t('console.sendAs', { account }), exact: true });
+  }
+
+  /** The "replace these placeholders" notice above the query table. */
+  get placeholdersLeft(): Locator {
+    return this.section.locator('.placeholders-left');
   }
 
   queryValue(n: number): Locator {

@@ -206,7 +206,22 @@ function describe(res: HttpResponse, timeMs: number): Omit<ConsoleResponse, 'id'
   return {
     ...base,
     bodyText,
-    ...(errcode ? { errcode, error: wechatError(errcode, errmsgOf(bodyText)) } : {}),
+    ...(errcode ? { errcode, error: businessError(wechatError(errcode, errmsgOf(bodyText))) } : {}),
+  };
+}
+
+/**
+ * On a business call the token was fetched with the account's AppID, so that AppID is fine: a 40013 here is
+ * about an AppID in the request itself (clear_quota's body, a Mini Program's appid field).
+ */
+function businessError(error: AppError): AppError {
+  if (error.errcode !== 40013) return error;
+  return {
+    ...error,
+    next: {
+      zh: '账号的 AppID 没有问题（token 就是用它获取的）：检查请求里的 appid 字段，它应是这个账号的 AppID',
+      en: 'The account\'s AppID is fine (the token was fetched with it): check the appid in the request, which should be this account\'s AppID',
+    },
   };
 }
 
