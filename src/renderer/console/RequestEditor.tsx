@@ -1,12 +1,13 @@
 import { useDeferredValue, useId, useMemo, useState } from 'react';
 import type { AccountView, HttpMethod } from '../../shared/models';
 import { useAppShallow } from '../store/hooks';
-import { holdsMask } from '../store/console-slice';
+import { holdsMask, queryPairs } from '../store/console-slice';
 import { useT } from '../i18n/use-t';
 import { checkJson, formatJson } from '../lib/json-text';
 import { KindMismatch } from './request/KindMismatch';
 import { SendConfirm } from './request/SendConfirm';
 import { needsConfirm, sendChecks } from './request/send-checks';
+import { CopyAs } from './snippets/CopyAs';
 
 /**
  * Method, path, query table and JSON body; Ctrl/Cmd+Enter sends, a request in flight can be cancelled.
@@ -197,6 +198,7 @@ export function RequestEditor({ account }: { account: AccountView }) {
           </p>
         </div>
       ) : null}
+      <CopyAs account={account} request={{ method: draft.method, path: draft.path.trim(), query: queryPairs(draft.query), body: draft.method === 'POST' ? draft.body : undefined }} />
     </form>
   );
 }

@@ -34,7 +34,7 @@ export interface ConsoleSlice {
   draft: RequestDraft;
   inFlight?: { requestId: string; account: string };
   response?: { account: string; request: SentRequest; value: ConsoleResponse };
-  responseError?: { account: string; error: AppError };
+  responseError?: { account: string; error: AppError; request?: SentRequest };
   history: ByName<HistoryEntry[]>;
   loadEndpoints(): Promise<void>;
   /** Loads the endpoint's template, the account's AppID filled in. */
@@ -75,6 +75,8 @@ export function holdsMask(request: { query: readonly (readonly [string, string])
   return values.some((v) => v === MASK || v.includes(`=${MASK}`)) || body.includes(`"${MASK}"`) || body.includes(`=${MASK}`);
 }
 
+const NO_RESPONSE = { response: undefined, responseError: undefined };
+
 function newRequestId(): string {
   return globalThis.crypto.randomUUID();
 }
@@ -90,6 +92,8 @@ export const createConsoleSlice: Slice<ConsoleSlice> = (api) => (set, get) => ({
   pickEndpoint(endpoint, account) {
     const body = endpoint.method === 'POST' ? (endpoint.body ?? '') : '';
     set({
+      // A new request in the editor: the last response answered another one.
+      ...NO_RESPONSE,
       draftFilledFor: account ? { appid: account.appid, kind: account.kind } : undefined,
       draft: {
         endpointId: endpoint.id,
@@ -136,7 +140,7 @@ export const createConsoleSlice: Slice<ConsoleSlice> = (api) => (set, get) => ({
       set({ inFlight: undefined, response: { account, request, value: result.value }, responseError: undefined });
       // Sent, but not recorded in the history: said, so the user does not send it again.
       if (result.value.warning) get().toast({ error: result.value.warning });
-    } else set({ inFlight: undefined, responseError: { account, error: result.error }, response: undefined });
+    } else set({ inFlight: undefined, responseError: { account, error: result.error, request }, response: undefined });
     void get().loadHistory(account);
   },
   async cancelRequest() {
@@ -158,6 +162,7 @@ export const createConsoleSlice: Slice<ConsoleSlice> = (api) => (set, get) => ({
   },
   loadHistoryEntry(entry) {
     set({
+      ...NO_RESPONSE,
       draftFilledFor: undefined,
       draft: {
         method: entry.method,

@@ -20,6 +20,8 @@ export class ConsolePage {
   readonly image: Locator;
   readonly saveAs: Locator;
   readonly copyCurlButton: Locator;
+  /** The code-snippet panel (fetch / Python / OkHttp) under the editor. */
+  readonly snippets: Locator;
   /** Status, time, size and content type of the last response. */
   readonly statusLine: Locator;
   private readonly t: ReturnType<typeof textsFor>;
@@ -44,7 +46,8 @@ export class ConsolePage {
     this.image = this.response.getByRole('img', { name: t('console.imageAlt'), exact: true });
     this.saveAs = this.response.getByRole('link', { name: t('console.saveAs'), exact: true });
     this.statusLine = this.response.locator('.response-line');
-    this.copyCurlButton = this.response.getByRole('button', { name: t('console.copyCurl'), exact: true });
+    this.copyCurlButton = this.section.getByRole('button', { name: t('console.copyCurl'), exact: true });
+    this.snippets = this.section.locator('details.snippets');
   }
 
   /** A catalogue entry; its accessible name ends with its path. */
@@ -64,6 +67,19 @@ export class ConsolePage {
   /** The "replace these placeholders" notice above the query table. */
   get placeholdersLeft(): Locator {
     return this.section.locator('.placeholders-left');
+  }
+
+  /** The line above a response naming the request it answers. */
+  get answers(): Locator {
+    return this.response.locator('.answers code');
+  }
+
+  async clipboard(): Promise<string> {
+    return this.section.page().evaluate(() => navigator.clipboard.readText());
+  }
+
+  historyLoad(path: string): Locator {
+    return this.history.getByRole('button', { name: this.t('history.loadN', { path }), exact: true });
   }
 
   queryValue(n: number): Locator {

@@ -17,4 +17,13 @@ export const consoleEn: Record<keyof typeof consoleZh, string> = {
   'console.kindLong.mp': 'a Mini Program',
   'console.kindLong.wecom': 'WeCom',
   'console.kindOr': 'or',
+  'console.snippets': 'Code snippet',
+  'console.snippetLang': 'Snippet language',
+  'console.snippetCode': 'Code',
+  'console.copySnippet': 'Copy code',
+  'console.snippet.fetch': 'JavaScript fetch',
+  'console.snippet.python': 'Python requests',
+  'console.snippet.okhttp': 'Java OkHttp',
+  'console.answers': 'Response to',
+  'console.draftChanged': 'The editor has changed since: this response answers the request above',
 };

@@ -15,4 +15,13 @@ export const consoleZh = {
   'console.kindLong.mp': '小程序',
   'console.kindLong.wecom': '企业微信',
   'console.kindOr': '或',
+  'console.snippets': '代码片段',
+  'console.snippetLang': '代码语言',
+  'console.snippetCode': '代码',
+  'console.copySnippet': '复制代码',
+  'console.snippet.fetch': 'JavaScript fetch',
+  'console.snippet.python': 'Python requests',
+  'console.snippet.okhttp': 'Java OkHttp',
+  'console.answers': '对应的请求：',
+  'console.draftChanged': '编辑器里的请求已改动：这个响应属于上面这个请求',
 } as const;
