@@ -20,6 +20,7 @@ import type {
 import { appidOrCorpid, redisInput, redisName, redisPassword, type RedisConnectionView, type RedisKeyMatch, type RedisTestResult } from './redis';
 import type { AppError, Result } from './result';
 import { accountInput, accountName, accountPatch, consoleRequest, secret, settingsPatch } from './schemas';
+import { zhIssue } from './validation-zh';
 
 /** A phantom value that carries a result type. */
 const returns = <T>(): T => undefined as unknown as T;
@@ -121,9 +122,11 @@ export function parseInput<N extends MethodName>(name: N, input: unknown): Resul
   const issue = parsed.error.issues[0];
   const field = issue?.path.join('.') || undefined;
   const text = `${field ? `${field}: ` : ''}${issue?.message ?? 'invalid input'}`;
+  // Console part: the zh message in Chinese throughout (the schemas' messages are English).
+  const zh = `${field ? `${field}：` : ''}${issue ? zhIssue(issue) : '输入不符合要求'}`;
   return {
     ok: false,
-    error: { code: 'validation', field, message: { zh: `输入无效：${text}`, en: `Invalid input: ${text}` } },
+    error: { code: 'validation', field, message: { zh: `输入无效：${zh}`, en: `Invalid input: ${text}` } },
   };
 }
 

@@ -8,6 +8,8 @@ import { KindMismatch } from './request/KindMismatch';
 import { SendConfirm } from './request/SendConfirm';
 import { needsConfirm, sendChecks } from './request/send-checks';
 import { CopyAs } from './snippets/CopyAs';
+import { parsePasted } from './request/paste';
+import { PasteNote } from './request/PasteNote';
 
 /**
  * Method, path, query table and JSON body; Ctrl/Cmd+Enter sends, a request in flight can be cancelled.
@@ -25,6 +27,7 @@ export function RequestEditor({ account }: { account: AccountView }) {
     updateQueryRow: st.updateQueryRow,
     removeQueryRow: st.removeQueryRow,
     send: st.send,
+    applyPasted: st.applyPasted,
     cancelRequest: st.cancelRequest,
   }));
   const { draft } = s;
@@ -39,8 +42,15 @@ export function RequestEditor({ account }: { account: AccountView }) {
   const blocked = checks.placeholders.length > 0;
   const [confirming, setConfirming] = useState(false);
 
+  /** `PATH?query` or a URL typed into the path field is split on leaving it (and instead of a first send). */
+  function splitPath(): boolean {
+    const pasted = parsePasted(draft.path);
+    if (pasted) s.applyPasted({ ...pasted, method: undefined });
+    return pasted !== undefined;
+  }
+
   function send() {
-    if (s.inFlight || !draft.path.trim() || blocked) return;
+    if (splitPath() || s.inFlight || !draft.path.trim() || blocked) return;
     if (needsConfirm(checks)) setConfirming(true);
     else void s.send(account.name);
   }
@@ -79,6 +89,13 @@ export function RequestEditor({ account }: { account: AccountView }) {
           value={draft.path}
           placeholder="/cgi-bin/…"
           onChange={(e) => s.updateDraft({ path: e.target.value, endpointId: undefined })}
+          onBlur={splitPath}
+          onPaste={(e) => {
+            const pasted = parsePasted(e.clipboardData.getData('text'));
+            if (!pasted) return;
+            e.preventDefault();
+            s.applyPasted(pasted);
+          }}
         />
         {/* Distinct keys: reusing one <button> turned Cancel into a submit button mid-click, which sent again. */}
         {s.inFlight ? (
@@ -100,6 +117,7 @@ export function RequestEditor({ account }: { account: AccountView }) {
         )}
       </div>
       <p className="hint">{t('console.tokenInjected')}</p>
+      <PasteNote account={account} />
       {blocked ? (
         <p id={ids.placeholders} className="notice placeholders-left" role="status">
           {t('console.placeholdersLeft', { names: checks.placeholders.map((p) => (p.line ? `${p.name} (${t('console.bodyLine', { line: p.line })})` : p.name)).join(', ') })}

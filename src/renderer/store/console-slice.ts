@@ -6,6 +6,7 @@ import { MASK } from '../../shared/redact';
 import type { AppError } from '../../shared/result';
 import type { Slice } from './types';
 import { fillFromAccount, fillValue, type PlaceholderAccount } from '../console/request/placeholders';
+import type { PastedRequest } from '../console/request/paste';
 
 export interface QueryRow {
   id: number;
@@ -39,6 +40,10 @@ export interface ConsoleSlice {
   loadEndpoints(): Promise<void>;
   /** Loads the endpoint's template, the account's AppID filled in. */
   pickEndpoint(endpoint: Endpoint, account?: PlaceholderAccount): void;
+  /** What a pasted URL or cURL left out, said under the request line. */
+  pasteNote?: Pick<PastedRequest, 'host' | 'wechatHost' | 'droppedToken'>;
+  /** A pasted URL or cURL command becomes the draft (method and body only when the paste had them). */
+  applyPasted(pasted: PastedRequest): void;
   /** The account whose values (its AppID) the draft holds. */
   draftFilledFor?: PlaceholderAccount;
   /** The console shows another account: values the last one filled in (its AppID) become this one's. */
@@ -94,6 +99,7 @@ export const createConsoleSlice: Slice<ConsoleSlice> = (api) => (set, get) => ({
     set({
       // A new request in the editor: the last response answered another one.
       ...NO_RESPONSE,
+      pasteNote: undefined,
       draftFilledFor: account ? { appid: account.appid, kind: account.kind } : undefined,
       draft: {
         endpointId: endpoint.id,
@@ -114,6 +120,18 @@ export const createConsoleSlice: Slice<ConsoleSlice> = (api) => (set, get) => ({
         ...s.draft,
         query: s.draft.query.map((r) => (r.value === from.appid ? { ...r, value: to.appid } : r)),
         body: s.draft.body.split(quoted).join(JSON.stringify(to.appid)),
+      },
+    }));
+  },
+  applyPasted(pasted) {
+    set((s) => ({
+      ...NO_RESPONSE,
+      pasteNote: { host: pasted.host, wechatHost: pasted.wechatHost, droppedToken: pasted.droppedToken },
+      draft: {
+        method: pasted.method ?? s.draft.method,
+        path: pasted.path,
+        query: pasted.query.map(([k, v]) => row(k, v)),
+        body: pasted.body ?? s.draft.body,
       },
     }));
   },
@@ -163,6 +181,7 @@ export const createConsoleSlice: Slice<ConsoleSlice> = (api) => (set, get) => ({
   loadHistoryEntry(entry) {
     set({
       ...NO_RESPONSE,
+      pasteNote: undefined,
       draftFilledFor: undefined,
       draft: {
         method: entry.method,

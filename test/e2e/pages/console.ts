@@ -7,6 +7,7 @@ export class ConsolePage {
   readonly catalogue: Locator;
   readonly search: Locator;
   readonly path: Locator;
+  readonly method: Locator;
   readonly sendButton: Locator;
   /** The one question before a request with a side effect or for another kind of account. */
   readonly confirmDialog: Locator;
@@ -31,6 +32,7 @@ export class ConsolePage {
     this.section = page.getByRole('region', { name: t('console.title'), exact: true });
     this.catalogue = this.section.getByRole('navigation', { name: t('console.catalogue') });
     this.search = this.catalogue.getByRole('searchbox', { name: t('console.searchEndpoints') });
+    this.method = this.section.getByRole('combobox', { name: t('console.method'), exact: true });
     this.path = this.section.getByRole('textbox', { name: t('console.path'), exact: true });
     // "Send as <account>", whichever account is selected.
     const [before, after] = t('console.sendAs', { account: '\u0000' }).split('\u0000');
@@ -80,6 +82,13 @@ export class ConsolePage {
 
   historyLoad(path: string): Locator {
     return this.history.getByRole('button', { name: this.t('history.loadN', { path }), exact: true });
+  }
+
+  /** The query table as [name, value] pairs, in order. */
+  async queryRows(): Promise<[string, string][]> {
+    return this.section.locator('.query-table tbody tr').evaluateAll((rows) =>
+      rows.map((r) => [...r.querySelectorAll('input')].map((i) => (i as HTMLInputElement).value) as [string, string]),
+    );
   }
 
   queryValue(n: number): Locator {

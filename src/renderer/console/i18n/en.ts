@@ -26,4 +26,7 @@ export const consoleEn: Record<keyof typeof consoleZh, string> = {
   'console.snippet.okhttp': 'Java OkHttp',
   'console.answers': 'Response to',
   'console.draftChanged': 'The editor has changed since: this response answers the request above',
+  'console.pastedToken': 'The access_token in what you pasted was dropped: {account}’s token is added when sending',
+  'console.pastedOtherHost': '{host} is not a WeChat API host: the request goes to {account}’s API base {base}, not to {host}',
+  'console.pastedWechatHost': 'The pasted URL was on {host}: the request goes to {account}’s API base {base}',
 };

@@ -24,4 +24,7 @@ export const consoleZh = {
   'console.snippet.okhttp': 'Java OkHttp',
   'console.answers': '对应的请求：',
   'console.draftChanged': '编辑器里的请求已改动：这个响应属于上面这个请求',
+  'console.pastedToken': '已去掉粘贴内容里的 access_token：发送时会自动加入 {account} 的 token',
+  'console.pastedOtherHost': '{host} 不是微信的 API 域名：请求会发往 {account} 的 API 地址 {base}，不会发往 {host}',
+  'console.pastedWechatHost': '粘贴的地址在 {host}：请求会发往 {account} 的 API 地址 {base}',
 } as const;
