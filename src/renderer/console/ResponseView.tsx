@@ -56,14 +56,20 @@ function Loaded({ request, value }: { request: SentRequest; value: ConsoleRespon
   const parsed = useMemo(() => (isJson && value.bodyText !== undefined ? checkJson(value.bodyText) : undefined), [isJson, value.bodyText]);
   const blobUrl = useBlobUrl(value.binary ? value.bodyBase64 : undefined, value.contentType);
   const isImage = value.binary && value.contentType.startsWith('image/');
-  const statusClass = value.status >= 400 || value.errcode ? 'bad' : 'good';
 
   return (
     <section className="response" aria-label={t('console.response')}>
       <AnsweredRequest request={request} />
       <div className="response-line">
-        <span className={`status status-${statusClass}`}>
-          {t('console.status')} {value.status}
+        {/* WeChat answers most errors with HTTP 200: the HTTP status and the errcode are two facts, each coloured by itself. */}
+        <span className="status">
+          <span className={`status-${value.status >= 400 ? 'bad' : 'good'}`}>HTTP {value.status}</span>
+          {value.errcode ? (
+            <>
+              {' · '}
+              <span className="status-bad">errcode {value.errcode}</span>
+            </>
+          ) : null}
         </span>
         <span>
           {t('console.time')} {formatMs(value.timeMs)}
@@ -125,3 +131,4 @@ function Loaded({ request, value }: { request: SentRequest; value: ConsoleRespon
     </section>
   );
 }
+

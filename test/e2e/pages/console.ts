@@ -95,9 +95,14 @@ export class ConsolePage {
     return this.section.getByRole('textbox', { name: this.t('console.paramValueN', { n }), exact: true });
   }
 
-  /** The status line's "Status 200" part. */
+  /** The status line's "HTTP 200" part. */
   status(code: number): Locator {
-    return this.response.getByText(`${this.t('console.status')} ${code}`, { exact: true });
+    return this.response.getByText(`HTTP ${code}`, { exact: true });
+  }
+
+  /** The whole status: "HTTP 200" or "HTTP 200 · errcode 40003". */
+  statusSummary(): Locator {
+    return this.response.locator('.response-line .status');
   }
 
   historyEntries(): Locator {

@@ -18,3 +18,8 @@ export function sameRequest(
   const body = (r: typeof a) => (r.method === 'POST' ? (r.body ?? '').trim() : '');
   return a.method === b.method && a.path.trim() === b.path.trim() && JSON.stringify(a.query) === JSON.stringify(b.query) && body(a) === body(b);
 }
+
+/** `HTTP 200 · errcode 40003`: WeChat answers most errors with HTTP 200, so both are said. */
+export function statusText(r: { status?: number; errcode?: number }): string {
+  return [r.status !== undefined ? `HTTP ${r.status}` : undefined, r.errcode ? `errcode ${r.errcode}` : undefined].filter(Boolean).join(' · ');
+}
