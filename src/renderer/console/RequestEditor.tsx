@@ -10,6 +10,7 @@ import { needsConfirm, sendChecks } from './request/send-checks';
 import { CopyAs } from './snippets/CopyAs';
 import { parsePasted } from './request/paste';
 import { PasteNote } from './request/PasteNote';
+import { ParamForm } from './params/ParamForm';
 
 /**
  * Method, path, query table and JSON body; Ctrl/Cmd+Enter sends, a request in flight can be cancelled.
@@ -140,6 +141,8 @@ export function RequestEditor({ account }: { account: AccountView }) {
           {t('console.maskedReenter')}
         </p>
       ) : null}
+
+      {checks.endpoint && checks.endpoint.method === draft.method ? <ParamForm endpoint={checks.endpoint} /> : null}
 
       <table className="query-table">
         <caption className="caption">{t('console.query')}</caption>

@@ -50,6 +50,8 @@ export interface ConsoleSlice {
   retargetDraft(to: PlaceholderAccount): void;
   updateDraft(patch: Partial<Omit<RequestDraft, 'query'>>): void;
   addQueryRow(): void;
+  /** The value of the query row named `key` (added when there is none). */
+  setQueryValue(key: string, value: string): void;
   updateQueryRow(id: number, patch: Partial<Omit<QueryRow, 'id'>>): void;
   removeQueryRow(id: number): void;
   send(account: string): Promise<void>;
@@ -136,6 +138,15 @@ export const createConsoleSlice: Slice<ConsoleSlice> = (api) => (set, get) => ({
     }));
   },
   updateDraft: (patch) => set((s) => ({ draft: { ...s.draft, ...patch } })),
+  setQueryValue: (key, value) =>
+    set((s) => ({
+      draft: {
+        ...s.draft,
+        query: s.draft.query.some((r) => r.key === key)
+          ? s.draft.query.map((r) => (r.key === key ? { ...r, value } : r))
+          : [...s.draft.query, row(key, value)],
+      },
+    })),
   addQueryRow: () => set((s) => ({ draft: { ...s.draft, query: [...s.draft.query, row()] } })),
   updateQueryRow: (id, patch) =>
     set((s) => ({ draft: { ...s.draft, query: s.draft.query.map((r) => (r.id === id ? { ...r, ...patch } : r)) } })),

@@ -159,6 +159,12 @@ export const OA_ENDPOINTS: Endpoint[] = [
     name: { zh: '发送客服消息', en: 'Send a customer service message' },
     description: { zh: '用户 48 小时内与账号有过互动才能发送', en: 'Only to users who interacted with the account in the last 48 hours' },
     body: pretty({ touser: 'OPENID', msgtype: 'text', text: { content: '你好 Hello' } }),
+    bodyParams: [
+      { name: 'touser', required: true, sample: 'OPENID', description: { zh: '接收消息的用户的 OpenID', en: 'The openid of the user who gets the message' } },
+      { name: 'msgtype', required: true, sample: 'text', description: { zh: '消息类型：text、image、voice、video、news、miniprogrampage 等', en: 'Message type: text, image, voice, video, news, miniprogrampage and more' } },
+      { name: 'text', required: false, type: 'object', sample: '{"content":"你好"}', description: { zh: 'msgtype 为 text 时的内容', en: 'The content when msgtype is text' } },
+    ],
+    docUrl: 'https://developers.weixin.qq.com/doc/offiaccount/Message_Management/Service_Center_messages.html',
   },
   {
     id: 'oa.message.template.send',
