@@ -41,4 +41,5 @@ export const consoleEn: Record<keyof typeof consoleZh, string> = {
   'console.paramType.object': 'object',
   'console.paramType.array': 'array',
   'console.paramType.file': 'file',
+  'console.pickerKeys': '↑↓ to choose, Enter to load, Tab to the editor',
 };

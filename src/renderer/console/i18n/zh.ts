@@ -39,4 +39,5 @@ export const consoleZh = {
   'console.paramType.object': '对象',
   'console.paramType.array': '数组',
   'console.paramType.file': '文件',
+  'console.pickerKeys': '↑↓ 选择，Enter 载入，Tab 进入编辑器',
 } as const;
