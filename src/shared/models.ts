@@ -147,6 +147,20 @@ export interface HistoryEntry {
   error?: string;
   timeMs: number;
   size: number;
+  /** Console part: the response as kept (redacted, text cut at HISTORY_RESPONSE_CHARS; binary bodies not kept). */
+  response?: HistoryResponse;
+}
+
+/** Console part: how much of one response the history keeps, so 200 entries stay a few MB at most. */
+export const HISTORY_RESPONSE_CHARS = 8_192;
+
+export interface HistoryResponse {
+  contentType: string;
+  /** Text bodies only, redacted, at most HISTORY_RESPONSE_CHARS. */
+  text?: string;
+  /** The text was longer and is cut. */
+  truncated?: boolean;
+  binary?: boolean;
 }
 
 export type Language = 'system' | 'zh-CN' | 'en';

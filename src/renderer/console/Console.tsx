@@ -7,11 +7,17 @@ import { HistoryList } from './HistoryList';
 import { RequestEditor } from './RequestEditor';
 import { ResponseView } from './ResponseView';
 import './console.css';
+import { saveDraft } from './history/saved-draft';
 
 /** The request console for the selected account. */
 export function Console({ account }: { account: AccountView }) {
   const { t } = useT();
-  const { retargetDraft } = useAppShallow((s) => ({ retargetDraft: s.retargetDraft }));
+  const { retargetDraft, draft } = useAppShallow((s) => ({ retargetDraft: s.retargetDraft, draft: s.draft }));
+  // The draft survives a reload (secrets masked); written after React has rendered, not on every keystroke's path.
+  useEffect(() => {
+    const timer = setTimeout(() => saveDraft(draft), 300);
+    return () => clearTimeout(timer);
+  }, [draft]);
   // The editor keeps its request across accounts; the AppID the last account filled in follows the new one.
   useEffect(() => retargetDraft(account), [account, retargetDraft]);
   return (

@@ -7,6 +7,7 @@ import type { AppError } from '../../shared/result';
 import type { Slice } from './types';
 import { fillFromAccount, fillValue, type PlaceholderAccount } from '../console/request/placeholders';
 import type { PastedRequest } from '../console/request/paste';
+import { loadDraft } from '../console/history/saved-draft';
 
 export interface QueryRow {
   id: number;
@@ -88,9 +89,15 @@ function newRequestId(): string {
   return globalThis.crypto.randomUUID();
 }
 
+/** The draft the last session left (secrets masked), else the default. */
+function initialDraft(): RequestDraft {
+  const saved = typeof localStorage === 'undefined' ? undefined : loadDraft();
+  return saved ? { ...saved, query: saved.query.map(([k, v]) => row(k, v)) } : EMPTY_DRAFT;
+}
+
 export const createConsoleSlice: Slice<ConsoleSlice> = (api) => (set, get) => ({
   endpoints: [],
-  draft: EMPTY_DRAFT,
+  draft: initialDraft(),
   history: byName(),
   async loadEndpoints() {
     const result = await api.listEndpoints({});

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { appError, wechatError, wechatPolicy } from '../../../shared/errors';
-import type { Account, ConsoleRequest, ConsoleResponse, HistoryEntry } from '../../../shared/models';
+import { HISTORY_RESPONSE_CHARS, type Account, type ConsoleRequest, type ConsoleResponse, type HistoryEntry, type HistoryResponse } from '../../../shared/models';
 import { isSecretKey, redactError, redactJsonText, redactKnown, redactQuery, redactText } from '../../../shared/redact';
 import { jsonDepth, MAX_BODY_DEPTH } from '../../../shared/json-depth';
 import { fail, ok, type AppError, type Localized, type Result } from '../../../shared/result';
@@ -109,6 +109,7 @@ export class RequestRunner {
         size: result.ok ? result.value.size : 0,
         ...(result.ok ? { status: result.value.status } : { error: redactText(result.error.message.en, known) }),
         ...(result.ok && result.value.errcode !== undefined ? { errcode: result.value.errcode } : {}),
+        ...(result.ok ? { response: keptResponse(result.value, known) } : {}),
       };
       const saved = await this.deps.history.add(entry);
       return saved.ok ? undefined : historyWarning(saved.error.message);
@@ -116,6 +117,17 @@ export class RequestRunner {
       return historyWarning(appError('internal').message);
     }
   }
+}
+
+/** What the history keeps of a response: its text redacted again (secret keys, known values) and cut; no binary bytes. */
+function keptResponse(res: ConsoleResponse, known: string[]): HistoryResponse {
+  if (res.bodyText === undefined) return { contentType: res.contentType, binary: true };
+  const text = redactText(redactJsonText(res.bodyText), known);
+  return {
+    contentType: res.contentType,
+    text: text.slice(0, HISTORY_RESPONSE_CHARS),
+    ...(text.length > HISTORY_RESPONSE_CHARS ? { truncated: true } : {}),
+  };
 }
 
 function timeoutError(ms: number): AppError {

@@ -42,4 +42,12 @@ export const consoleEn: Record<keyof typeof consoleZh, string> = {
   'console.paramType.array': 'array',
   'console.paramType.file': 'file',
   'console.pickerKeys': '↑↓ to choose, Enter to load, Tab to the editor',
+  'history.search': 'Search history (path, parameters, errcode…)',
+  'history.noMatch': 'No request matches',
+  'history.failed': 'not completed',
+  'history.view': 'View response',
+  'history.viewN': 'View the response of {path}',
+  'history.responseOf': 'Response of {path}',
+  'history.binaryNotKept': 'Binary responses ({type}) are not kept in the history',
+  'history.truncated': 'A long response: the history keeps its beginning only',
 };

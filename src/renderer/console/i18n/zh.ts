@@ -40,4 +40,12 @@ export const consoleZh = {
   'console.paramType.array': '数组',
   'console.paramType.file': '文件',
   'console.pickerKeys': '↑↓ 选择，Enter 载入，Tab 进入编辑器',
+  'history.search': '搜索历史（路径、参数、errcode…）',
+  'history.noMatch': '没有匹配的请求',
+  'history.failed': '未完成',
+  'history.view': '查看响应',
+  'history.viewN': '查看 {path} 的响应',
+  'history.responseOf': '{path} 的响应',
+  'history.binaryNotKept': '二进制响应（{type}）不保存在历史中',
+  'history.truncated': '响应较长，历史中只保留了开头部分',
 } as const;
