@@ -21,12 +21,26 @@ export default defineConfig({
       rollupOptions: {
         input: {
           // The Electron app, and the plain-Node CLI (which also runs `wxtoken serve`).
-          index: resolve(__dirname, 'src/main/index.ts'),
+          index: resolve(__dirname, 'src/main/desktop/main.ts'),
           cli: resolve(__dirname, 'src/main/cli/main.ts'),
           // bin/wxtoken.cjs runs this: it starts the keychain worker, then loads cli.js.
           launch: resolve(__dirname, 'src/main/cli/launch.ts'),
           // The CLI's keychain calls run in this child process, so a hung keychain cannot keep it alive.
           'keychain-worker': resolve(__dirname, 'src/main/core/keychain/keychain-worker.ts'),
+        },
+        // Chunks by what loads them: `wxtoken token NAME` (cli/token-fast.ts) needs the core, the zod-free shared
+        // modules and the schemas the stores check files with, but neither the contract nor the catalogue.
+        output: {
+          codeSplitting: {
+            includeDependenciesRecursively: false,
+            groups: [
+              { name: 'zod', test: /node_modules[\\/]zod[\\/]/, priority: 5 },
+              { name: 'catalogue', test: /src[\\/]shared[\\/]catalogue[\\/]/, priority: 4 },
+              { name: 'contract', test: /src[\\/]shared[\\/]contract\.ts$/, priority: 3 },
+              { name: 'schemas', test: /src[\\/]shared[\\/](schemas|redis)\.ts$/, priority: 2 },
+              { name: 'shared', test: /src[\\/]shared[\\/]/, priority: 1 },
+            ],
+          },
         },
       },
     },

@@ -10,6 +10,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { electronViteArgs } from './electron-vite-args.mjs';
 
 const [command = 'preview', ...rest] = process.argv.slice(2);
 // npm runs scripts in the project folder: resolve from there, as electron-vite itself would.
@@ -58,5 +59,6 @@ if ('reason' in binary) {
 // electron-vite honours ELECTRON_EXEC_PATH over path.txt, so an ELECTRON_OVERRIDE_DIST_PATH is honoured too.
 process.env.ELECTRON_EXEC_PATH = binary.path;
 const electronVite = join(dirname(projectRequire.resolve('electron-vite/package.json')), 'bin/electron-vite.js');
-process.argv = [process.argv[0], electronVite, command, ...rest];
+// Only `dev` adds the app's development flag (electron-vite-args.mjs).
+process.argv = [process.argv[0], electronVite, ...electronViteArgs(command, rest)];
 await import(pathToFileURL(electronVite).href);

@@ -1,13 +1,15 @@
 /**
  * The Content-Security-Policy for the app's page, sent as a response header by the window's session.
  * The same policy the renderer's meta tag and the loopback server use: nothing but the app's own files,
- * inline styles (React style props), images from data:/blob: (console previews), no plugins, no framing.
+ * images from data:/blob: (console previews), no plugins, no framing. No inline styles: React's style
+ * props go through the CSSOM, which style-src does not govern; a <style> element or style attribute in
+ * markup would be refused.
  */
 export const APP_CSP = [
   "default-src 'self'",
   "script-src 'self'",
   "img-src 'self' data: blob:",
-  "style-src 'self' 'unsafe-inline'",
+  "style-src 'self'",
   "connect-src 'self'",
   "object-src 'none'",
   "frame-ancestors 'none'",
@@ -16,16 +18,15 @@ export const APP_CSP = [
 ].join('; ');
 
 /**
- * In development the Vite dev server needs its HMR websocket and React Refresh's inline preamble;
- * nothing else is loosened, and a packaged app never uses this.
+ * In development the Vite dev server needs its HMR websocket, React Refresh's inline preamble and its
+ * injected <style> elements (CSS hot reload); nothing else is loosened, and a packaged app never uses this.
  */
 export function devCsp(devUrl: string): string {
   const dev = new URL(devUrl);
   const ws = `ws://${dev.host}`;
-  return APP_CSP.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").replace(
-    "connect-src 'self'",
-    `connect-src 'self' ${ws}`,
-  );
+  return APP_CSP.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+    .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+    .replace("connect-src 'self'", `connect-src 'self' ${ws}`);
 }
 
 /** Response headers with the CSP set, replacing any CSP header already there (in any letter case). */

@@ -234,3 +234,7 @@ export function resolveLanguage(setting: Language | undefined, systemLocale: str
   if (setting === 'zh-CN' || setting === 'en') return setting;
   return /^zh\b/i.test(systemLocale ?? '') ? 'zh-CN' : 'en';
 }
+
+/** What an account name may hold: it is typed everywhere, in the CLI, in URLs, in the sidebar. */
+export const ACCOUNT_NAME_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N}_.-]*$/u;
+export const ACCOUNT_NAME_MAX = 64;

@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { ACCOUNT_KINDS, TOKEN_MODES } from './models';
+import { ACCOUNT_KINDS, ACCOUNT_NAME_MAX, ACCOUNT_NAME_PATTERN, TOKEN_MODES } from './models';
 
 /** An account name is what users type everywhere: in the CLI, in URLs, in the sidebar. */
 export const accountName = z
   .string()
   .trim()
   .min(1, 'name is empty')
-  .max(64, 'name is longer than 64 characters')
-  .regex(/^[\p{L}\p{N}][\p{L}\p{N}_.-]*$/u, 'name may hold letters, digits, "_", "." and "-", and starts with a letter or digit');
+  .max(ACCOUNT_NAME_MAX, `name is longer than ${ACCOUNT_NAME_MAX} characters`)
+  .regex(ACCOUNT_NAME_PATTERN, 'name may hold letters, digits, "_", "." and "-", and starts with a letter or digit');
 
 /** Official Account / Mini Program AppIDs: `wx` + 16 hex digits. */
 export const APPID_PATTERN = /^wx[0-9a-f]{16}$/i;

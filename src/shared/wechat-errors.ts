@@ -72,6 +72,16 @@ export const WECHAT_ERRORS: Record<number, WechatErrorInfo> = {
     next: TOKEN_RETRY,
     policy: 'refetch-once',
   },
+  40029: {
+    meaning: { zh: '无效的 oauth_code（网页授权 code 已用过、已过期（5 分钟）或不属于这个 AppID）', en: 'Invalid oauth code: the web-authorisation code was already used, expired (5 minutes) or belongs to another AppID' },
+    next: { zh: '每个 code 只能用一次：让用户重新走一次授权跳转拿新的 code，并确认换取时用的是发起授权的同一个 AppID', en: 'A code works once: send the user through the authorisation redirect again for a new one, and exchange it with the AppID that started the redirect' },
+    policy: 'stop',
+  },
+  40037: {
+    meaning: { zh: '无效的模板 ID（template_id）', en: 'Invalid template_id' },
+    next: { zh: '在公众平台的 模板消息 / 订阅消息 → 我的模板 中复制 ID；模板属于添加它的账号，换账号要重新添加', en: 'Copy the ID from Template messages / Subscribe messages → My templates in the platform console; a template belongs to the account that added it, so another account must add it again' },
+    policy: 'stop',
+  },
   40091: {
     meaning: { zh: '企业微信：Secret 不合法（旧错误码）', en: 'WeCom: invalid secret (older error code)' },
     next: { zh: '在企业微信管理后台 应用管理 → 应用 → Secret 查看正确的 Secret，并确认它属于该 corpid 下的这个应用', en: 'Look up the right Secret in the WeCom admin console under App management → the app → Secret, and check that it belongs to this app of this corpid' },
@@ -110,6 +120,16 @@ export const WECHAT_ERRORS: Record<number, WechatErrorInfo> = {
     next: { zh: '确认账号已保存 AppSecret（`wxtoken account set-secret NAME`）；若已保存仍出现，是程序缺陷，请报告', en: 'Make sure the account has an AppSecret stored (`wxtoken account set-secret NAME`); if it has and this still happens, it is a bug, please report it' },
     policy: 'report',
   },
+  41006: {
+    meaning: { zh: '缺少 media_id 参数', en: 'The media_id parameter is missing' },
+    next: { zh: '先上传素材拿到 media_id（临时素材 3 天后失效），再填入请求', en: 'Upload the media first to get a media_id (temporary media expires after 3 days), then put it in the request' },
+    policy: 'stop',
+  },
+  41009: {
+    meaning: { zh: '缺少 openid 参数', en: 'The openid parameter is missing' },
+    next: { zh: '填入用户在本账号下的 OpenID（可用“获取关注者列表”查到）；OpenID 因账号而异，不能跨账号使用', en: 'Fill in the user\'s openid for this account (List followers shows them); openids differ per account and cannot be used across accounts' },
+    policy: 'stop',
+  },
   42001: {
     meaning: { zh: 'access_token 已过期', en: 'The access_token has expired' },
     next: TOKEN_RETRY,
@@ -142,6 +162,11 @@ export const WECHAT_ERRORS: Record<number, WechatErrorInfo> = {
     meaning: { zh: '调用太频繁，触发了每分钟频率限制', en: 'Too many calls: the per-minute rate limit was hit' },
     next: { zh: '放慢调用频率，稍等一分钟再试', en: 'Slow down and try again in a minute' },
     policy: 'retry-backoff',
+  },
+  46003: {
+    meaning: { zh: '菜单不存在（账号尚未通过接口创建菜单，或已被删除）', en: 'No menu exists: none was created through the API, or it was deleted' },
+    next: { zh: '先用“创建自定义菜单”创建；在公众平台网页后台设置的菜单请用“查询当前菜单配置”（get_current_selfmenu_info）读取', en: 'Create one with Create menu first; a menu set up in the platform\'s web console is read with get_current_selfmenu_info instead' },
+    policy: 'stop',
   },
   47001: {
     meaning: { zh: '请求体解析失败或缺少必填字段', en: 'The body could not be parsed or a required field is missing' },
@@ -177,6 +202,11 @@ export const WECHAT_ERRORS: Record<number, WechatErrorInfo> = {
       zh: '把上面显示的 IP 加入企业可信IP：企业微信管理后台 → 应用管理 → 应用 → 企业可信IP。IP 经常变化时，可在有固定 IP 的反向代理后调用',
       en: 'Add the IP shown above as a trusted IP: WeCom admin console → App management → the app → Trusted corporate IPs. If your IP changes often, call through a reverse proxy with a fixed IP',
     },
+    policy: 'stop',
+  },
+  60111: {
+    meaning: { zh: '企业微信：userid 不存在', en: 'WeCom: no such userid' },
+    next: { zh: '核对成员账号（userid，区分大小写）：在 管理后台 → 通讯录 → 成员详情 中查看；或用“读取成员”接口确认', en: 'Check the member\'s userid (case-sensitive) under Contacts → the member in the admin console, or look it up with the Get member API' },
     policy: 'stop',
   },
   61024: {

@@ -1,6 +1,7 @@
 /**
  * Smoke test of the packaged-shape app: launch out/main/index.js in a real Electron with Playwright,
- * on a fresh data folder and a private keychain, see the account listed, copy its token.
+ * on a fresh data folder and a private keychain, see the page on its app://wxtoken origin with the CSP
+ * header, see the account listed, copy its token, and see a foreign navigation stopped.
  * Runs only where an Electron binary exists and can start; otherwise it is reported skipped with why.
  */
 import { spawnSync } from 'node:child_process';
@@ -78,6 +79,33 @@ describe.skipIf(Boolean(skipReason))(`the desktop app${skipReason ? ` (skipped: 
       ipc: 'ipcRenderer' in (globalThis as unknown as { wxtoken: object }).wxtoken,
     }));
     expect(globals).toEqual({ require: 'undefined', process: 'undefined', ipc: false });
+  });
+
+  it('is served from app://wxtoken with the CSP header, and nothing outside the renderer folder is', async () => {
+    expect(page.url()).toMatch(/^app:\/\/wxtoken\//);
+    const served = await page.evaluate(async () => {
+      const index = await fetch('/index.html');
+      const outside = await fetch('/..%2fmain%2findex.js');
+      return { csp: index.headers.get('content-security-policy'), origin: location.origin, outside: outside.status, secure: isSecureContext };
+    });
+    expect(served.origin).toBe('app://wxtoken');
+    expect(served.secure).toBe(true);
+    expect(served.csp).toContain("default-src 'self'");
+    expect(served.csp).not.toContain('unsafe-inline');
+    expect(served.outside).toBe(404);
+    // Not in development: `npm start` is not `npm run dev`.
+    const devTools = await app!.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.webContents.isDevToolsOpened());
+    expect(devTools).toBe(false);
+  });
+
+  it('stops a navigation away from the app (loopback discard port: nothing leaves the machine even if it failed)', async () => {
+    const before = page.url();
+    await page.evaluate(() => {
+      location.href = 'http://127.0.0.1:9/';
+    });
+    // The guard cancels it in the main process; one more round trip to the page shows where it is.
+    await page.evaluate(() => document.readyState);
+    expect(page.url()).toBe(before);
   });
 
   it('copies the token to the clipboard from the main process', async () => {

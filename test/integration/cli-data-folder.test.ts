@@ -219,6 +219,18 @@ describe.skipIf(!process.env.WXTOKEN_TEST_KEYRING)('wxtoken CLI and its data fol
       expect((await cli.run(['account', 'list'], { env: { WXTOKEN_HOME: fresh } })).code).toBe(0);
       expect((await stat(fresh)).mode & 0o777).toBe(0o700);
     });
+
+    it('keeps its compiled code (a start-up cache) in a private data folder, never in one others can write to', async () => {
+      expect((await cli.run(['account', 'list'])).code).toBe(0);
+      expect((await readdir(cli.home)).includes('compile-cache')).toBe(true);
+
+      const shared = join(cli.home, 'shared');
+      await mkdir(shared);
+      await chmod(shared, 0o777);
+      expect((await cli.run(['account', 'list'], { env: { WXTOKEN_HOME: shared } })).code).toBe(0);
+      expect((await cli.run(['account', 'list'], { env: { WXTOKEN_HOME: shared } })).code).toBe(0);
+      expect(await readdir(shared)).not.toContain('compile-cache');
+    });
   });
 
   describe('leftovers of killed processes', () => {

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { desktopApis } from '../../src/main/desktop-api';
+import { desktopApis } from '../../src/main/desktop/desktop-api';
 import { startCaptureServer, type CaptureServer } from '../support/capture-server';
 import { cliSandbox } from '../support/cli';
 import { makeCoreEnv, type CoreEnv } from '../support/core-env';
@@ -34,7 +34,7 @@ afterEach(() => env?.close());
 
 const accountsFile = () => readFile(join(env.home, 'accounts.json'), 'utf8');
 /** The IPC copy of the contract the desktop window calls (the HTTP copy is the same object). */
-const ipc = () => desktopApis(env.core, '0', { copy: async () => undefined }, () => ({ running: false })).ipc;
+const ipc = () => desktopApis(env.core, '0', { copy: async () => 'copied' as const }, () => ({ running: false })).ipc;
 
 describe.skipIf(!process.env.WXTOKEN_TEST_KEYRING)('a secret stays with its host', () => {
   it('refuses a new API base or proxy without the secret, changes nothing and sends nothing', async () => {

@@ -1,12 +1,13 @@
 /** What every command gets: the terminal, the language, and the core (opened on first use, closed by main). */
 import { parseInput, type MethodInput, type MethodName, type MethodOutput, type ValidInput } from '../../shared/contract';
 import { AppFailure, type Localized, type Result } from '../../shared/result';
-import type { Core, CoreOptions } from '../core/core';
+import type { Core } from '../core/core';
 import type { CliIo } from './io';
 import { pick, type CliLang } from './lang';
+import { reportProblems, type OpenCore } from './open-core';
 
+export type { OpenCore } from './open-core';
 export type CoreMethod = Exclude<MethodName, 'appInfo' | 'copyToken' | 'serverStatus'>;
-export type OpenCore = (options: CoreOptions) => Promise<Core>;
 
 export class Context {
   private opened?: Promise<Core>;
@@ -34,10 +35,7 @@ export class Context {
   /** The core, opened once; `autoRefresh` only for long-lived hosts (serve). Its start-up problems go to stderr. */
   core(autoRefresh = false): Promise<Core> {
     this.opened ??= this.openCore({ autoRefresh }).then((core) => {
-      const tell = (problem: { message: Localized }) => this.io.err(`wxtoken: ${this.t(problem.message)}\n`);
-      core.problems().forEach(tell);
-      // Stores find a corrupt file when they first read it, i.e. during the command.
-      core.onEvent((event) => event.name === 'storageProblem' && tell(event.payload));
+      reportProblems(core, this.lang, this.io.err);
       return core;
     });
     return this.opened;

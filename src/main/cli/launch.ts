@@ -7,18 +7,23 @@
 import { join } from 'node:path';
 import { KeychainLink } from '../core/keychain/keychain-link';
 import { CACHE_KEY_ITEM } from '../core/keychain/secret-items';
+import { useCompileCache } from './compile-cache';
 
 const EARLY_COMMANDS = new Set(['token', 'call']);
 
 export function launch(argv: string[]): void {
+  useCompileCache();
   const keychain = startsEarly(argv) ? new KeychainLink({ workerPath: keychainWorkerPath(), prefetch: [CACHE_KEY_ITEM] }) : undefined;
   // Whatever ends this process: a worker or agent still busy with a call of ours may be stuck in it, and dies.
   if (keychain) process.once('exit', () => keychain.release());
-  void import('./main').then(({ main }) =>
-    main(argv, keychain).then((code) => {
-      process.exitCode = code;
-    }),
-  );
+  // `token NAME` and nothing else: token-fast.ts answers it when the name needs no more checking than it does.
+  const run =
+    argv[0] === 'token' && argv.length === 2
+      ? import('./token-fast').then(({ tokenOrMain }) => tokenOrMain(argv, keychain))
+      : import('./main').then(({ main }) => main(argv, keychain));
+  void run.then((code) => {
+    process.exitCode = code;
+  });
 }
 
 function startsEarly(argv: string[]): boolean {

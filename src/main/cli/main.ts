@@ -12,6 +12,7 @@ import { Context, type OpenCore } from './context';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, exitCodeFor } from './exit-codes';
 import { commandHelp, globalHelp, groupHelp } from './help';
 import { nodeIo, type CliIo } from './io';
+import { coreOpener } from './open-core';
 import { cliLanguage, L, pick, savedLanguage, type CliLang } from './lang';
 import { formatError } from './report';
 import { UsageFailure, type CommandSpec } from './spec';
@@ -20,17 +21,9 @@ export { EXIT_FAILURE, EXIT_KEYCHAIN, EXIT_NETWORK, EXIT_OK, EXIT_USAGE, EXIT_WE
 
 /** `keychain`: the line to the keychain, if launch.ts opened it already. */
 export async function main(argv: string[], keychain?: KeychainLink): Promise<number> {
-  // The core (and keytar under it) is loaded only when a command needs it: help and usage errors stay instant.
-  const openCore: OpenCore = async (options) => {
-    const [{ openCore }, { IsolatedSecretStore }, { keychainWorkerPath }] = await Promise.all([
-      import('../core/core'),
-      import('../core/keychain/isolated-secret-store'),
-      import('./launch'),
-    ]);
-    return openCore({ ...options, secrets: new IsolatedSecretStore({ workerPath: keychainWorkerPath(), started: keychain }) });
-  };
   try {
-    return await run(argv, nodeIo(), openCore);
+    // The core is loaded only when a command needs it: help and usage errors stay instant.
+    return await run(argv, nodeIo(), coreOpener(keychain));
   } finally {
     // A line opened early for a command that never opened the core (a usage error, say).
     keychain?.release();

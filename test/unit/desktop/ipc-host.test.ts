@@ -3,9 +3,11 @@ import { BRIDGE_GLOBAL, IPC_EVENT_CHANNEL, IPC_PREFIX, methodNames, type ApiImpl
 import { wechatError } from '../../../src/shared/errors';
 import { fail, ok, type Result } from '../../../src/shared/result';
 import { EventHub } from '../../../src/main/core/event-hub';
-import { forwardEvents, registerIpcHost, type InvokeEvent, type IpcRegistrar } from '../../../src/main/ipc-host';
+import { forwardEvents, registerIpcHost, type InvokeEvent, type IpcRegistrar } from '../../../src/main/desktop/ipc-host';
 
-const OWN = 'file:///opt/wxtoken/out/renderer/index.html';
+const OWN = 'app://wxtoken/index.html';
+/** The webContents id of the app's own window in these tests. */
+const OWN_WINDOW = 1;
 
 /** The preload runs against this stand-in for Electron's renderer-side modules. */
 const preloadSide = vi.hoisted(() => {
@@ -60,10 +62,12 @@ function host(api: ApiImpl) {
     },
     removeHandler: (channel) => handlers.delete(channel),
   };
-  const remove = registerIpcHost({ ipc, api, isTrustedUrl: (url) => url === OWN });
+  const remove = registerIpcHost({ ipc, api, isTrustedUrl: (url) => url === OWN, isOwnContents: (sender) => sender.id === OWN_WINDOW });
   const invoke = (name: string, input: unknown, frameUrl: string | null = OWN) =>
-    handlers.get(IPC_PREFIX + name)!({ senderFrame: frameUrl === null ? null : { url: frameUrl } }, input) as Promise<Result<unknown>>;
-  return { handlers, registrations, remove, invoke };
+    handlers.get(IPC_PREFIX + name)!({ senderFrame: frameUrl === null ? null : { url: frameUrl, parent: null }, sender: { id: OWN_WINDOW } }, input) as Promise<Result<unknown>>;
+  /** A call whose event is given whole (frame, parent frame, sender). */
+  const invokeFrom = (name: string, event: InvokeEvent) => handlers.get(IPC_PREFIX + name)!(event, { name: 'demo' }) as Promise<Result<unknown>>;
+  return { handlers, registrations, remove, invoke, invokeFrom };
 }
 
 describe('the IPC host', () => {
@@ -78,12 +82,32 @@ describe('the IPC host', () => {
   it('refuses a foreign or vanished sender without calling the core', async () => {
     const { api, calls } = recordingApi();
     const { invoke } = host(api);
-    for (const url of ['https://evil.example/', 'file:///tmp/page.html', 'devtools://devtools/bundled/inspector.html', null]) {
+    for (const url of ['https://evil.example/', 'file:///tmp/page.html', 'file:///opt/wxtoken/out/renderer/index.html', 'devtools://devtools/bundled/inspector.html', null]) {
       const result = await invoke('revealToken', { name: 'demo' }, url);
       expect(result.ok).toBe(false);
       if (!result.ok) expect(result.error.code).toBe('unsupported');
     }
     expect(calls).toEqual([]);
+  });
+
+  it("answers only the main frame of the app's own window, not an iframe or another webContents on the same URL", async () => {
+    const { api, calls } = recordingApi();
+    const { invokeFrom } = host(api);
+    const mainFrame = { url: OWN, parent: null };
+    const refused: InvokeEvent[] = [
+      { senderFrame: { url: OWN, parent: mainFrame }, sender: { id: OWN_WINDOW } },
+      { senderFrame: mainFrame, sender: { id: OWN_WINDOW + 1 } },
+      { senderFrame: mainFrame, sender: null },
+      { senderFrame: { url: OWN } as unknown as InvokeEvent['senderFrame'], sender: { id: OWN_WINDOW } },
+    ];
+    for (const event of refused) {
+      const result = await invokeFrom('revealToken', event);
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.error.code).toBe('unsupported');
+    }
+    expect(calls).toEqual([]);
+    expect((await invokeFrom('revealToken', { senderFrame: mainFrame, sender: { id: OWN_WINDOW } })).ok).toBe(true);
+    expect(calls).toHaveLength(1);
   });
 
   it('passes a valid call to the core with the validated input and returns its result', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
-import { appMenuTemplate } from '../../../src/main/app-menu';
+import { appMenuTemplate } from '../../../src/main/desktop/app-menu';
 import { resolveLanguage as uiLanguage } from '../../../src/shared/models';
 
 const roles = (menu: MenuItemConstructorOptions[]): string[] =>

@@ -8,9 +8,9 @@ import { serverUiUrl, type ServerStatus } from '../../../src/shared/models';
 import { ok } from '../../../src/shared/result';
 import type { Core } from '../../../src/main/core/core';
 import { EventHub } from '../../../src/main/core/event-hub';
-import { desktopApis } from '../../../src/main/desktop-api';
+import { desktopApis } from '../../../src/main/desktop/desktop-api';
 import { startLoopbackServer } from '../../../src/main/server';
-import { ServerSwitch, type RunningServer } from '../../../src/main/server-switch';
+import { ServerSwitch, type RunningServer } from '../../../src/main/desktop/server-switch';
 
 function fakeStarter() {
   const log: string[] = [];
@@ -91,7 +91,7 @@ describe('the desktop API copies', () => {
       (port) => startLoopbackServer({ api: apis.http, onEvent: (l) => events.on(l), home: home!, port }),
       (status) => events.emit({ name: 'serverChanged', payload: status }),
     );
-    const apis = desktopApis(fakeCore(), '1.2.3', { copy: async (t) => void copies.push(t) }, () => sw.status());
+    const apis = desktopApis(fakeCore(), '1.2.3', { copy: async (t) => (copies.push(t), 'copied' as const) }, () => sw.status());
     expect(await apis.ipc.appInfo({})).toEqual(ok({ host: 'electron', version: '1.2.3', copiesInMain: true }));
     expect(await apis.ipc.listAccounts({})).toEqual(ok('core:listAccounts'));
 

@@ -4,9 +4,8 @@
  * reach. Imports only Node built-ins: the CLI's launcher uses it before loading anything else.
  */
 import { createHash } from 'node:crypto';
-import { lstatSync } from 'node:fs';
 import { join } from 'node:path';
-import { dataHome } from '../storage/data-home';
+import { privateDataHome } from '../storage/data-home';
 import { AGENT_PROTOCOL } from './keychain-protocol';
 
 /** sun_path is 104 bytes on macOS (108 on Linux), the terminating NUL included. */
@@ -25,17 +24,12 @@ export function agentSocketPath(service?: string, env: NodeJS.ProcessEnv = proce
   // No agent on Windows: a named pipe is global, and another user could create its name first and be sent the
   // secrets (the default ACL does not stop that). Untestable here, so the per-run worker stays.
   if (platform === 'win32') return undefined;
-  const home = dataHome(env, platform);
+  const home = privateDataHome(env, platform);
+  if (!home) return undefined;
   const key = createHash('sha256')
     .update(JSON.stringify([AGENT_PROTOCOL, keychainService(service, env), env.DBUS_SESSION_BUS_ADDRESS ?? '']))
     .digest('hex')
     .slice(0, 16);
-  try {
-    const folder = lstatSync(home);
-    if (!folder.isDirectory() || folder.uid !== process.getuid?.() || (folder.mode & 0o022) !== 0) return undefined;
-  } catch {
-    return undefined;
-  }
   const path = join(home, `keychain-${key}.sock`);
   return Buffer.byteLength(path) <= MAX_UNIX_SOCKET_PATH ? path : undefined;
 }
