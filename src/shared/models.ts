@@ -110,6 +110,15 @@ export interface ConsoleRequest {
   noHistory?: boolean;
   /** The whole call (token included) is cancelled after this long, as a `timeout` failure. */
   timeoutMs?: number;
+  /** Console part: a multipart/form-data upload instead of a JSON body (POST only). */
+  form?: FormPart[];
+}
+
+/** Console part: one field of a multipart upload, a text value or a file. */
+export interface FormPart {
+  name: string;
+  value?: string;
+  file?: { filename: string; contentType: string; base64: string };
 }
 
 export interface ConsoleResponse {
@@ -147,6 +156,8 @@ export interface HistoryEntry {
   error?: string;
   timeMs: number;
   size: number;
+  /** Console part: the fields of a multipart upload, files by name and size only. */
+  form?: { name: string; value?: string; file?: { filename: string; contentType: string; size: number } }[];
   /** Console part: the response as kept (redacted, text cut at HISTORY_RESPONSE_CHARS; binary bodies not kept). */
   response?: HistoryResponse;
 }

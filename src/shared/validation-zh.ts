@@ -17,6 +17,8 @@ const KNOWN: Record<string, string> = {
   'path must start with "/" and hold only letters, digits, "_", "-", "." and "/"': '路径必须以 "/" 开头，只能包含字母、数字、"_"、"-"、"." 和 "/"',
   'path must not contain ".."': '路径不能包含 ".."',
   'body is larger than 5 MB': '请求体超过 5 MB',
+  'file is larger than 10 MB': '文件超过 10 MB',
+  'a form field holds a value or a file': '表单字段要么是文本值，要么是文件',
   'url is empty': '地址为空',
   'url is too long': '地址太长',
   'prefix is longer than 200 characters': '前缀超过 200 个字符',
