@@ -11,6 +11,7 @@ import type {
   ConsoleResponse,
   CopyResult,
   HistoryEntry,
+  SavedRequest,
   ServerStatus,
   Settings,
   StorageProblem,
@@ -19,7 +20,7 @@ import type {
 } from './models';
 import { appidOrCorpid, redisInput, redisName, redisPassword, type RedisConnectionView, type RedisKeyMatch, type RedisTestResult } from './redis';
 import type { AppError, Result } from './result';
-import { accountInput, accountName, accountPatch, consoleRequest, secret, settingsPatch } from './schemas';
+import { accountInput, accountName, accountPatch, consoleRequest, savedRequestInput, secret, settingsPatch } from './schemas';
 import { zhIssue } from './validation-zh';
 
 /** A phantom value that carries a result type. */
@@ -66,6 +67,12 @@ export const contract = {
   clearHistory: { input: byName, output: returns<void>() },
 
   listEndpoints: { input: none, output: returns<Endpoint[]>() },
+
+  // Console part: saved requests per account; the export is a file without tokens or secret values.
+  listSaved: { input: byName, output: returns<SavedRequest[]>() },
+  saveRequest: { input: z.object({ name: accountName, request: savedRequestInput }).strict(), output: returns<SavedRequest>() },
+  removeSaved: { input: z.object({ name: accountName, id: z.string().min(1).max(100) }).strict(), output: returns<void>() },
+  exportSaved: { input: byName, output: returns<{ filename: string; text: string }>() },
 
   /** Corrupt files set aside since the core opened (and what was recovered from them). */
   listProblems: { input: none, output: returns<StorageProblem[]>() },

@@ -162,6 +162,18 @@ export interface HistoryEntry {
   response?: HistoryResponse;
 }
 
+/** Console part: a request the user saved for an account, with a name and notes. */
+export interface SavedRequest {
+  id: string;
+  name: string;
+  notes?: string;
+  method: HttpMethod;
+  path: string;
+  query: [string, string][];
+  body?: string;
+  savedAt: string;
+}
+
 /** Console part: how much of one response the history keeps, so 200 entries stay a few MB at most. */
 export const HISTORY_RESPONSE_CHARS = 8_192;
 

@@ -120,6 +120,19 @@ export const consoleRequest = z
   })
   .strict();
 
+/** Console part: a request to save (the store masks secret values). */
+export const savedRequestInput = z
+  .object({
+    id: z.string().min(1).max(100).optional(),
+    name: z.string().trim().min(1, 'name is empty').max(100, 'name is longer than 100 characters'),
+    notes: z.string().max(2_000, 'notes are longer than 2000 characters').optional(),
+    method: z.enum(['GET', 'POST']),
+    path: z.string().trim().min(1).max(500),
+    query: queryPairs,
+    body: z.string().max(1_000_000, 'body is larger than 1 MB').optional(),
+  })
+  .strict();
+
 export const settingsPatch = z
   .object({
     language: z.enum(['system', 'zh-CN', 'en']).optional(),

@@ -9,6 +9,7 @@ import type { FileProblem } from './storage/atomic-file';
 import type { EventHub } from './event-hub';
 import type { HistoryStore } from './storage/history-store';
 import type { RequestRunner } from './console/request-runner';
+import type { SavedCalls } from './console/saved-api';
 import { secretItem } from './keychain/secret-items';
 import type { SettingsStore } from './storage/settings-store';
 import { guard, type TokenEngine } from './tokens/token-engine';
@@ -31,8 +32,8 @@ export interface CoreParts {
   problems(): FileProblem[];
 }
 
-/** The accounts and tokens part of the contract (Redis calls come from redis-api.ts). */
-export type AccountsApi = Omit<CoreApi, RedisCalls>;
+/** The accounts and tokens part of the contract (Redis calls come from redis-api.ts, saved requests from console/saved-api.ts). */
+export type AccountsApi = Omit<CoreApi, RedisCalls | SavedCalls>;
 
 export interface CoreApis {
   /** For every host a program or a page can reach (IPC, HTTP): a secret stays with its host. */

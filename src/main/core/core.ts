@@ -9,6 +9,8 @@ import { AutoRefresher } from './tokens/auto-refresh';
 import { createCoreApis, type CoreApi, type HostParts } from './core-api';
 import { EventHub } from './event-hub';
 import { HistoryStore } from './storage/history-store';
+import { createSavedApi } from './console/saved-api';
+import { SavedStore } from './console/saved-store';
 import { sweepLeftovers } from './storage/leftovers';
 import { dataHome, ensureHome } from './storage/paths';
 import { FileProcessLock } from './storage/process-lock';
@@ -82,8 +84,9 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
   const runner = new RequestRunner({ accounts, engine, history });
   const accountsApis = createCoreApis({ accounts, secrets, cache, engine, runner, history, settings, events, problems: () => [...problems] });
   const redisApi = createRedisApi({ store: new RedisStore({ home, lock, report }), secrets });
-  const api: CoreApi = { ...accountsApis.api, ...redisApi };
-  const terminalApi: CoreApi = { ...accountsApis.terminalApi, ...redisApi };
+  const savedApi = createSavedApi({ store: new SavedStore({ home, lock, report }), accounts });
+  const api: CoreApi = { ...accountsApis.api, ...redisApi, ...savedApi };
+  const terminalApi: CoreApi = { ...accountsApis.terminalApi, ...redisApi, ...savedApi };
 
   let refresher: AutoRefresher | undefined;
   let unsubscribe = () => {};

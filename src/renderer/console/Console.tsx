@@ -8,6 +8,7 @@ import { RequestEditor } from './RequestEditor';
 import { ResponseView } from './ResponseView';
 import './console.css';
 import { saveDraft } from './history/saved-draft';
+import { SavedRequests } from './saved/SavedRequests';
 
 /** The request console for the selected account. */
 export function Console({ account }: { account: AccountView }) {
@@ -30,6 +31,7 @@ export function Console({ account }: { account: AccountView }) {
           <ResponseView account={account} />
         </div>
       </div>
+      <SavedRequests account={account} />
       <HistoryList account={account.name} />
     </section>
   );

@@ -60,6 +60,8 @@ export interface ConsoleSlice {
   loadHistory(name: string): Promise<void>;
   clearHistory(name: string): Promise<void>;
   loadHistoryEntry(entry: HistoryEntry): void;
+  /** A request (from the history or the saved ones) into the editor; the last response goes. */
+  loadRequest(request: Pick<HistoryEntry, 'method' | 'path' | 'query' | 'body'>): void;
   rerun(entry: HistoryEntry): Promise<void>;
 }
 
@@ -197,6 +199,9 @@ export const createConsoleSlice: Slice<ConsoleSlice> = (api) => (set, get) => ({
     else get().toast({ error: result.error });
   },
   loadHistoryEntry(entry) {
+    get().loadRequest(entry);
+  },
+  loadRequest(entry) {
     set({
       ...NO_RESPONSE,
       pasteNote: undefined,
