@@ -5,6 +5,7 @@ import { useT } from '../../i18n/use-t';
 import type { MessageKey } from '../../i18n';
 import { useAppShallow } from '../../store/hooks';
 import { bodyObject, fieldText, typedValue, withField } from './body-fields';
+import { isPlaceholder } from '../request/placeholders';
 
 /**
  * The endpoint's parameters from the catalogue as a form: each query and top-level body field with its type,
@@ -85,11 +86,12 @@ function Field(props: {
       </label>
       <input
         id={id}
-        className="mono"
+        className={`mono${isPlaceholder(props.value.trim()) ? ' placeholder-value' : ''}`}
         value={props.value}
         disabled={props.disabled}
         placeholder={p.sample ?? ''}
         aria-required={p.required || undefined}
+        aria-invalid={isPlaceholder(props.value.trim()) || undefined}
         aria-describedby={`${id}-d`}
         onChange={(e) => props.onChange(e.target.value)}
       />
