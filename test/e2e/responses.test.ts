@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { appError } from '../../src/shared/errors';
 import { SIM_MEDIA_ID } from '../simulator';
-import { MEDIA_JPEG } from '../simulator/images';
+import { MEDIA_JPEG } from '../simulator/business/images';
 import { e2eSkipReason, useE2e } from '../support/e2e-fixture';
 import { ConsolePage } from './pages/console';
 import { SidebarPage } from './pages/sidebar';

@@ -203,7 +203,7 @@ describe.skipIf(!process.env.WXTOKEN_TEST_KEYRING)('wxtoken CLI in scripts', () 
       expect(complete('token', 'p')).toEqual(['prod']);
       expect(complete('token', 'prod', '--')).toEqual(['--force', '--help', '--json', '--refresh', '--yes']);
       expect(complete('call', '--timeout', '5', 'mini', '')).toEqual(['GET', 'POST']);
-      expect(complete('call', 'mini', 'POST', '/wxa/getwxacode')).toEqual([WXACODE]);
+      expect(complete('call', 'mini', 'POST', '/wxa/getwxacodeu')).toEqual([WXACODE]); // /wxa/getwxacode is a catalogue path of its own
       expect(complete('account', 'add', 'x', '--kind', '')).toEqual(['mp', 'oa', 'wecom']);
       expect(complete('account', 'remove', '')).toEqual(['mini', 'prod']);
       expect(complete('completion', '')).toEqual(['bash', 'fish', 'zsh']);

@@ -7,7 +7,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Endpoint } from '../../src/shared/catalogue/model';
 import { ENDPOINTS } from '../../src/shared/catalogue/index';
 import type { AccountKind } from '../../src/shared/models';
-import { SIM_MEDIA_ID, simFollowers, simSampleValues, startSimulator, type SimAccount, type Simulator } from '../simulator';
+import { SIM_MEDIA_ID, simFollowers, simPlaceholderValues, startSimulator, type SimAccount, type Simulator } from '../simulator';
+import { MEDIA_JPEG } from '../simulator/business/images';
 import { probe, type ProbeResponse } from '../simulator/probe';
 
 const ACCOUNTS: Record<AccountKind, SimAccount> = {
@@ -23,7 +24,13 @@ const DOCUMENTED_INPUT_ERRORS: Record<number, string> = {
   40013: 'invalid appid',
   40029: 'invalid code',
   40037: 'invalid template_id',
+  40058: 'invalid parameter (WeCom)',
+  40097: 'invalid args',
+  53600: 'invalid article_id',
+  65401: 'invalid kf_account',
   76001: 'rid not found',
+  86003: 'chatid not found',
+  88001: 'msg_data is not exists',
 };
 const RID = / rid: [0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{8}$/;
 const WECOM_HINT = /, hint: \[[^\]]+\], more info at https:\/\/open\.work\.weixin\.qq\.com\/devtool\/query\?e=\d+$/;
@@ -48,23 +55,40 @@ async function tokenFor(kind: AccountKind): Promise<string> {
   return res.json<Json>().access_token;
 }
 
-/** The catalogue's sample request: required query parameters with their sample values, the sample body. */
+/** A multipart body as a browser sends it: files get a small JPEG, text fields their sample. */
+function multipart(fields: { name: string; file: boolean; value: string }[]): { body: Buffer; type: string } {
+  const boundary = '----wxtokenSimBoundary7MA4YWxkTrZu0gW';
+  const parts = fields.map((f) =>
+    Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${f.name}"${f.file ? `; filename="${f.name}.jpg"\r\nContent-Type: image/jpeg` : ''}\r\n\r\n`),
+      f.file ? MEDIA_JPEG : Buffer.from(f.value),
+      Buffer.from('\r\n'),
+    ]),
+  );
+  return { body: Buffer.concat([...parts, Buffer.from(`--${boundary}--\r\n`)]), type: `multipart/form-data; boundary=${boundary}` };
+}
+
+/** The catalogue's sample request: required query parameters with their sample values, the sample body or form. */
 function sampleRequest(e: Endpoint, fill: (text: string) => string = (t) => t) {
   const query = new URLSearchParams();
   for (const p of e.query ?? []) if (p.required || p.sample) query.set(p.name, fill(p.sample ?? ''));
-  return { query, body: e.body === undefined ? undefined : fill(e.body) };
+  const form = e.form && multipart(e.form.filter((p) => p.required || p.type === 'file' || p.sample).map((p) => ({ name: p.name, file: p.type === 'file', value: fill(p.sample ?? '') })));
+  return { query, body: e.body === undefined ? undefined : fill(e.body), form };
 }
 
 async function send(e: Endpoint, kind: AccountKind, fill?: (text: string) => string): Promise<ProbeResponse> {
-  const { query, body } = sampleRequest(e, fill);
+  const { query, body, form } = sampleRequest(e, fill);
   query.set('access_token', await tokenFor(kind));
-  return probe(`${sim.url}${e.path}?${query}`, { method: e.method as 'GET' | 'POST', body: e.method === 'POST' ? (body ?? '{}') : undefined });
+  const url = `${sim.url}${e.path}?${query}`;
+  if (form) return probe(url, { method: 'POST', body: form.body, headers: { 'content-type': form.type } });
+  return probe(url, { method: e.method as 'GET' | 'POST', body: e.method === 'POST' ? (body ?? '{}') : undefined });
 }
 
 const isJson = (res: ProbeResponse) => /^application\/json/.test(String(res.headers['content-type']));
 const fillerFor = (kind: AccountKind) => {
-  const values = simSampleValues(ACCOUNTS[kind].appid);
-  return (text: string) => text.replace(/\b(APPID|OPENID|MEDIA_ID|TEMPLATE_ID|CODE)\b/g, (word) => values[word]);
+  const values = simPlaceholderValues(ACCOUNTS[kind].appid);
+  const words = new RegExp(`\\b(${Object.keys(values).join('|')})\\b`, 'g');
+  return (text: string) => text.replace(words, (word) => values[word]);
 };
 
 /** Success: bytes of a non-JSON type for a binary entry, or JSON without a non-zero errcode. */
@@ -79,7 +103,8 @@ function expectSuccess(e: Endpoint, res: ProbeResponse): void {
   const body = res.json<Json>();
   expect(body.errcode ?? 0, `${e.id}: ${body.errmsg}`).toBe(0);
   const data = Object.keys(body).filter((k) => k !== 'errcode' && k !== 'errmsg');
-  expect(data.length > 0 || (body.errcode === 0 && body.errmsg === 'ok'), `${e.id} answered neither data nor ok`).toBe(true);
+  // WeCom's writes answer `created`, `updated` or `deleted` where others say `ok`.
+  expect(data.length > 0 || (body.errcode === 0 && ['ok', 'created', 'updated', 'deleted'].includes(body.errmsg)), `${e.id} answered neither data nor ok`).toBe(true);
 }
 
 const cases = ENDPOINTS.flatMap((e) => e.kinds.map((kind) => ({ id: `${e.id} as ${kind}`, e, kind })));
@@ -108,12 +133,36 @@ describe('every catalogue entry has an answer in the simulator', () => {
     expect((await send(e, kind, fillerFor(kind))).json<Json>().errcode).toBe(48001);
   });
 
-  it.each(ENDPOINTS.filter((e) => e.method === 'POST'))('$id: an empty body is 44002, a broken one 47001, a GET 43002', async (e) => {
+  it.each(ENDPOINTS.filter((e) => e.method === 'POST' && !e.form))('$id: an empty body is 44002, a broken one 47001, a GET 43002', async (e) => {
     const url = `${sim.url}${e.path}?access_token=${await tokenFor(e.kinds[0])}`;
     expect((await probe(url, { method: 'POST', body: '' })).json<Json>().errcode).toBe(44002);
     expect((await probe(url, { body: '{"a":' })).json<Json>().errcode).toBe(47001);
     expect((await probe(url)).json<Json>().errcode).toBe(43002);
   });
+
+  it.each(ENDPOINTS.filter((e) => e.form?.some((p) => p.required && p.type === 'file')))('$id: an upload without its file is 41005, a GET 43002', async (e) => {
+    const kind = e.kinds[0];
+    const query = sampleRequest(e, fillerFor(kind)).query;
+    query.set('access_token', await tokenFor(kind));
+    const url = `${sim.url}${e.path}?${query}`;
+    const empty = multipart([{ name: 'note', file: false, value: 'no file here' }]);
+    expect((await probe(url, { body: empty.body, headers: { 'content-type': empty.type } })).json<Json>().errcode).toBe(41005);
+    expect((await probe(url, { body: { media: 'not a file' } })).json<Json>().errcode).toBe(41005);
+    expect((await probe(url)).json<Json>().errcode).toBe(43002);
+  });
+
+  it.each(ENDPOINTS.flatMap((e) => (e.bodyParams ?? []).filter((p) => p.required).map((p) => ({ id: `${e.id} without ${p.name}`, e, p }))))(
+    '$id: a required body field left out gets a documented error, not success',
+    async ({ e, p }) => {
+      const kind = e.kinds[0];
+      const body = JSON.parse(fillerFor(kind)(e.body!));
+      delete body[p.name];
+      const query = sampleRequest(e, fillerFor(kind)).query;
+      query.set('access_token', await tokenFor(kind));
+      const answer = (await probe(`${sim.url}${e.path}?${query}`, { body })).json<Json>();
+      expect([40003, 40169, 41006, 41009, 41011, 41017, 47001], `${e.id}: ${answer.errcode} ${answer.errmsg}`).toContain(answer.errcode);
+    },
+  );
 });
 
 describe('what the business endpoints change and check', () => {
@@ -178,5 +227,54 @@ describe('what the business endpoints change and check', () => {
     expect((await call('oa', '/cgi-bin/material/get_material', { media_id: news.media_id })).news_item[0].title).toEqual(expect.any(String));
     expect((await call('oa', '/cgi-bin/user/get')).data.openid).toEqual(simFollowers(ACCOUNTS.oa.appid));
     expect(await call('wecom', '/cgi-bin/user/get', undefined, '&userid=zhangsan')).toMatchObject({ errcode: 0, userid: 'zhangsan', name: '张三' });
+  });
+
+  it('an uploaded file comes back from media/get; permanent material can be fetched, then deleted', async () => {
+    const token = await tokenFor('oa');
+    const file = Buffer.concat([MEDIA_JPEG, Buffer.from('wxtoken')]);
+    const boundary = 'b0undary';
+    const body = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="media"; filename="a.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`), file, Buffer.from(`\r\n--${boundary}--\r\n`)]);
+    const headers = { 'content-type': `multipart/form-data; boundary=${boundary}` };
+    const temp = (await probe(`${sim.url}/cgi-bin/media/upload?access_token=${token}&type=image`, { body, headers })).json<Json>();
+    expect(temp).toMatchObject({ type: 'image', media_id: expect.any(String), created_at: expect.any(Number) });
+    expect((await probe(`${sim.url}/cgi-bin/media/get?access_token=${token}&media_id=${temp.media_id}`)).body).toEqual(file);
+    expect((await probe(`${sim.url}/cgi-bin/media/upload?access_token=${token}&type=sticker`, { body, headers })).json<Json>().errcode).toBe(40004);
+    const kept = (await probe(`${sim.url}/cgi-bin/material/add_material?access_token=${token}&type=image`, { body, headers })).json<Json>();
+    expect(kept.url).toMatch(/^http/);
+    expect((await probe(`${sim.url}/cgi-bin/material/get_material?access_token=${token}`, { body: { media_id: kept.media_id } })).body).toEqual(file);
+    expect(await call('oa', '/cgi-bin/material/del_material', { media_id: kept.media_id })).toEqual({ errcode: 0, errmsg: 'ok' });
+    expect((await call('oa', '/cgi-bin/material/get_material', { media_id: kept.media_id })).errcode).toBe(40007);
+    expect((await call('oa', '/cgi-bin/material/del_material', { media_id: kept.media_id })).errcode).toBe(40007);
+  });
+
+  it('a draft is added, published and found by its article_id; the draft box no longer holds it', async () => {
+    const article = { title: 'T', content: '<p>x</p>', thumb_media_id: SIM_MEDIA_ID };
+    expect((await call('oa', '/cgi-bin/draft/add', { articles: [{ ...article, thumb_media_id: 'nope' }] })).errcode).toBe(40007);
+    const { media_id } = await call('oa', '/cgi-bin/draft/add', { articles: [article] });
+    const before = (await call('oa', '/cgi-bin/draft/count')).total_count;
+    const { publish_id } = await call('oa', '/cgi-bin/freepublish/submit', { media_id });
+    expect((await call('oa', '/cgi-bin/draft/count')).total_count).toBe(before - 1);
+    const status = await call('oa', '/cgi-bin/freepublish/get', { publish_id });
+    expect(status).toMatchObject({ publish_status: 0, article_detail: { count: 1 } });
+    expect((await call('oa', '/cgi-bin/freepublish/getarticle', { article_id: status.article_id })).news_item[0].title).toBe('T');
+    expect(await call('oa', '/cgi-bin/freepublish/delete', { article_id: status.article_id })).toEqual({ errcode: 0, errmsg: 'ok' });
+    expect((await call('oa', '/cgi-bin/freepublish/getarticle', { article_id: status.article_id })).errcode).toBe(53600);
+  });
+
+  it('WeCom members, departments and tags change as the writes say', async () => {
+    const created = await call('wecom', '/cgi-bin/user/create', { userid: 'wangwu', name: '王五', department: [3], mobile: '13800000009' });
+    expect(created).toEqual({ errcode: 0, errmsg: 'created' });
+    expect((await call('wecom', '/cgi-bin/user/create', { userid: 'wangwu', name: '王五', mobile: '13800000010' })).errcode).toBe(60102);
+    expect((await call('wecom', '/cgi-bin/user/get', undefined, '&userid=wangwu')).name).toBe('王五');
+    expect((await call('wecom', '/cgi-bin/department/delete', undefined, '&id=3')).errcode).toBe(60005);
+    expect((await call('wecom', '/cgi-bin/user/delete', undefined, '&userid=wangwu')).errmsg).toBe('deleted');
+    expect((await call('wecom', '/cgi-bin/user/get', undefined, '&userid=wangwu')).errcode).toBe(60111);
+    expect((await call('wecom', '/cgi-bin/department/delete', undefined, '&id=3')).errmsg).toBe('deleted');
+    const tag = await call('wecom', '/cgi-bin/tag/addtagusers', { tagid: 1, userlist: ['lisi', 'nobody'] });
+    expect(tag).toMatchObject({ errcode: 0, invalidlist: 'nobody' });
+    expect((await call('wecom', '/cgi-bin/tag/get', undefined, '&tagid=1')).userlist.map((u: Json) => u.userid)).toEqual(['zhangsan', 'lisi']);
+    const sent = await call('wecom', '/cgi-bin/message/send', { touser: 'zhangsan', msgtype: 'text', agentid: 1000002, text: { content: 'hi' } });
+    expect(await call('wecom', '/cgi-bin/message/recall', { msgid: sent.msgid })).toEqual({ errcode: 0, errmsg: 'ok' });
+    expect((await call('wecom', '/cgi-bin/message/recall', { msgid: sent.msgid })).errcode).toBe(40058);
   });
 });

@@ -1,12 +1,14 @@
 /** HTTP plumbing shared by the endpoints: request ids, JSON answers, bodies. */
 import { randomBytes } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 
 export interface SimRequest {
   method: string;
   path: string;
   query: URLSearchParams;
   body: Buffer;
+  /** The request's headers (content-type tells an upload from JSON). */
+  headers: IncomingHttpHeaders;
   /** The caller IP the checks use: the simulator's override or the socket's address. */
   ip: string;
   res: ServerResponse;

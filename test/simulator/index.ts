@@ -8,7 +8,7 @@ import type { SimAccount } from './types';
 export type { Fault, SimAccount, Simulator, SimulatorOptions } from './types';
 export { startSimulator } from './server';
 export { connectSimulator, type RemoteSimulator } from './remote';
-export { SIM_MEDIA_ID, SIM_PHONE_CODE, SIM_TEMPLATE_ID, followers as simFollowers, sampleValues as simSampleValues } from './business-data';
+export { SIM_MEDIA_ID, SIM_PHONE_CODE, SIM_TEMPLATE_ID, followers as simFollowers, sampleValues as simSampleValues, placeholderValues as simPlaceholderValues } from './business/data';
 
 /** A ready-made Official Account: test data only, never a real credential. */
 export const DEMO_ACCOUNT: SimAccount = {

@@ -12,6 +12,8 @@ export interface ProbeResponse {
 export interface ProbeOptions {
   method?: 'GET' | 'POST';
   body?: string | Buffer | object;
+  /** Extra request headers (a multipart upload's content-type); JSON is the default for a body. */
+  headers?: Record<string, string>;
   /** Give up after this many ms (rejects with an Error whose message is `timeout`). */
   timeoutMs?: number;
 }
@@ -36,6 +38,7 @@ export function probe(url: string, opts: ProbeOptions = {}): Promise<ProbeRespon
       req.setTimeout(opts.timeoutMs, () => req.destroy(new Error('timeout')));
     }
     if (body !== undefined) req.setHeader('content-type', 'application/json');
+    for (const [name, value] of Object.entries(opts.headers ?? {})) req.setHeader(name, value);
     req.end(body);
   });
 }

@@ -1,7 +1,7 @@
 /** The simulator's HTTP server on 127.0.0.1: counting, faults, then the endpoint the path names. */
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import { handleAdmin } from './admin';
-import { business, isBusinessPath } from './business-endpoints';
+import { business, isBusinessPath } from './business/index';
 import { applyFault, FaultTable } from './faults';
 import { plainIp, readBody, sendError, sendJson, type SimRequest } from './http';
 import { SimState } from './state';
@@ -75,6 +75,7 @@ export function startSimulator(opts: SimulatorOptions = {}): Promise<Simulator> 
       path,
       query: url.searchParams,
       body,
+      headers: req.headers,
       ip: sim.callerIp ?? plainIp(req.socket.remoteAddress ?? '127.0.0.1'),
       res,
     };

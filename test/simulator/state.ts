@@ -1,6 +1,6 @@
 /** Accounts, issued tokens and daily counters: everything the endpoints read and change. Real time. */
 import { randomBytes } from 'node:crypto';
-import { newAccountData, type AccountData } from './account-data';
+import { newAccountData, type AccountData } from './business/account-data';
 import type { SimAccount } from './types';
 
 export type TokenFlavour = 'classic' | 'stable' | 'wecom';

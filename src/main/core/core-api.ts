@@ -1,6 +1,5 @@
 /** The contract's methods, implemented over the core's parts. Hosts add appInfo, copyToken, serverStatus. */
 import type { ApiImpl } from '../../shared/contract';
-import { ENDPOINTS } from '../../shared/catalogue/index';
 import type { Account, AccountPatch, AccountView, TokenInfo, TokenStatus } from '../../shared/models';
 import { movesSecret, secretNeededToMove } from '../../shared/secret-destination';
 import { fail, ok, type Result } from '../../shared/result';
@@ -194,7 +193,8 @@ export function createCoreApis(p: CoreParts): CoreApis {
       return account.ok ? p.history.clear(name) : account;
     }),
 
-    listEndpoints: async () => ok(ENDPOINTS),
+    // Loaded when first asked for: 176 entries that a `wxtoken token NAME` run never needs.
+    listEndpoints: async () => ok((await import('../../shared/catalogue/index')).ENDPOINTS),
     listProblems: async () => ok(p.problems()),
 
     getSettings: () => guard(() => p.settings.get()),

@@ -2,7 +2,11 @@ import type { Endpoint, EndpointGroup } from '../../shared/catalogue/model';
 import { endpointsFor, searchEndpoints } from '../../shared/catalogue/index';
 import type { AccountKind } from '../../shared/models';
 
-export const GROUP_ORDER: EndpointGroup[] = ['diagnostics', 'users', 'menu', 'material', 'messages', 'links', 'content', 'miniprogram'];
+/** The order of WeChat's own docs; WeCom's sections last (a WeCom account sees few of the others). */
+export const GROUP_ORDER: EndpointGroup[] = [
+  'diagnostics', 'users', 'menu', 'messages', 'mass', 'material', 'publish', 'comments', 'links',
+  'customer-service', 'datacube', 'security', 'ocr', 'miniprogram', 'contacts', 'apps',
+];
 
 /** The catalogue for one account kind with the shared search (every word, either language, path or id), grouped in order. */
 export function groupEndpoints(list: Endpoint[], kind: AccountKind, search: string): [EndpointGroup, Endpoint[]][] {

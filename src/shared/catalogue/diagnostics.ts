@@ -1,6 +1,8 @@
+import { l, OA_DOC, param, pretty, quota } from './define';
 import type { Endpoint } from './model';
 
-const pretty = (value: unknown) => JSON.stringify(value, null, 2);
+const OPENAPI = `${OA_DOC}/openApi`;
+const cgiPath = param('cgi_path', 'string', true, '接口路径，以 / 开头，如 /cgi-bin/message/custom/send', 'The API path, starting with /, e.g. /cgi-bin/message/custom/send', '/cgi-bin/message/custom/send');
 
 /** wechat-api.md §5, minus clear_quota/v2 (it takes the AppSecret, not a token). */
 export const DIAGNOSTIC_ENDPOINTS: Endpoint[] = [
@@ -10,8 +12,9 @@ export const DIAGNOSTIC_ENDPOINTS: Endpoint[] = [
     kinds: ['oa', 'mp', 'wecom'],
     method: 'GET',
     path: '/cgi-bin/getcallbackip',
-    name: { zh: '获取回调（推送）服务器 IP', en: 'Get callback (push) server IPs' },
-    description: { zh: '微信向你的服务器推送消息时使用的 IP，用于入站白名单', en: 'The IPs WeChat pushes messages from: for your inbound allow-list' },
+    name: l('获取回调（推送）服务器 IP', 'Get callback (push) server IPs'),
+    description: l('微信向你的服务器推送消息时使用的 IP，用于入站白名单', 'The IPs WeChat pushes messages from: for your inbound allow-list'),
+    docUrl: `${OA_DOC}/Basic_Information/Get_the_WeChat_server_IP_address.html`,
   },
   {
     id: 'diag.apidomainip',
@@ -19,8 +22,9 @@ export const DIAGNOSTIC_ENDPOINTS: Endpoint[] = [
     kinds: ['oa', 'mp', 'wecom'],
     method: 'GET',
     path: '/cgi-bin/get_api_domain_ip',
-    name: { zh: '获取 API 服务器 IP', en: 'Get API server IPs' },
-    description: { zh: 'API 域名背后的 IP，用于出站防火墙规则', en: 'The IPs behind the API domain: for outbound firewall rules' },
+    name: l('获取 API 服务器 IP', 'Get API server IPs'),
+    description: l('API 域名背后的 IP，用于出站防火墙规则', 'The IPs behind the API domain: for outbound firewall rules'),
+    docUrl: `${OA_DOC}/Basic_Information/Get_the_WeChat_server_IP_address.html`,
   },
   {
     id: 'diag.quota.get',
@@ -28,9 +32,11 @@ export const DIAGNOSTIC_ENDPOINTS: Endpoint[] = [
     kinds: ['oa', 'mp'],
     method: 'POST',
     path: '/cgi-bin/openapi/quota/get',
-    name: { zh: '查询接口调用额度', en: 'Get an API\'s call quota' },
-    description: { zh: '某个接口今日的额度、已用和剩余次数', en: 'Today\'s limit, used and remaining calls for one API' },
+    name: l('查询接口调用额度', 'Get an API\'s call quota'),
+    description: l('某个接口今日的额度、已用和剩余次数', 'Today\'s limit, used and remaining calls for one API'),
     body: pretty({ cgi_path: '/cgi-bin/message/custom/send' }),
+    bodyParams: [cgiPath],
+    docUrl: `${OPENAPI}/get_api_quota.html`,
   },
   {
     id: 'diag.quota.clear',
@@ -38,10 +44,12 @@ export const DIAGNOSTIC_ENDPOINTS: Endpoint[] = [
     kinds: ['oa', 'mp'],
     method: 'POST',
     path: '/cgi-bin/openapi/quota/clear',
-    name: { zh: '重置单个接口的调用次数', en: 'Reset one API\'s call count' },
-    description: { zh: '只清零指定接口的今日计数', en: 'Resets today\'s counter of one API only' },
-    sideEffect: { kind: 'quota', note: { zh: '重置次数有限（每个接口每天有限次）', en: 'Resets are limited (a few per API per day)' } },
+    name: l('重置单个接口的调用次数', 'Reset one API\'s call count'),
+    description: l('只清零指定接口的今日计数', 'Resets today\'s counter of one API only'),
     body: pretty({ cgi_path: '/cgi-bin/message/custom/send' }),
+    bodyParams: [cgiPath],
+    sideEffect: quota('消耗该接口每月有限的重置次数', 'Uses one of the API\'s limited monthly resets'),
+    docUrl: 'https://developers.weixin.qq.com/miniprogram/dev/server/API/openApi-mgnt/api_clearapiquota.html',
   },
   {
     id: 'diag.clear_quota',
@@ -49,10 +57,12 @@ export const DIAGNOSTIC_ENDPOINTS: Endpoint[] = [
     kinds: ['oa', 'mp'],
     method: 'POST',
     path: '/cgi-bin/clear_quota',
-    name: { zh: '重置全部接口调用次数', en: 'Reset all API call counts' },
-    description: { zh: '清零账号所有接口的今日计数，每月限 10 次', en: 'Resets today\'s counters of every API; 10 times a month' },
-    sideEffect: { kind: 'quota', note: { zh: '每个账号每月只能重置 10 次', en: 'Each account may do this 10 times a month' } },
+    name: l('重置全部接口调用次数', 'Reset all API call counts'),
+    description: l('清零账号所有接口的今日计数，每月限 10 次', 'Resets today\'s counters of every API; 10 times a month'),
     body: pretty({ appid: 'APPID' }),
+    bodyParams: [param('appid', 'string', true, '本账号的 AppID', 'This account\'s AppID', 'APPID')],
+    sideEffect: quota('每个账号每月只能重置 10 次，这会用掉一次', 'Each account may do this 10 times a month; this uses one'),
+    docUrl: `${OPENAPI}/clear_quota.html`,
   },
   {
     id: 'diag.rid.get',
@@ -60,9 +70,11 @@ export const DIAGNOSTIC_ENDPOINTS: Endpoint[] = [
     kinds: ['oa', 'mp'],
     method: 'POST',
     path: '/cgi-bin/openapi/rid/get',
-    name: { zh: '查询 rid 信息', en: 'Look up a rid' },
-    description: { zh: '微信收到的这次请求：时间、耗时、URL、请求/响应体和客户端 IP（7 天内有效）', en: 'What WeChat received for that request: time, cost, URL, bodies and client IP (within 7 days)' },
+    name: l('查询 rid 信息', 'Look up a rid'),
+    description: l('微信收到的这次请求：时间、耗时、URL、请求/响应体和客户端 IP（7 天内有效）', 'What WeChat received for that request: time, cost, URL, bodies and client IP (within 7 days)'),
     body: pretty({ rid: '6543a1b2-1234abcd-5678ef90' }),
+    bodyParams: [param('rid', 'string', true, '错误信息 errmsg 末尾的 rid', 'The rid at the end of an errmsg', '6543a1b2-1234abcd-5678ef90')],
+    docUrl: `${OPENAPI}/get_rid_info.html`,
   },
   {
     id: 'diag.callback.check',
@@ -70,8 +82,13 @@ export const DIAGNOSTIC_ENDPOINTS: Endpoint[] = [
     kinds: ['oa'],
     method: 'POST',
     path: '/cgi-bin/callback/check',
-    name: { zh: '回调地址网络检测', en: 'Check the callback URL' },
-    description: { zh: '检测微信能否访问账号配置的服务器地址（DNS 和 ping）', en: 'Checks that WeChat can reach the account\'s callback URL (DNS and ping)' },
+    name: l('回调地址网络检测', 'Check the callback URL'),
+    description: l('检测微信能否访问账号配置的服务器地址（DNS 和 ping）', 'Checks that WeChat can reach the account\'s callback URL (DNS and ping)'),
     body: pretty({ action: 'all', check_operator: 'DEFAULT' }),
+    bodyParams: [
+      param('action', 'string', true, 'dns、ping 或 all', 'dns, ping or all', 'all'),
+      param('check_operator', 'string', true, 'CHINANET（电信）、UNICOM（联通）、CAP（腾讯自建）或 DEFAULT（按来源自动选）', 'CHINANET, UNICOM, CAP (Tencent) or DEFAULT (picked by source)', 'DEFAULT'),
+    ],
+    docUrl: `${OA_DOC}/Basic_Information/Network_Detection.html`,
   },
 ];

@@ -1,15 +1,16 @@
 import type { Endpoint } from './model';
 import type { AccountKind } from '../models';
 import { DIAGNOSTIC_ENDPOINTS } from './diagnostics';
-import { MP_ENDPOINTS } from './mini-program';
-import { OA_ENDPOINTS } from './official-account';
-import { WECOM_ENDPOINTS } from './wecom';
+import { MP_ENDPOINTS } from './mini-program/index';
+import { OCR_ENDPOINTS } from './ocr';
+import { OA_ENDPOINTS } from './official-account/index';
+import { WECOM_ENDPOINTS } from './wecom/index';
 
 /**
  * The request console's catalogue: business endpoints that take `?access_token=`. Nothing that fetches a
  * token or needs the AppSecret (token, stable_token, gettoken, clear_quota/v2, jscode2session).
  */
-export const ENDPOINTS: Endpoint[] = [...DIAGNOSTIC_ENDPOINTS, ...OA_ENDPOINTS, ...MP_ENDPOINTS, ...WECOM_ENDPOINTS];
+export const ENDPOINTS: Endpoint[] = [...DIAGNOSTIC_ENDPOINTS, ...OA_ENDPOINTS, ...MP_ENDPOINTS, ...OCR_ENDPOINTS, ...WECOM_ENDPOINTS];
 
 export function endpointsFor(kind: AccountKind, list: readonly Endpoint[] = ENDPOINTS): Endpoint[] {
   return list.filter((endpoint) => endpoint.kinds.includes(kind));

@@ -1,7 +1,28 @@
 import type { AccountKind, HttpMethod } from '../models';
 import type { Localized } from '../result';
 
-export type EndpointGroup = 'diagnostics' | 'users' | 'menu' | 'material' | 'messages' | 'links' | 'content' | 'miniprogram';
+/**
+ * The sections of WeChat's own server-API docs: 基础 (diagnostics), 用户管理, 自定义菜单, 消息 (custom, template,
+ * subscribe), 群发, 素材管理, 草稿箱与发布, 图文留言, 二维码与链接, 客服, 数据统计, 内容安全, OCR/图像, 小程序 (login,
+ * plugins, cloud), and WeCom's 通讯录管理 and 应用管理.
+ */
+export type EndpointGroup =
+  | 'diagnostics'
+  | 'users'
+  | 'menu'
+  | 'messages'
+  | 'mass'
+  | 'material'
+  | 'publish'
+  | 'comments'
+  | 'links'
+  | 'customer-service'
+  | 'datacube'
+  | 'security'
+  | 'ocr'
+  | 'miniprogram'
+  | 'contacts'
+  | 'apps';
 
 export type ParamType = 'string' | 'number' | 'boolean' | 'object' | 'array' | 'file';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { callerIp, wechatError, wechatPolicy } from '../../../src/shared/errors';
 import { ENDPOINTS, endpointsFor, findEndpoint, searchEndpoints } from '../../../src/shared/catalogue/index';
+import { GROUP_ORDER } from '../../../src/renderer/console/endpoint-filter';
 import { TOKEN_ENDPOINT_ERRORS, WECHAT_ERRORS } from '../../../src/shared/wechat-errors';
 
 const SECTION_2_CODES = [
@@ -87,7 +88,7 @@ describe('endpoint catalogue', () => {
     expect(new Set(ENDPOINTS.map((e) => e.id)).size).toBe(ENDPOINTS.length);
     for (const endpoint of ENDPOINTS) {
       if (endpoint.body !== undefined) expect(() => JSON.parse(endpoint.body!), endpoint.id).not.toThrow();
-      if (endpoint.method === 'POST') expect(endpoint.body, endpoint.id).toBeDefined();
+      if (endpoint.method === 'POST') expect(endpoint.body ?? endpoint.form, endpoint.id).toBeDefined();
       expect(endpoint.name.zh).toMatch(/[\u4e00-\u9fff]/);
       expect(endpoint.kinds.length).toBeGreaterThan(0);
     }
@@ -116,7 +117,9 @@ describe('endpoint catalogue', () => {
 
   it('flags the binary endpoints', () => {
     const binary = ENDPOINTS.filter((e) => e.binary).map((e) => e.path).sort();
-    expect(binary).toEqual(['/cgi-bin/material/get_material', '/cgi-bin/media/get', '/wxa/getwxacodeunlimit']);
+    expect(binary).toEqual([
+      '/cgi-bin/material/get_material', '/cgi-bin/media/get', '/cgi-bin/wxaapp/createwxaqrcode', '/wxa/getwxacode', '/wxa/getwxacodeunlimit',
+    ]);
   });
 
   it('filters by account kind', () => {
@@ -131,15 +134,73 @@ describe('endpoint catalogue', () => {
   });
 
   it('searches names in both languages, paths and ids', () => {
-    expect(searchEndpoints(ENDPOINTS, '小程序码').map((e) => e.id)).toEqual(['mp.wxacode.unlimit']);
-    expect(searchEndpoints(ENDPOINTS, 'MINI PROGRAM CODE').map((e) => e.id)).toEqual(['mp.wxacode.unlimit']);
-    expect(searchEndpoints(ENDPOINTS, 'getwxacode').map((e) => e.id)).toEqual(['mp.wxacode.unlimit']);
+    expect(searchEndpoints(ENDPOINTS, '不限数量 小程序码').map((e) => e.id)).toEqual(['mp.wxacode.unlimit']);
+    expect(searchEndpoints(ENDPOINTS, 'UNLIMITED MINI PROGRAM CODE').map((e) => e.id)).toEqual(['mp.wxacode.unlimit']);
+    expect(searchEndpoints(ENDPOINTS, 'getwxacode').map((e) => e.id)).toEqual(['mp.wxacode.unlimit', 'mp.wxacode.get']);
     expect(searchEndpoints(ENDPOINTS, 'oa.menu').map((e) => e.path)).toEqual(
       expect.arrayContaining(['/cgi-bin/menu/get', '/cgi-bin/menu/create', '/cgi-bin/menu/delete']),
     );
-    expect(searchEndpoints(ENDPOINTS, '菜单 删除').map((e) => e.path)).toEqual(['/cgi-bin/menu/delete']);
+    expect(searchEndpoints(endpointsFor('oa'), '菜单 删除 自定义').map((e) => e.path)).toEqual(['/cgi-bin/menu/delete']);
     expect(searchEndpoints(ENDPOINTS, '  ')).toHaveLength(ENDPOINTS.length);
     expect(searchEndpoints(ENDPOINTS, 'no such endpoint')).toEqual([]);
     expect(findEndpoint('oa.user.get')?.path).toBe('/cgi-bin/user/get');
+  });
+
+  it('covers the platform: at least 120 entries, every account kind, every group WeChat\'s docs have', () => {
+    expect(ENDPOINTS.length).toBeGreaterThanOrEqual(120);
+    expect(endpointsFor('oa').length).toBeGreaterThanOrEqual(60);
+    expect(endpointsFor('mp').length).toBeGreaterThanOrEqual(30);
+    expect(endpointsFor('wecom').length).toBeGreaterThanOrEqual(30);
+    const groups = new Set(ENDPOINTS.map((e) => e.group));
+    for (const group of GROUP_ORDER) expect(groups.has(group), group).toBe(true);
+    expect([...groups].filter((g) => !GROUP_ORDER.includes(g))).toEqual([]);
+    for (const path of ['/cgi-bin/menu/addconditional', '/cgi-bin/message/mass/sendall', '/cgi-bin/media/upload', '/wxa/generatescheme', '/wxa/genwxashortlink',
+      '/cgi-bin/draft/add', '/cgi-bin/freepublish/submit', '/cgi-bin/comment/list', '/datacube/getusersummary', '/customservice/kfaccount/add',
+      '/wxa/msg_sec_check', '/cv/ocr/idcard', '/cgi-bin/user/create', '/cgi-bin/appchat/send']) {
+      expect(ENDPOINTS.some((e) => e.path === path), path).toBe(true);
+    }
+  });
+
+  it.each(ENDPOINTS)('$id has a doc page, descriptions and typed parameters in both languages', (e) => {
+    expect(e.docUrl, 'docUrl').toMatch(/^https:\/\/(developers\.weixin\.qq\.com|developer\.work\.weixin\.qq\.com)\//);
+    for (const text of [e.name, e.description!]) {
+      expect(text?.zh, 'zh').toMatch(/[\u4e00-\u9fff]/);
+      expect(text?.en.trim().length, 'en').toBeGreaterThan(3);
+    }
+    for (const p of [...(e.query ?? []), ...(e.bodyParams ?? []), ...(e.form ?? [])]) {
+      expect(p.type, `${p.name} type`).toMatch(/^(string|number|boolean|object|array|file)$/);
+      expect(p.description?.zh, `${p.name} zh`).toMatch(/[\u4e00-\u9fff]/);
+      expect(p.description?.en.length, `${p.name} en`).toBeGreaterThan(2);
+    }
+    for (const p of [...(e.query ?? []), ...(e.bodyParams ?? [])]) expect(p.type, `${p.name}: files only in a form`).not.toBe('file');
+  });
+
+  it.each(ENDPOINTS.filter((e) => e.body !== undefined && e.bodyParams?.length))('$id describes every field of its sample body', (e) => {
+    const described = new Set(e.bodyParams!.map((p) => p.name));
+    expect(Object.keys(JSON.parse(e.body!)).filter((k) => !described.has(k))).toEqual([]);
+  });
+
+  it('describes every upload as a form with a file field, and no upload as JSON', () => {
+    const uploads = ENDPOINTS.filter((e) => e.form);
+    expect(uploads.map((e) => e.path)).toEqual(expect.arrayContaining(['/cgi-bin/media/upload', '/cgi-bin/material/add_material', '/cgi-bin/media/uploadimg']));
+    for (const e of uploads) {
+      expect(e.method, e.id).toBe('POST');
+      expect(e.body, e.id).toBeUndefined();
+      expect(e.form!.some((p) => p.type === 'file'), e.id).toBe(true);
+    }
+  });
+
+  it('marks what deletes or sends to real people as destructive, and what spends a counted allowance as quota-limited', () => {
+    const destructive = /\/(delete|del_\w+|del|delconditional|batchdelete|batchblacklist|recall|sendall|submit)$|\/mass\/send$|\/menu\/create$/;
+    for (const e of ENDPOINTS.filter((x) => destructive.test(x.path))) expect(e.sideEffect?.kind, e.id).toBe('destructive');
+    for (const id of ['diag.clear_quota', 'diag.quota.clear', 'oa.mass.preview', 'oa.template.industry.set', 'mp.wxacode.get']) {
+      expect(findEndpoint(id)?.sideEffect?.kind, id).toBe('quota');
+    }
+    for (const e of ENDPOINTS.filter((x) => x.sideEffect)) {
+      expect(e.sideEffect!.note.zh, e.id).toMatch(/[\u4e00-\u9fff]/);
+      expect(e.sideEffect!.note.en.length, e.id).toBeGreaterThan(10);
+    }
+    // Reading never has a side effect.
+    expect(ENDPOINTS.filter((e) => e.sideEffect && /\/(get|list|batchget|count)\w*$/.test(e.path) && e.method === 'GET').map((e) => e.id)).toEqual([]);
   });
 });

@@ -1,9 +1,9 @@
 /** Mini Program endpoints (wechat-api.md §6). */
 import { randomBytes } from 'node:crypto';
-import { followers, RISKY_WORDS, SIM_PHONE_CODE, SIM_TEMPLATE_ID } from './business-data';
-import { sendBytes } from './http';
-import { WXACODE_JPEG } from './images';
-import { intIn, need, ok, route, type Ctx, type Route } from './route';
+import { followers, RISKY_WORDS, SIM_PHONE_CODE, SIM_TEMPLATE_ID } from '../data';
+import { sendBytes } from '../../http';
+import { WXACODE_JPEG } from '../images';
+import { intIn, need, ok, route, type Ctx, type Route } from '../route';
 
 const ENV_VERSIONS = ['release', 'trial', 'develop'];
 

@@ -88,6 +88,7 @@ export const WECOM_MEMBERS = [
 export const WECOM_DEPARTMENTS = [
   { id: 1, name: '演示企业', name_en: 'Demo Corp', department_leader: ['zhangsan'], parentid: 0, order: 100000000 },
   { id: 2, name: '研发部', name_en: 'R&D', department_leader: ['lisi'], parentid: 1, order: 99999000 },
+  { id: 3, name: '市场部', name_en: 'Marketing', department_leader: [], parentid: 1, order: 99998000 },
 ];
 
 export function templates(): Record<string, unknown>[] {
@@ -158,4 +159,40 @@ export const RISKY_WORDS = ['违禁', 'forbidden'];
  */
 export function sampleValues(appid: string): Record<string, string> {
   return { APPID: appid, OPENID: followers(appid)[0], MEDIA_ID: SIM_MEDIA_ID, TEMPLATE_ID: SIM_TEMPLATE_ID, CODE: SIM_PHONE_CODE };
+}
+
+/** Ids the simulator seeds every account with, so the catalogue's placeholders have real values in the demo. */
+export const SIM_DRAFT_ID = 'SIM_DRAFT_Gw8Yp0kQ7dLr2NcVbT5xZa3';
+export const SIM_PUBLISH_ID = '2247483901';
+export const SIM_ARTICLE_ID = 'SIM_ARTICLE_oQ3WmXz8cJt1Kp5Ld';
+export const SIM_MSG_DATA_ID = 2_247_483_647;
+export const SIM_MASS_MSG_ID = 1_000_000_001;
+export const SIM_KF_ACCOUNT = 'kf2001@gh_wxtoken';
+export const SIM_SHORT_KEY = 'SIMshortKeyb9Q2w';
+export const SIM_CHAT_ID = 'SIMCHAT1';
+export const SIM_WECOM_MSGID = 'SIM_wecom_msgid_Zx81Qp';
+export const SIM_RESPONSE_CODE = 'SIM_response_code_4Kd9';
+
+/** The openid WeCom's convert_to_openid gives a member. */
+export function wecomOpenid(userid: string): string {
+  return `oWECOM${createHash('sha256').update(userid).digest('base64url').slice(0, 22)}`;
+}
+
+/** Every placeholder the catalogue's samples use, with the value that works for this account. */
+export function placeholderValues(appid: string): Record<string, string> {
+  return {
+    ...sampleValues(appid),
+    OPENID2: followers(appid)[1],
+    DRAFT_MEDIA_ID: SIM_DRAFT_ID,
+    PUBLISH_ID: SIM_PUBLISH_ID,
+    ARTICLE_ID: SIM_ARTICLE_ID,
+    MSG_DATA_ID: String(SIM_MSG_DATA_ID),
+    MSG_ID: String(SIM_MASS_MSG_ID),
+    KF_ACCOUNT: SIM_KF_ACCOUNT,
+    SHORT_KEY: SIM_SHORT_KEY,
+    CHATID: SIM_CHAT_ID,
+    MSGID: SIM_WECOM_MSGID,
+    RESPONSE_CODE: SIM_RESPONSE_CODE,
+    WECOM_OPENID: wecomOpenid('zhangsan'),
+  };
 }

@@ -5,16 +5,14 @@ import {
   followers,
   materials,
   MESSAGE_TYPES,
-  newsItem,
   SIM_MEDIA_ID,
-  SIM_TEMPLATE_ID,
   TAGS,
   templates,
   userInfo,
-} from './business-data';
-import { sendBytes } from './http';
-import { MEDIA_JPEG } from './images';
-import { intIn, need, ok, route, type Ctx, type Kind, type Route } from './route';
+} from '../data';
+import { sendBytes } from '../../http';
+import { MEDIA_JPEG } from '../images';
+import { intIn, need, ok, route, type Ctx, type Kind, type Route } from '../route';
 
 const OA: Kind[] = ['oa'];
 const OA_MP: Kind[] = ['oa', 'mp'];
@@ -130,6 +128,10 @@ function materialBatchGet(c: Ctx): void {
 function materialGet(c: Ctx): void {
   const id = need(c, 'media_id');
   if (id === undefined) return;
+  const data = c.state.data(c.account.appid);
+  if (data.deletedMaterial.has(id)) return c.fail(40007, 'invalid media_id');
+  const uploaded = data.media.get(id);
+  if (uploaded?.permanent) return sendBytes(c.req.res, uploaded.bytes, { 'content-type': uploaded.type === 'voice' ? 'audio/amr' : 'image/jpeg', 'content-disposition': `attachment; filename="${id}"` });
   if (id === SIM_MEDIA_ID) {
     return sendBytes(c.req.res, MEDIA_JPEG, { 'content-type': 'image/jpeg', 'content-disposition': `attachment; filename="${id}.jpg"` });
   }
@@ -145,6 +147,8 @@ function materialGet(c: Ctx): void {
 
 function mediaGet(c: Ctx): void {
   const id = c.req.query.get('media_id');
+  const uploaded = c.state.data(c.account.appid).media.get(id!);
+  if (uploaded) return sendBytes(c.req.res, uploaded.bytes, { 'content-type': uploaded.type === 'voice' ? 'audio/amr' : uploaded.type === 'file' ? 'application/octet-stream' : 'image/jpeg', 'content-disposition': `attachment; filename="${id}"` });
   if (id !== SIM_MEDIA_ID) return c.fail(40007, 'invalid media_id');
   sendBytes(c.req.res, MEDIA_JPEG, {
     'content-type': 'image/jpeg',
@@ -165,7 +169,7 @@ function customSend(c: Ctx): void {
 
 function templateSend(c: Ctx): void {
   if (!isFollower(c, c.json.touser)) return c.fail(40003, 'invalid openid');
-  if (c.json.template_id !== SIM_TEMPLATE_ID) return c.fail(40037, 'invalid template_id');
+  if (!c.state.data(c.account.appid).templates.has(String(c.json.template_id))) return c.fail(40037, 'invalid template_id');
   c.send({ ...ok, msgid: nextMsgId(c) });
 }
 
@@ -192,14 +196,6 @@ function shortenGen(c: Ctx): void {
   c.send({ ...ok, short_key: randomBytes(12).toString('base64url') });
 }
 
-function draftBatchGet(c: Ctx): void {
-  const { offset = 0, count = 20, no_content: noContent = 0 } = c.json;
-  if (!intIn(offset, 0, Number.MAX_SAFE_INTEGER) || !intIn(count, 1, 20)) return c.fail(40097, 'invalid args hint: [offset or count]');
-  const all = [0, 1].map((i) => ({ media_id: `SIM_draft_${i}`, content: { news_item: [newsItem(i, noContent !== 1)] }, update_time: 1_700_000_000 + i * 3600 }));
-  const item = all.slice(offset, offset + count);
-  c.send({ total_count: all.length, item_count: item.length, item });
-}
-
 function ticketGet(c: Ctx): void {
   const type = c.req.query.get('type');
   if (type !== 'jsapi' && type !== 'wx_card') return c.fail(40097, 'invalid args hint: [type]');
@@ -223,9 +219,8 @@ export const OA_ROUTES: Route[] = [
   route('GET', '/cgi-bin/media/get', ['oa', 'mp', 'wecom'], mediaGet, 100_000),
   route('POST', '/cgi-bin/message/custom/send', OA_MP, customSend, 500_000),
   route('POST', '/cgi-bin/message/template/send', OA, templateSend, 100_000),
-  route('GET', '/cgi-bin/template/get_all_private_template', OA, (c) => c.send({ template_list: templates() })),
+  route('GET', '/cgi-bin/template/get_all_private_template', OA, (c) => c.send({ template_list: [...c.state.data(c.account.appid).templates].map((id) => ({ ...templates()[0], template_id: id })) })),
   route('POST', '/cgi-bin/qrcode/create', OA, qrcodeCreate, 100_000),
   route('POST', '/cgi-bin/shorten/gen', OA, shortenGen, 1000),
-  route('POST', '/cgi-bin/draft/batchget', OA, draftBatchGet, 1000),
   route('GET', '/cgi-bin/ticket/getticket', OA, ticketGet, 1_000_000),
 ];

@@ -1,6 +1,6 @@
 /** wechat-api.md §5: IP lists, quotas, rid look-up, callback check. */
-import { API_DOMAIN_IPS, CALLBACK_IPS } from './business-data';
-import { need, ok, route, type Ctx, type Kind, type Route } from './route';
+import { API_DOMAIN_IPS, CALLBACK_IPS } from '../data';
+import { need, ok, route, type Ctx, type Kind, type Route } from '../route';
 
 const ALL: Kind[] = ['oa', 'mp', 'wecom'];
 const OA_MP: Kind[] = ['oa', 'mp'];

@@ -3,18 +3,25 @@
  * behind the checks every one of them shares: method, token, token kind, whitelist, body, and the required
  * query parameters the endpoint catalogue lists.
  */
-import { ENDPOINTS } from '../../src/shared/catalogue/index';
-import type { Endpoint } from '../../src/shared/catalogue/model';
-import { largeJson } from './business-data';
+import { ENDPOINTS } from '../../../src/shared/catalogue/index';
+import type { Endpoint } from '../../../src/shared/catalogue/model';
+import { largeJson } from './data';
 import { rememberRid } from './account-data';
-import { DIAGNOSTIC_ROUTES } from './handlers-diagnostics';
-import { MP_ROUTES } from './handlers-mp';
-import { OA_ROUTES } from './handlers-oa';
-import { WECOM_ROUTES } from './handlers-wecom';
-import { answerOf, ipAllowed, parseJsonBody, sendError, sendJson, type SimRequest } from './http';
+import { DIAGNOSTIC_ROUTES } from './handlers/diagnostics';
+import { MP_ROUTES } from './handlers/mini-program';
+import { OA_ROUTES } from './handlers/official-account';
+import { WECOM_ROUTES } from './handlers/wecom';
+import { CONTENT_ROUTES } from './handlers/content';
+import { MESSAGE_ROUTES } from './handlers/messages';
+import { MP_MORE_ROUTES } from './handlers/mini-program-more';
+import { OA_USERS_MENUS_ROUTES } from './handlers/oa-users-menus';
+import { STATS_OCR_ROUTES } from './handlers/stats-ocr';
+import { WECOM_MORE_ROUTES } from './handlers/wecom-more';
+import { answerOf, ipAllowed, parseJsonBody, sendError, sendJson, type SimRequest } from '../http';
+import { parseMultipart, type FormPart } from './multipart';
 import { route, type Ctx, type Route } from './route';
-import type { SimState } from './state';
-import { whitelistMessage, wecomError } from './token-endpoints';
+import type { SimState } from '../state';
+import { whitelistMessage, wecomError } from '../token-endpoints';
 
 const DEFAULT_DAILY_LIMIT = 10_000;
 
@@ -31,7 +38,12 @@ const SIM_ROUTES: Route[] = [route('GET', '/cgi-bin/sim/large_json', ['oa', 'mp'
 
 /** `GET /cgi-bin/user/get` → the route; routes of one method and path from several files are merged by kind. */
 const ROUTES = new Map<string, Route>();
-for (const r of [...DIAGNOSTIC_ROUTES, ...OA_ROUTES, ...MP_ROUTES, ...WECOM_ROUTES, ...SIM_ROUTES]) {
+const ALL_ROUTES = [
+  ...DIAGNOSTIC_ROUTES, ...OA_ROUTES, ...MP_ROUTES, ...WECOM_ROUTES, ...SIM_ROUTES,
+  // The rest of the catalogue (catalogue): later lists win for a kind they share with an earlier one.
+  ...OA_USERS_MENUS_ROUTES, ...MESSAGE_ROUTES, ...CONTENT_ROUTES, ...STATS_OCR_ROUTES, ...MP_MORE_ROUTES, ...WECOM_MORE_ROUTES,
+];
+for (const r of ALL_ROUTES) {
   const key = `${r.method} ${r.path}`;
   const known = ROUTES.get(key);
   ROUTES.set(key, known ? { ...known, by: { ...known.by, ...r.by } } : r);
@@ -44,9 +56,23 @@ const PATHS = new Set([...ROUTES.values()].map((r) => r.path));
  */
 const MISSING_PARAM: Record<string, [number, string]> = {
   openid: [40003, 'invalid openid'],
+  touser: [40003, 'invalid openid'],
   userid: [41009, 'missing userid'],
   media_id: [41006, 'missing media_id'],
+  agentid: [41011, 'missing agentid'],
+  tagid: [41017, 'missing tagid'],
+  scene: [40169, 'invalid length for scene, or the data is not json string'],
 };
+
+/** A required field the request left out, from the catalogue's query, body and form lists. */
+function missingField(entry: Endpoint | undefined, query: URLSearchParams, json: Record<string, unknown>, form: Map<string, FormPart>): [number, string] | undefined {
+  const absent = (v: unknown) => v === undefined || v === null || v === '';
+  const param = entry?.query?.find((p) => p.required && !query.get(p.name)) ?? entry?.bodyParams?.find((p) => p.required && absent(json[p.name]));
+  if (param) return MISSING_PARAM[param.name] ?? [47001, `data format error hint: [${param.name} missing]`];
+  const field = entry?.form?.find((p) => p.required && !form.get(p.name)?.data.length);
+  if (field) return field.type === 'file' ? [41005, 'media data missing'] : [47001, `data format error hint: [${field.name} missing]`];
+  return undefined;
+}
 
 export function isBusinessPath(path: string): boolean {
   return PATHS.has(path);
@@ -82,20 +108,22 @@ export function business(state: SimState, req: SimRequest): void {
   const answer = () => {
     if (!handler) return fail(48001, 'api unauthorized');
     if (account.kind === 'oa' && account.ipWhitelist && !ipAllowed(req.ip, account.ipWhitelist)) return fail(40164, whitelistMessage(req.ip));
+    const entry = catalogueEntry(found.method, found.path, token.kind);
     let json: Record<string, unknown> = {};
-    if (found.method === 'POST') {
+    let form = new Map<string, FormPart>();
+    if (found.method === 'POST' && entry?.form) {
+      // An upload: multipart, or nothing at all where a URL in the query may stand in for the file (OCR's img_url).
+      form = parseMultipart(req.headers['content-type'], req.body) ?? form;
+    } else if (found.method === 'POST') {
       const body = parseJsonBody(req.body);
       if (!body.ok) return fail(body.errcode, body.errmsg);
       json = body.value;
     }
-    for (const param of catalogueEntry(found.method, found.path, token.kind)?.query ?? []) {
-      if (!param.required || req.query.get(param.name)) continue;
-      const [errcode, errmsg] = MISSING_PARAM[param.name] ?? [47001, `data format error hint: [${param.name} missing]`];
-      return fail(errcode, errmsg);
-    }
+    const missing = missingField(entry, req.query, json, form);
+    if (missing) return fail(...missing);
     const calls = state.usage(token.appid).calls;
     calls.set(req.path, (calls.get(req.path) ?? 0) + 1);
-    handler({ state, req, token, account, json, fail, send: (body) => sendJson(res, body), dailyLimitOf });
+    handler({ state, req, token, account, json, form, fail, send: (body) => sendJson(res, body), dailyLimitOf });
   };
   const started = Date.now();
   answer();

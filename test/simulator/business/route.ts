@@ -1,7 +1,8 @@
 /** The shape of a business endpoint's handler: what it is given and how it answers. */
-import type { SimRequest } from './http';
-import type { IssuedToken, SimState } from './state';
-import type { SimAccount } from './types';
+import type { SimRequest } from '../http';
+import type { FormPart } from './multipart';
+import type { IssuedToken, SimState } from '../state';
+import type { SimAccount } from '../types';
 
 export type Kind = SimAccount['kind'];
 
@@ -10,8 +11,10 @@ export interface Ctx {
   req: SimRequest;
   token: IssuedToken;
   account: SimAccount;
-  /** The parsed body of a POST (`{}` for a GET). */
+  /** The parsed body of a POST (`{}` for a GET or an upload). */
   json: Record<string, unknown>;
+  /** The fields of a multipart upload (empty for anything else). */
+  form: Map<string, FormPart>;
   /** An error in the account's platform's shape (a rid for OA/MP, a hint and link for WeCom). */
   fail(errcode: number, errmsg: string): void;
   send(body: unknown): void;
@@ -46,4 +49,18 @@ export function need(c: Ctx, field: string): string | undefined {
 
 export function intIn(value: unknown, min: number, max: number): value is number {
   return Number.isInteger(value) && (value as number) >= min && (value as number) <= max;
+}
+
+/** A number, or a string of digits (ids that the docs show as numbers but clients often send quoted). */
+export function numeric(value: unknown): number | undefined {
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (typeof value === 'string' && /^\d{1,18}$/.test(value)) return Number(value);
+  return undefined;
+}
+
+/** An openid that follows the account (the simulator's followers); answers 40003 otherwise. */
+export function follower(c: Ctx, openid: unknown, followersOf: (appid: string) => string[]): string | undefined {
+  if (typeof openid === 'string' && followersOf(c.account.appid).includes(openid)) return openid;
+  c.fail(40003, 'invalid openid');
+  return undefined;
 }
