@@ -11,6 +11,7 @@ import { CopyAs } from './snippets/CopyAs';
 import { parsePasted } from './request/paste';
 import { PasteNote } from './request/PasteNote';
 import { ParamForm } from './params/ParamForm';
+import { FormUpload, type FormValues } from './params/FormUpload';
 
 /**
  * Method, path, query table and JSON body; Ctrl/Cmd+Enter sends, a request in flight can be cancelled.
@@ -42,6 +43,11 @@ export function RequestEditor({ account }: { account: AccountView }) {
   );
   const blocked = checks.placeholders.length > 0;
   const [confirming, setConfirming] = useState(false);
+  // A multipart endpoint (the catalogue's `form`): its fields replace the JSON body.
+  const formFields = draft.method === 'POST' ? checks.endpoint?.form : undefined;
+  const [formValues, setFormValues] = useState<FormValues>({});
+  const form = formFields ? formFields.map((f) => formValues[f.name]).filter((v) => v !== undefined) : undefined;
+  const sendNow = () => void s.send(account.name, form?.length ? form : undefined);
 
   /** `PATH?query` or a URL typed into the path field is split on leaving it (and instead of a first send). */
   function splitPath(): boolean {
@@ -53,7 +59,7 @@ export function RequestEditor({ account }: { account: AccountView }) {
   function send() {
     if (splitPath() || s.inFlight || !draft.path.trim() || blocked) return;
     if (needsConfirm(checks)) setConfirming(true);
-    else void s.send(account.name);
+    else sendNow();
   }
 
   return (
@@ -132,7 +138,7 @@ export function RequestEditor({ account }: { account: AccountView }) {
           onClose={() => setConfirming(false)}
           onSend={() => {
             setConfirming(false);
-            void s.send(account.name);
+            sendNow();
           }}
         />
       ) : null}
@@ -184,7 +190,8 @@ export function RequestEditor({ account }: { account: AccountView }) {
         {t('console.addParam')}
       </button>
 
-      {draft.method === 'POST' ? (
+      {formFields ? <FormUpload fields={formFields} values={formValues} onChange={setFormValues} /> : null}
+      {draft.method === 'POST' && !formFields ? (
         <div className="body-editor">
           <div className="body-head">
             <label htmlFor={ids.body}>{t('console.body')}</label>

@@ -1,5 +1,5 @@
 import type { Endpoint } from '../../shared/catalogue/model';
-import type { ConsoleResponse, HistoryEntry, HttpMethod } from '../../shared/models';
+import type { ConsoleResponse, FormPart, HistoryEntry, HttpMethod } from '../../shared/models';
 import { byName, withName, type ByName } from '../../shared/by-name';
 import { appError } from '../../shared/errors';
 import { MASK } from '../../shared/redact';
@@ -55,7 +55,8 @@ export interface ConsoleSlice {
   setQueryValue(key: string, value: string): void;
   updateQueryRow(id: number, patch: Partial<Omit<QueryRow, 'id'>>): void;
   removeQueryRow(id: number): void;
-  send(account: string): Promise<void>;
+  /** `form`: a multipart upload instead of the JSON body. */
+  send(account: string, form?: FormPart[]): Promise<void>;
   cancelRequest(): Promise<void>;
   loadHistory(name: string): Promise<void>;
   clearHistory(name: string): Promise<void>;
@@ -160,7 +161,7 @@ export const createConsoleSlice: Slice<ConsoleSlice> = (api) => (set, get) => ({
   updateQueryRow: (id, patch) =>
     set((s) => ({ draft: { ...s.draft, query: s.draft.query.map((r) => (r.id === id ? { ...r, ...patch } : r)) } })),
   removeQueryRow: (id) => set((s) => ({ draft: { ...s.draft, query: s.draft.query.filter((r) => r.id !== id) } })),
-  async send(account) {
+  async send(account, form) {
     if (get().inFlight) return;
     const { draft } = get();
     const requestId = newRequestId();
@@ -169,9 +170,9 @@ export const createConsoleSlice: Slice<ConsoleSlice> = (api) => (set, get) => ({
       method: draft.method,
       path: draft.path.trim(),
       query: queryPairs(draft.query),
-      ...(draft.method === 'POST' && draft.body.trim() ? { body: draft.body } : {}),
+      ...(draft.method === 'POST' && draft.body.trim() && !form ? { body: draft.body } : {}),
     };
-    const result = await api.sendRequest({ account, ...request, requestId });
+    const result = await api.sendRequest({ account, ...request, requestId, ...(form ? { form } : {}) });
     // A cancelled or superseded request no longer owns the view.
     if (get().inFlight?.requestId !== requestId) return;
     if (result.ok) {

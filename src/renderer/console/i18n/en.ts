@@ -60,4 +60,5 @@ export const consoleEn: Record<keyof typeof consoleZh, string> = {
   'saved.loadN': 'Load the saved request {name}',
   'saved.removeN': 'Remove the saved request {name}',
   'saved.remove': 'Remove',
+  'console.formUpload': 'Form upload (multipart/form-data)',
 };

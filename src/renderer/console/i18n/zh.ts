@@ -58,4 +58,5 @@ export const consoleZh = {
   'saved.loadN': '载入收藏的请求 {name}',
   'saved.removeN': '删除收藏的请求 {name}',
   'saved.remove': '删除',
+  'console.formUpload': '表单上传（multipart/form-data）',
 } as const;
