@@ -90,6 +90,8 @@ function httpTransport(unauthorized: Listeners<void>, resync: Listeners<void>) {
   const api = Object.fromEntries(methodNames.map((name) => [name, (input: unknown) => call(name, input)])) as unknown as Api;
   const listeners = new Set<EventListener>();
   let started = false;
+  let markConnected = () => {};
+  const connected = new Promise<void>((resolve) => (markConnected = resolve));
 
   async function streamEvents(): Promise<void> {
     let attempt = 0;
@@ -99,6 +101,7 @@ function httpTransport(unauthorized: Listeners<void>, resync: Listeners<void>) {
         const response = await fetch(HTTP_EVENTS_PATH, { headers: { ...headers(), Accept: 'text/event-stream' } });
         if (refused(response.status)) return emit(unauthorized, undefined);
         if (response.ok && response.body) {
+          markConnected();
           attempt = 0;
           if (connectedBefore) emit(resync, undefined);
           connectedBefore = true;
@@ -126,6 +129,7 @@ function httpTransport(unauthorized: Listeners<void>, resync: Listeners<void>) {
 
   return {
     api,
+    connected,
     onEvent(listener: EventListener) {
       listeners.add(listener);
       if (!started && key) {
@@ -174,7 +178,7 @@ export function createClientApi(): ClientApi {
   const unauthorized: Listeners<void> = new Set();
   const resync: Listeners<void> = new Set();
   const bridge = (window as unknown as Record<string, Bridge | undefined>)[BRIDGE_GLOBAL];
-  const transport = bridge ? { api: bridge as Api, onEvent: bridge.onEvent } : httpTransport(unauthorized, resync);
+  const transport = bridge ? { api: bridge as Api, onEvent: bridge.onEvent, connected: Promise.resolve() } : httpTransport(unauthorized, resync);
   const api = transport.api;
   let info: Promise<Result<AppInfo>> | undefined;
 
@@ -188,6 +192,7 @@ export function createClientApi(): ClientApi {
     onEvent: (listener) => transport.onEvent(listener),
     onUnauthorized: subscribe(unauthorized),
     onResync: subscribe(resync),
+    eventsConnected: () => transport.connected,
     copySecretText: (text) => settle(() => copySecretInPage(calls, text)),
     async copyTokenToClipboard(name) {
       const host = await (info ??= calls.appInfo({}));

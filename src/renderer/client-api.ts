@@ -13,4 +13,6 @@ export interface ClientApi extends Api {
   onUnauthorized(listener: () => void): () => void;
   /** The event stream came back after a gap: state may have changed unseen. */
   onResync(listener: () => void): () => void;
+  /** Resolves once events flow (at once for the desktop bridge), so nothing said before a load is missed. */
+  eventsConnected(): Promise<void>;
 }

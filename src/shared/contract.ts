@@ -10,6 +10,7 @@ import type {
   AppInfo,
   ConsoleResponse,
   CopyResult,
+  CredentialCheck,
   HistoryEntry,
   SavedRequest,
   ServerStatus,
@@ -90,6 +91,17 @@ export const contract = {
   testRedis: { input: z.object({ name: redisName }).strict(), output: returns<RedisTestResult>() },
   /** The keys that hold a token for an AppID in any known SDK format; tokens masked. */
   findRedisKeys: { input: z.object({ name: redisName, appid: appidOrCorpid }).strict(), output: returns<RedisKeyMatch[]>() },
+
+  // app (issue 10): the account dialog's dry run.
+  /**
+   * Tries credentials and stores nothing (no account, no secret, no token): `secret` as typed, or the stored
+   * secret of `storedOf` when the draft sends it nowhere new. OA/MP ask with a stable token (normal mode),
+   * which leaves every token in use valid, classic ones included.
+   */
+  checkCredentials: {
+    input: z.object({ account: accountInput, secret: secret.optional(), storedOf: accountName.optional() }).strict(),
+    output: returns<CredentialCheck>(),
+  },
 } as const;
 
 export type Contract = typeof contract;
@@ -113,6 +125,8 @@ export const events = {
   settingsChanged: returns<Settings>(),
   serverChanged: returns<ServerStatus>(),
   storageProblem: returns<StorageProblem>(),
+  // app (issue 10): another process wrote an account's history.
+  historyChanged: returns<{ account: string }>(),
 } as const;
 
 export type EventName = keyof typeof events;

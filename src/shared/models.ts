@@ -91,6 +91,8 @@ export interface TokenStatus {
   /** Stable mode: force refreshes left today (of 20) and when the next is allowed. */
   forceLeft?: number;
   forceNextAt?: number;
+  /** A refresh asked WeChat and got the token that was already cached (stable normal mode, WeCom). */
+  sameToken?: boolean;
 }
 
 export type HttpMethod = 'GET' | 'POST';
@@ -195,13 +197,18 @@ export interface Settings {
   serverEnabled: boolean;
   /** 0 = pick a free port. */
   serverPort: number;
+  /** app (issue 10): the colours; `system` (or absent) follows the OS. */
+  theme?: Theme;
 }
+
+export type Theme = 'system' | 'light' | 'dark';
 
 export const DEFAULT_SETTINGS: Settings = {
   language: 'system',
   clipboardClearSeconds: 30,
   serverEnabled: false,
   serverPort: 0,
+  theme: 'system',
 };
 
 export interface ServerStatus {
@@ -261,3 +268,12 @@ export function resolveLanguage(setting: Language | undefined, systemLocale: str
 /** What an account name may hold: it is typed everywhere, in the CLI, in URLs, in the sidebar. */
 export const ACCOUNT_NAME_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N}_.-]*$/u;
 export const ACCOUNT_NAME_MAX = 64;
+
+// app (issue 10)
+/** What a dry run of credentials got: a token, masked, that was not stored. */
+export interface CredentialCheck {
+  masked: string;
+  expiresAt: number;
+  /** How it was asked: `stable` for OA/MP whatever their mode (it disturbs no token in use). */
+  via: FetchMode;
+}

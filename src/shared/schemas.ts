@@ -139,5 +139,6 @@ export const settingsPatch = z
     clipboardClearSeconds: z.number().int().min(0).max(3600).optional(),
     serverEnabled: z.boolean().optional(),
     serverPort: z.number().int().min(0).max(65535).optional(),
+    theme: z.enum(['system', 'light', 'dark']).optional(),
   })
   .strict();

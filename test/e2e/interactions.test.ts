@@ -154,10 +154,11 @@ describe.skipIf(Boolean(skip))('keyboard and dialogs', () => {
     await failed.waitFor();
     expect((await failed.textContent()) ?? '').toContain(t('account.testFailed'));
     expect(await d.isVisible()).toBe(true);
-    // Saved before testing, so the field is back to "stored in keychain", again without a value.
-    await d.getByText(t('field.secretStored'), { exact: true }).waitFor();
+    // A dry run: the wrong secret stays in the field, unsaved; after Cancel the stored one still works.
+    expect(await input.inputValue()).toBe(wrong);
     await dialogs.button(d, 'common.cancel').click();
     await d.waitFor({ state: 'detached' });
+    expect(await stack.call('testCredentials', { name: 'edit-oa' })).toMatchObject({ ok: true });
     await e2e().expectNoSecretLeak(app);
   });
 

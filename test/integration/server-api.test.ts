@@ -112,13 +112,32 @@ describe('GET /v1/token/NAME', () => {
   });
 
   it('decodes percent-encoded names and answers errors as JSON in the caller language', async () => {
+    await env.fake.api.updateSettings({ language: 'zh-CN' });
     const res = await rawRequest(port, { path: `/v1/token/${encodeURIComponent('没有')}`, headers: env.good() });
     expect(res.status).toBe(404);
     expect(JSON.parse(res.body).error).toMatchObject({ code: 'not_found', message: '没有这个账号' });
     const en = await rawRequest(port, { path: '/v1/token/nobody', headers: env.good({ 'accept-language': 'en' }) });
     expect(JSON.parse(en.body).error.message).toBe('No such account');
+    await env.fake.api.updateSettings({ language: 'system' });
     const post = await rawRequest(port, { method: 'POST', path: '/v1/token/demo', headers: env.good() });
     expect(post.status).toBe(405);
+  });
+});
+
+// app (issue 10): not Chinese by default — the settings' language, unless the caller asks for one.
+describe('the language of /v1/token answers', () => {
+  const message = async (headers: Record<string, string> = {}) =>
+    JSON.parse((await rawRequest(port, { path: '/v1/token/nobody', headers: env.good(headers) })).body).error.message as string;
+
+  it('follows the settings when the caller names no language, and the caller when it does', async () => {
+    await env.fake.api.updateSettings({ language: 'en' });
+    expect(await message()).toBe('No such account');
+    expect(await message({ 'accept-language': 'zh-CN,zh;q=0.9' })).toBe('没有这个账号');
+    expect(await message({ 'accept-language': 'fr-FR' })).toBe('No such account');
+    await env.fake.api.updateSettings({ language: 'zh-CN' });
+    expect(await message()).toBe('没有这个账号');
+    expect(await message({ 'accept-language': 'en-US,en;q=0.9' })).toBe('No such account');
+    await env.fake.api.updateSettings({ language: 'system' });
   });
 });
 

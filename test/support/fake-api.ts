@@ -73,6 +73,7 @@ export function makeFakeApi(): FakeApi {
     removeAccount: async ({ name }) => known(name, () => void accounts.delete(name)),
     setSecret: async ({ name, secret }) => known(name, () => void secrets.set(name, secret)),
     testCredentials: async ({ name }) => known(name, () => status(name)),
+    checkCredentials: async () => ok({ masked: '85_F…CDEF', expiresAt: now() + 7_000_000, via: 'stable' as const }),
     tokenStatus: async ({ name }) => known(name, () => status(name)),
     getToken: async ({ name }) => {
       const got = await token(name);

@@ -31,8 +31,8 @@ export interface CoreParts {
   problems(): FileProblem[];
 }
 
-/** The accounts and tokens part of the contract (Redis calls come from redis-api.ts, saved requests from console/saved-api.ts). */
-export type AccountsApi = Omit<CoreApi, RedisCalls | SavedCalls>;
+/** The accounts and tokens part of the contract (Redis calls come from redis-api.ts, the dry run from credential-check.ts, saved requests from console/saved-api.ts). */
+export type AccountsApi = Omit<CoreApi, RedisCalls | 'checkCredentials' | SavedCalls>;
 
 export interface CoreApis {
   /** For every host a program or a page can reach (IPC, HTTP): a secret stays with its host. */
@@ -179,7 +179,14 @@ export function createCoreApis(p: CoreParts): CoreApis {
     tokenStatus: ({ name }) => p.engine.status(name),
     getToken: async ({ name }) => statusAfter(await p.engine.getToken(name)),
     revealToken: ({ name }) => p.engine.getToken(name),
-    refreshToken: async ({ name, force }) => statusAfter(await p.engine.getToken(name, force ? { force: true } : { refresh: true })),
+    // Says when WeChat handed back the token already cached (stable normal mode), so the UI does not claim a new one.
+    refreshToken: ({ name, force }) => guard(async () => {
+      const before = await p.cache.read(name);
+      const got = await p.engine.getToken(name, force ? { force: true } : { refresh: true });
+      const status = await statusAfter(got);
+      const same = got.ok && got.value.source === 'fetch' && got.value.accessToken === before?.accessToken;
+      return status.ok && same ? ok({ ...status.value, sameToken: true }) : status;
+    }),
     resumeFetching: ({ name }) => p.engine.resume(name),
 
     sendRequest: (req) => guard(() => p.runner.send(req)),

@@ -20,7 +20,9 @@ import { RequestRunner } from './console/request-runner';
 import { KeytarSecretStore } from './keychain/secret-store';
 import { SettingsStore } from './storage/settings-store';
 import { EncryptedTokenCache } from './tokens/token-cache';
-import { TokenEngine, type RetryPolicy } from './tokens/token-engine';
+import { guard, TokenEngine, type RetryPolicy } from './tokens/token-engine';
+import { makeCredentialCheck } from './tokens/credential-check';
+import { followOthers } from './follow/follow-others';
 import type { SecretStore } from './types';
 import { isTransient, WechatClient } from './wechat/wechat-client';
 
@@ -40,6 +42,8 @@ export interface CoreOptions {
   timeoutMs?: number;
   /** The token engine's clock (tests stop it at a token's refresh point instead of racing the wall clock). */
   now?: () => number;
+  /** Tell listeners what other processes change in the data folder. Default: as `autoRefresh` (long-lived hosts). */
+  follow?: boolean;
 }
 
 export interface Core {
@@ -71,12 +75,13 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
   const settings = new SettingsStore({ home, lock, report });
   const history = new HistoryStore({ home, lock, report });
   const cache = new EncryptedTokenCache({ home, secrets, lock, report });
+  const client = new WechatClient({ timeoutMs: options.timeoutMs });
   const engine = new TokenEngine({
     accounts,
     secrets,
     cache,
     lock,
-    client: new WechatClient({ timeoutMs: options.timeoutMs }),
+    client,
     emit: (event) => events.emit(event),
     retry: options.retry,
     now: options.now,
@@ -84,9 +89,15 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
   const runner = new RequestRunner({ accounts, engine, history });
   const accountsApis = createCoreApis({ accounts, secrets, cache, engine, runner, history, settings, events, problems: () => [...problems] });
   const redisApi = createRedisApi({ store: new RedisStore({ home, lock, report }), secrets });
+  // app (issue 10): the dialog's dry run, and following what other processes write.
+  const check = makeCredentialCheck({ accounts, secrets, client });
+  const appApi = { checkCredentials: (input: Parameters<typeof check>[0]) => guard(() => check(input)) };
+  // console (issue 10): saved requests per account.
   const savedApi = createSavedApi({ store: new SavedStore({ home, lock, report }), accounts });
-  const api: CoreApi = { ...accountsApis.api, ...redisApi, ...savedApi };
-  const terminalApi: CoreApi = { ...accountsApis.terminalApi, ...redisApi, ...savedApi };
+  const api: CoreApi = { ...accountsApis.api, ...redisApi, ...appApi, ...savedApi };
+  const terminalApi: CoreApi = { ...accountsApis.terminalApi, ...redisApi, ...appApi, ...savedApi };
+
+  const stopFollowing = (options.follow ?? options.autoRefresh) ? followOthers({ home, api, events }) : () => {};
 
   let refresher: AutoRefresher | undefined;
   let unsubscribe = () => {};
@@ -120,6 +131,7 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
     problems: () => [...problems],
     close: async () => {
       await swept;
+      stopFollowing();
       unsubscribe();
       refresher?.stop();
       await secrets.close?.();

@@ -11,6 +11,7 @@ import { parseInput, type ApiImpl } from '../../shared/contract';
 import { appError } from '../../shared/errors';
 import type { TokenInfo } from '../../shared/models';
 import { fail, type AppError, type ErrorCode, type Result } from '../../shared/result';
+import { answerLanguage, type AnswerLang } from './answer-language';
 import { jsonHeaderList, sendJson } from './responses';
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
@@ -77,7 +78,8 @@ export function makeTokenRoute(api: ApiImpl): TokenRoute {
 
   return async (rawName, headers, res) => {
     const input = validInput(rawName);
-    if (!input.ok) return sendJson(res, 400, { error: errorBody(input.error, headers['accept-language']) });
+    const lang = () => answerLanguage(headers['accept-language'], () => api.getSettings({}));
+    if (!input.ok) return sendJson(res, 400, { error: errorBody(input.error, await lang()) });
     let result: Result<TokenInfo>;
     try {
       result = await api.revealToken(input.value);
@@ -86,16 +88,20 @@ export function makeTokenRoute(api: ApiImpl): TokenRoute {
       result = fail(appError('internal'));
     }
     if (res.destroyed) return;
-    if (!result.ok) return sendJson(res, STATUS[result.error.code] ?? 500, { error: errorBody(result.error, headers['accept-language']) });
+    if (!result.ok) {
+      const english = (await lang()) === 'en';
+      if (res.destroyed) return;
+      return sendJson(res, STATUS[result.error.code] ?? 500, { error: errorBody(result.error, english ? 'en' : 'zh') });
+    }
     const answer = answerFor(input.value.name, result.value);
     res.writeHead(200, answer.headers);
     res.end(answer.body);
   };
 }
 
-/** zh-CN unless the caller asks for English first. */
-function errorBody(error: AppError, acceptLanguage: string | undefined) {
-  const english = acceptLanguage !== undefined && /^\s*en\b/i.test(acceptLanguage);
+/** In the language the caller asks for, else the settings' (see answer-language.ts). */
+function errorBody(error: AppError, lang: AnswerLang) {
+  const english = lang === 'en';
   const text = (l: { zh: string; en: string } | undefined) => (l ? (english ? l.en : l.zh) : undefined);
   return {
     code: error.code,

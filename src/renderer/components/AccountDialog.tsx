@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import { API_BASE_PRESETS, DEFAULT_WECOM_API_BASE, defaultApiBase, type AccountKind, type AccountView, type TokenStatus } from '../../shared/models';
+import { API_BASE_PRESETS, DEFAULT_WECOM_API_BASE, defaultApiBase, type AccountKind, type AccountView, type CredentialCheck } from '../../shared/models';
 import type { AppError } from '../../shared/result';
 import { accountName, apiBaseUrl, appidProblem, note, proxyUrl, secret } from '../../shared/schemas';
 import { draftMovesSecret, fieldOf, type AccountDraft } from '../store/accounts-slice';
@@ -49,22 +49,21 @@ export function draftProblems(d: AccountDraft, isNew: boolean, moves = false): P
 /** Add or edit an account. The secret is write-only: it can be replaced, never read back. */
 export function AccountDialog({ name }: { name?: string }) {
   const { t, lang } = useT();
-  const { accounts, saveAccount, testCredentials, closeDialog, toast } = useAppShallow((s) => ({
+  const { accounts, saveAccount, checkDraft, closeDialog, toast } = useAppShallow((s) => ({
     accounts: s.accounts,
     saveAccount: s.saveAccount,
-    testCredentials: s.testCredentials,
+    checkDraft: s.checkDraft,
     closeDialog: s.closeDialog,
     toast: s.toast,
   }));
   const [savedName, setSavedName] = useState(name);
   const account = accounts.find((a) => a.name === savedName);
   const [draft, setDraft] = useState(() => draftOf(account));
-  const [dirty, setDirty] = useState(!account);
   const [replacing, setReplacing] = useState(!account?.hasSecret);
   const [error, setError] = useState<AppError>();
   const [problems, setProblems] = useState<Partial<Record<string, MessageKey>>>({});
   const [busy, setBusy] = useState<'save' | 'test'>();
-  const [tested, setTested] = useState<{ status?: TokenStatus; error?: AppError }>();
+  const [tested, setTested] = useState<{ check?: CredentialCheck; classic?: boolean; error?: AppError }>();
   const named = error?.code === 'validation' ? fieldOf(error.field) : error?.code === 'conflict' ? 'name' : undefined;
   const field = named && FIELDS.includes(named) ? named : undefined;
 
@@ -76,7 +75,8 @@ export function AccountDialog({ name }: { name?: string }) {
 
   const set = (patch: Partial<AccountDraft>) => {
     setDraft((d) => ({ ...d, ...patch }));
-    setDirty(true);
+    // A test result describes the draft it tested.
+    setTested(undefined);
     const touched = Object.keys(patch);
     if (touched.some((f) => problems[f])) setProblems((p) => Object.fromEntries(Object.entries(p).filter(([f]) => !touched.includes(f))));
     if (error && fieldOf(error.field) && touched.includes(fieldOf(error.field)!)) setError(undefined);
@@ -92,7 +92,6 @@ export function AccountDialog({ name }: { name?: string }) {
     setSavedName(result.value.name);
     setDraft((d) => ({ ...d, secret: '' }));
     setReplacing(false);
-    setDirty(false);
     return result.value.name;
   }
 
@@ -106,14 +105,16 @@ export function AccountDialog({ name }: { name?: string }) {
     }
   }
 
+  /** A dry run: nothing is stored until Save (the stored secret is used when none is typed on edit). */
   async function onTest() {
+    const found = draftProblems(draft, !account, moves);
+    delete found.note;
+    setProblems(found);
+    if (Object.keys(found).length) return;
     setBusy('test');
     setTested(undefined);
-    const saved = dirty || !account ? await save() : account.name;
-    if (saved) {
-      const result = await testCredentials(saved);
-      setTested(result.ok ? { status: result.value } : { error: result.error });
-    }
+    const result = await checkDraft(draft, account?.name);
+    setTested(result.ok ? { check: result.value, classic: draft.kind !== 'wecom' && draft.mode === 'classic' } : { error: result.error });
     setBusy(undefined);
   }
 
@@ -201,13 +202,11 @@ export function AccountDialog({ name }: { name?: string }) {
 
         {error && !field ? <ErrorView error={error} /> : null}
         <div className="test-result" aria-live="polite">
-          {tested?.status ? (
-            <p className="success">
-              {t('account.testOk', {
-                masked: tested.status.masked ?? '',
-                time: tested.status.expiresAt ? formatCountdown(tested.status.expiresAt - Date.now()) : '—',
-              })}
-            </p>
+          {tested?.check ? (
+            <>
+              <p className="success">{t('account.testOk', { masked: tested.check.masked, time: formatCountdown(tested.check.expiresAt - Date.now()) })}</p>
+              <p className="hint">{t(tested.classic ? 'account.testClassicNote' : 'account.testNothingSaved')}</p>
+            </>
           ) : null}
           {tested?.error ? <ErrorView error={tested.error} title={t('account.testFailed')} /> : null}
         </div>

@@ -23,6 +23,13 @@ export function App() {
     openDialog: s.openDialog,
   }));
   const host = useApp((s) => s.appInfo?.host);
+  const theme = useApp((s) => s.settings.theme);
+
+  // app (issue 10): the theme setting pins the colour scheme; `system` leaves it to the OS (styles.css).
+  useEffect(() => {
+    if (theme === 'light' || theme === 'dark') document.documentElement.dataset.theme = theme;
+    else delete document.documentElement.dataset.theme;
+  }, [theme]);
 
   useEffect(() => {
     document.documentElement.lang = lang;

@@ -1,13 +1,12 @@
 import { useAppShallow } from '../store/hooks';
 import { useT } from '../i18n/use-t';
 import { fetchModeOf } from '../../shared/models';
-import { formatLocalTime } from '../lib/format';
 import { useNow } from '../lib/use-now';
 import { Modal } from './Modal';
 
 /** Force refresh has a cost that depends on the mode: say it before doing it. */
 export function ForceRefreshDialog({ name }: { name: string }) {
-  const { t, lang } = useT();
+  const { t } = useT();
   const { status, account, refreshToken, closeDialog } = useAppShallow((s) => ({
     status: s.tokens[name],
     account: s.accounts.find((a) => a.name === name),
@@ -30,7 +29,7 @@ export function ForceRefreshDialog({ name }: { name: string }) {
           <p>
             <strong>{left === undefined ? t('force.leftUnknown') : t('force.left', { left })}</strong>
           </p>
-          {waitUntil ? <p className="notice">{t('force.waitUntil', { time: formatLocalTime(waitUntil, lang) })}</p> : null}
+          {waitUntil ? <p className="notice">{t('force.waitIn', { seconds: Math.ceil((waitUntil - now) / 1000) })}</p> : null}
         </>
       ) : null}
       {mode === 'wecom' ? <p>{t('force.wecom')}</p> : null}

@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import { serverUiUrl, type Language } from '../../shared/models';
+import { serverUiUrl, type Language, type Theme } from '../../shared/models';
 import type { AppError } from '../../shared/result';
 import { useAppShallow } from '../store/hooks';
 import { useT } from '../i18n/use-t';
@@ -7,7 +7,7 @@ import { CopyButton } from './CopyButton';
 import { ErrorView } from './ErrorView';
 import { Modal } from './Modal';
 
-/** Language, clipboard clearing, and the loopback server (desktop app only). */
+/** Language, theme, clipboard clearing, and the loopback server (switch and key in the desktop app; its URL everywhere). */
 export function SettingsDialog() {
   const { t } = useT();
   const { settings, server, appInfo, updateSettings, closeDialog } = useAppShallow((s) => ({
@@ -21,7 +21,7 @@ export function SettingsDialog() {
   const [seconds, setSeconds] = useState(String(settings.clipboardClearSeconds));
   // Changed elsewhere (another window, the CLI) while this is open: show the stored value.
   useEffect(() => setSeconds(String(settings.clipboardClearSeconds)), [settings.clipboardClearSeconds]);
-  const ids = { lang: useId(), clear: useId(), server: useId() };
+  const ids = { lang: useId(), clear: useId(), server: useId(), theme: useId() };
   const desktop = appInfo?.host === 'electron';
 
   async function update(patch: Parameters<typeof updateSettings>[0]) {
@@ -49,6 +49,14 @@ export function SettingsDialog() {
             <option value="system">{t('settings.langSystem')}</option>
             <option value="zh-CN">简体中文</option>
             <option value="en">English</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={ids.theme}>{t('settings.theme')}</label>
+          <select id={ids.theme} value={settings.theme ?? 'system'} onChange={(e) => void update({ theme: e.target.value as Theme })}>
+            <option value="system">{t('settings.themeSystem')}</option>
+            <option value="light">{t('settings.themeLight')}</option>
+            <option value="dark">{t('settings.themeDark')}</option>
           </select>
         </div>
         <div className="field">
@@ -89,9 +97,11 @@ export function SettingsDialog() {
           ) : (
             <>
               <p>{t('settings.browserServer')}</p>
-              <div className="server-info">
-                <code className="mono wrap">{location.origin}</code>
+              <div className="server-info" aria-label={t('settings.serveUrl')} role="group">
+                <code className="mono wrap">{server?.url ?? `${location.origin}/`}</code>
+                {serverUrl ? <CopyButton text={serverUrl} label={t('settings.copyPageUrl')} /> : null}
               </div>
+              <p className="hint">{t('settings.serveUrl')}</p>
             </>
           )}
         </fieldset>

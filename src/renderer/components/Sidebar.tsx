@@ -1,4 +1,6 @@
-import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { AccountView } from '../../shared/models';
+import { groupByKind, sortAccounts, type AccountSort } from '../lib/account-order';
 import { filterAccounts } from '../store/accounts-slice';
 import { useAppShallow } from '../store/hooks';
 import { useT } from '../i18n/use-t';
@@ -22,7 +24,30 @@ export function Sidebar() {
     openDialog: s.openDialog,
   }));
   const now = useNow(5000);
-  const shown = useMemo(() => filterAccounts(accounts, filter), [accounts, filter]);
+  const [prefs, setPrefs] = useState(readPrefs);
+  const [recent, setRecent] = useState(readRecent);
+  useEffect(() => {
+    if (!selected) return;
+    setRecent((r) => {
+      const next = { ...r, [selected]: Date.now() };
+      localStorage.setItem(RECENT_KEY, JSON.stringify(next));
+      return next;
+    });
+  }, [selected]);
+  const changePrefs = (patch: Partial<SidebarPrefs>) =>
+    setPrefs((p) => {
+      const next = { ...p, ...patch };
+      localStorage.setItem(PREFS_KEY, JSON.stringify(next));
+      return next;
+    });
+  // `recent` changes on every selection: sorting by it then would move the row under the pointer, so the
+  // order is taken when the sort or the list changes, not when the selection does.
+  const recentAtSort = useMemo(() => recent, [prefs.sort, accounts]);
+  const groups = useMemo(() => {
+    const sorted = sortAccounts(filterAccounts(accounts, filter), prefs.sort, recentAtSort);
+    return prefs.group ? groupByKind(sorted) : [{ kind: undefined, accounts: sorted }];
+  }, [accounts, filter, prefs.sort, prefs.group, recentAtSort]);
+  const shown = useMemo(() => groups.flatMap((g) => g.accounts), [groups]);
   const filterRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
 
@@ -55,6 +80,37 @@ export function Sidebar() {
     }
   }
 
+  function row(a: AccountView) {
+    const status = tokens[a.name];
+    // Paused after 45009 is not "valid", even with a token still cached.
+    const paused = status?.fetchBlocked === true;
+    const state = tokenErrors[a.name] ? 'error' : liveState(status, now);
+    const label = paused ? t('state.paused') : t(STATE_LABEL[state]);
+    const isSelected = a.name === selected;
+    return (
+      <div
+        key={a.name}
+        role="option"
+        aria-selected={isSelected}
+        tabIndex={isSelected ? 0 : -1}
+        className="account-item"
+        title={a.note ? `${a.name}\n${a.note}` : a.name}
+        onClick={() => selectAccount(a.name)}
+      >
+        <span className={`dot dot-${paused ? 'paused' : state}`} title={label} aria-hidden="true" />
+        <span className="account-main">
+          <span className="account-name">{a.name}</span>
+          <span className="visually-hidden">{`, ${label}`}</span>
+          {a.note ? <span className="account-note">{a.note}</span> : null}
+        </span>
+        <span className={`badge badge-${a.kind}`} title={t(KIND_LABEL[a.kind])} aria-hidden="true">
+          {t(KIND_SHORT_LABEL[a.kind])}
+        </span>
+        <span className="visually-hidden">{`, ${t(KIND_LABEL[a.kind])}`}</span>
+      </div>
+    );
+  }
+
   return (
     <aside className="sidebar" aria-label={t('sidebar.label')}>
       <div className="sidebar-filter">
@@ -68,33 +124,33 @@ export function Sidebar() {
           onKeyDown={(e) => move(e, false)}
           aria-keyshortcuts="Control+K Meta+K /"
         />
+        <div className="sidebar-view">
+          <label>
+            <span className="visually-hidden">{t('sidebar.sort')}</span>
+            <select aria-label={t('sidebar.sort')} value={prefs.sort} onChange={(e) => changePrefs({ sort: e.target.value as AccountSort })}>
+              <option value="name">{t('sidebar.sortName')}</option>
+              <option value="recent">{t('sidebar.sortRecent')}</option>
+            </select>
+          </label>
+          <label className="check">
+            <input type="checkbox" checked={prefs.group} onChange={(e) => changePrefs({ group: e.target.checked })} />
+            {t('sidebar.group')}
+          </label>
+        </div>
       </div>
       <div ref={listRef} role="listbox" aria-label={t('sidebar.accounts')} className="account-list" onKeyDown={(e) => move(e, true)}>
-        {shown.map((a) => {
-          const state = tokenErrors[a.name] ? 'error' : liveState(tokens[a.name], now);
-          const isSelected = a.name === selected;
-          return (
-            <div
-              key={a.name}
-              role="option"
-              aria-selected={isSelected}
-              tabIndex={isSelected ? 0 : -1}
-              className="account-item"
-              onClick={() => selectAccount(a.name)}
-            >
-              <span className={`dot dot-${state}`} title={t(STATE_LABEL[state])} aria-hidden="true" />
-              <span className="account-main">
-                <span className="account-name">{a.name}</span>
-                <span className="visually-hidden">{`, ${t(STATE_LABEL[state])}`}</span>
-                {a.note ? <span className="account-note">{a.note}</span> : null}
-              </span>
-              <span className={`badge badge-${a.kind}`} title={t(KIND_LABEL[a.kind])} aria-hidden="true">
-                {t(KIND_SHORT_LABEL[a.kind])}
-              </span>
-              <span className="visually-hidden">{`, ${t(KIND_LABEL[a.kind])}`}</span>
+        {groups.map((g) =>
+          g.kind ? (
+            <div key={g.kind} role="group" aria-label={t(KIND_LABEL[g.kind])} className="account-group">
+              <div className="account-group-head" aria-hidden="true">
+                {t(KIND_LABEL[g.kind])} · {g.accounts.length}
+              </div>
+              {g.accounts.map(row)}
             </div>
-          );
-        })}
+          ) : (
+            g.accounts.map(row)
+          ),
+        )}
         {shown.length === 0 && accounts.length > 0 ? <p className="muted list-empty">{t('sidebar.noMatch')}</p> : null}
       </div>
       <div className="sidebar-foot">
@@ -106,3 +162,21 @@ export function Sidebar() {
   );
 }
 
+
+interface SidebarPrefs {
+  sort: AccountSort;
+  group: boolean;
+}
+const PREFS_KEY = 'wxtoken.sidebar';
+const RECENT_KEY = 'wxtoken.recentAccounts';
+
+function readJson<T>(key: string, fallback: T): T {
+  try {
+    const value = JSON.parse(localStorage.getItem(key) ?? 'null') as T | null;
+    return value && typeof value === 'object' ? { ...fallback, ...value } : fallback;
+  } catch {
+    return fallback;
+  }
+}
+const readPrefs = (): SidebarPrefs => readJson<SidebarPrefs>(PREFS_KEY, { sort: 'name', group: false });
+const readRecent = (): Record<string, number> => readJson<Record<string, number>>(RECENT_KEY, {});

@@ -34,14 +34,17 @@ export function TokenCard({ account }: { account: AccountView }) {
 
   // The host refreshes stable/WeCom tokens ahead of expiry and pushes tokenChanged; if the shown one still
   // runs out, ask once. Never for classic (see shouldAutoFetch): the "Get token" button is there.
-  const askedFor = useRef<number | undefined>(undefined);
-  const autoFetch = !busy && shouldAutoFetch(status, mode, now);
+  // Also when nothing is cached yet: stable and WeCom fetch on selection, as the card promises.
+  const askedFor = useRef<number | null | undefined>(undefined);
+  const autoFetch = !busy && !error && shouldAutoFetch(status, mode, now);
   useEffect(() => {
-    const expiresAt = status?.expiresAt;
+    const expiresAt = status?.expiresAt ?? null;
     if (!autoFetch || askedFor.current === expiresAt) return;
     askedFor.current = expiresAt;
     void actions.getToken(name);
   }, [autoFetch, status?.expiresAt, name, actions]);
+  // Until that fetch starts (and while the status loads), "Get token" is not offered: it is about to happen.
+  const shownBusy = busy ?? (autoFetch || !status ? 'get' : undefined);
 
   // `now` can be up to a second old when a new token arrives: never show more than the token's lifetime.
   const left = hasToken && status?.expiresAt ? Math.min(status.expiresAt - now, status.expiresAt - (status.fetchedAt ?? now)) : 0;
@@ -112,6 +115,16 @@ export function TokenCard({ account }: { account: AccountView }) {
         <dd>{t(MODE_LABEL[mode])}</dd>
         <dt>{t('token.source')}</dt>
         <dd>{status?.source ? t(status.source === 'cache' ? 'token.fromCache' : 'token.fromFetch') : '—'}</dd>
+        <dt>{t('token.apiBase')}</dt>
+        <dd className="mono wrap">{account.apiBase}</dd>
+        <dt>{t('token.proxy')}</dt>
+        <dd className="mono wrap">{account.proxy ?? t('token.noProxy')}</dd>
+        {account.note ? (
+          <>
+            <dt>{t('token.note')}</dt>
+            <dd className="token-note">{account.note}</dd>
+          </>
+        ) : null}
       </dl>
 
       <div className="token-actions">
@@ -120,8 +133,8 @@ export function TokenCard({ account }: { account: AccountView }) {
             {busy === 'refresh' ? t('token.refreshing') : t('token.refresh')}
           </button>
         ) : (
-          <button type="button" className="primary" disabled={busy !== undefined || status?.fetchBlocked} onClick={() => actions.getToken(name)}>
-            {busy === 'get' ? t('token.fetching') : t('token.get')}
+          <button type="button" className="primary" disabled={shownBusy !== undefined || status?.fetchBlocked} onClick={() => actions.getToken(name)}>
+            {shownBusy === 'get' && status ? t('token.fetching') : t('token.get')}
           </button>
         )}
         <button type="button" disabled={busy !== undefined || status?.fetchBlocked} onClick={() => actions.openDialog({ type: 'force', name })}>

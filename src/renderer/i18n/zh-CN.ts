@@ -233,6 +233,31 @@ export const zhCN = {
   // The request console's wording lives with the console.
   ...consoleZh,
   'unauth.hint': '密钥只保存在本标签页中；服务重启后密钥会变化，需要重新打开新网址。',
+
+  // app (issue 10): dry run, refresh wording, card facts, sidebar, theme
+  'account.testNothingSaved': '这是一次试运行：点“保存”之前不会保存任何内容。',
+  'account.testClassicNote': '用稳定版 token 测试（正在使用的普通 token 不受影响）；点“保存”之前不会保存任何内容。',
+  'token.refreshedCache': '仍然有效，来自缓存——要换新 token 请用“强制刷新”',
+  'token.refreshedNew': '已获取新 token',
+  'token.refreshedSame': '微信返回的是同一个 token（仍然有效）——要换新 token 请用“强制刷新”',
+  'token.copiedFetched': '之前没有 token：已获取新 token 并复制',
+  'token.copiedFetchedClears': '之前没有 token：已获取新 token 并复制，{seconds} 秒后自动清空剪贴板',
+  'token.note': '备注',
+  'token.apiBase': 'API 地址',
+  'token.proxy': '代理',
+  'token.noProxy': '无',
+  'force.waitIn': '距上次强制刷新不足 30 秒：{seconds} 秒后可再试',
+  'state.paused': '已暂停获取（45009）',
+  'sidebar.sort': '排序',
+  'sidebar.sortName': '按名称',
+  'sidebar.sortRecent': '最近使用',
+  'sidebar.group': '按类型分组',
+  'settings.theme': '主题',
+  'settings.themeSystem': '跟随系统',
+  'settings.themeLight': '浅色',
+  'settings.themeDark': '深色',
+  'settings.serveUrl': '在浏览器中打开本界面的网址',
+  'settings.copyPageUrl': '复制网址',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

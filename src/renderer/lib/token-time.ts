@@ -20,12 +20,14 @@ export function hasUsableToken(status: TokenStatus | undefined, now: number): bo
 }
 
 /**
- * Whether the page should ask for a new token by itself because the shown one ran out. Never for classic:
- * a classic fetch invalidates the token production uses, so it happens only when the user asks.
+ * Whether the page should ask for a token by itself: when none is cached (a stable or WeCom fetch disturbs
+ * nobody, so selecting the account is enough), or the shown one ran out. Never for classic: a classic fetch
+ * invalidates the token production uses, so it happens only when the user asks.
  */
 export function shouldAutoFetch(status: TokenStatus | undefined, mode: FetchMode, now: number): boolean {
   if (mode === 'classic' || !status || status.fetchBlocked) return false;
-  return status.expiresAt !== undefined && !isUsable({ expiresAt: status.expiresAt }, now);
+  if (status.expiresAt === undefined) return status.state === 'none' && !status.lastError;
+  return !isUsable({ expiresAt: status.expiresAt }, now);
 }
 
 /** Copy works while a usable token is cached, even when fetching is paused (45009). */

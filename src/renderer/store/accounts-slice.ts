@@ -1,8 +1,9 @@
-import { defaultApiBase, type AccountInput, type AccountKind, type AccountPatch, type AccountView, type TokenMode, type TokenStatus } from '../../shared/models';
+import { defaultApiBase, type AccountInput, type CredentialCheck, type AccountKind, type AccountPatch, type AccountView, type TokenMode, type TokenStatus } from '../../shared/models';
 import { fail, ok, type Result } from '../../shared/result';
 import { byName, type ByName } from '../../shared/by-name';
 import { appError } from '../../shared/errors';
 import { movesSecret, secretNeededToMove } from '../../shared/secret-destination';
+import { kindOfWord } from '../lib/account-order';
 import type { Slice } from './types';
 
 /** What the add / edit dialog holds. An empty secret on edit means "keep the stored one". */
@@ -30,13 +31,23 @@ export interface AccountsSlice {
   saveAccount(draft: AccountDraft, original?: string): Promise<Result<AccountView>>;
   removeAccount(name: string): Promise<Result<void>>;
   testCredentials(name: string): Promise<Result<TokenStatus>>;
+  /** The dialog's dry run: the draft as typed (or `original`'s stored secret), nothing stored. */
+  checkDraft(draft: AccountDraft, original?: string): Promise<Result<CredentialCheck>>;
 }
 
-/** The accounts the filter keeps: by name, AppID or note, ignoring case. */
+/**
+ * The accounts the filter keeps: every word must match, ignoring case — a kind's word (`mp`, `小程序`,
+ * `wecom`, `公众号` … see account-order.ts) its kind, any other word the name, AppID or note.
+ */
 export function filterAccounts(list: AccountView[], filter: string): AccountView[] {
-  const q = filter.trim().toLowerCase();
-  if (!q) return list;
-  return list.filter((a) => [a.name, a.appid, a.note ?? ''].some((v) => v.toLowerCase().includes(q)));
+  const terms = filter.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  if (!terms.length) return list;
+  return list.filter((a) =>
+    terms.every((q) => {
+      const kind = kindOfWord(q);
+      return kind ? a.kind === kind : [a.name, a.appid, a.note ?? ''].some((v) => v.toLowerCase().includes(q));
+    }),
+  );
 }
 
 /** `account.appid` (from the contract's schema) and `appid` (from the core) both mean the AppID field. */
@@ -162,6 +173,8 @@ export const createAccountsSlice: Slice<AccountsSlice> = (api) => (set, get) => 
     }
     return result;
   },
+  checkDraft: (draft, original) =>
+    api.checkCredentials({ account: toInput(draft), ...(draft.secret ? { secret: draft.secret } : original ? { storedOf: original } : {}) }),
   async testCredentials(name) {
     const result = await api.testCredentials({ name });
     if (result.ok) get().applyToken(result.value);

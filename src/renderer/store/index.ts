@@ -25,7 +25,7 @@ export function createAppStore(api: ClientApi): AppStore {
 export function applyEvent(state: AppState, event: AppEvent): void {
   switch (event.name) {
     case 'tokenChanged':
-      return state.applyToken(event.payload);
+      return state.applyToken(event.payload, true);
     case 'refreshFailed':
       return state.applyRefreshFailed(event.payload.account, event.payload.error);
     case 'accountsChanged':
@@ -36,6 +36,10 @@ export function applyEvent(state: AppState, event: AppEvent): void {
       return state.applyServer(event.payload);
     case 'storageProblem':
       return state.reportProblem(event.payload);
+    // app (issue 10): another process wrote this account's history; reload it only where it is shown.
+    case 'historyChanged':
+      if (state.history[event.payload.account]) void state.loadHistory(event.payload.account);
+      return;
   }
 }
 
@@ -46,6 +50,9 @@ export async function startStore(store: AppStore, api: ClientApi): Promise<() =>
     api.onUnauthorized(() => store.getState().setUnauthorized()),
     api.onResync(() => void store.getState().loadAccounts()),
   ];
+  // Loaded once the event stream is open, so a change made in between is not missed (bounded: a stream that
+  // cannot connect keeps retrying in the background and resyncs when it does).
+  await Promise.race([api.eventsConnected(), new Promise((r) => setTimeout(r, 3000))]);
   const s = store.getState();
   await Promise.all([s.loadSettings(), s.loadAccounts(), s.loadEndpoints()]);
   // Found before this page connected (e.g. at the app's start): events only carry the later ones.

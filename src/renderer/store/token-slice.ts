@@ -1,6 +1,7 @@
 import { byName, withName, type ByName } from '../../shared/by-name';
 import type { TokenStatus } from '../../shared/models';
 import type { AppError, Result } from '../../shared/result';
+import { hasUsableToken } from '../lib/token-time';
 import type { Slice } from './types';
 
 export type TokenAction = 'get' | 'refresh' | 'force' | 'resume' | 'copy';
@@ -18,7 +19,8 @@ export interface TokenSlice {
   refreshToken(name: string, force?: boolean): Promise<void>;
   resumeFetching(name: string): Promise<void>;
   copyToken(name: string): Promise<void>;
-  applyToken(status: TokenStatus): void;
+  /** `fromEvent`: a push that re-tells the shown token keeps how this page got it (fetched or cached). */
+  applyToken(status: TokenStatus, fromEvent?: boolean): void;
   applyRefreshFailed(account: string, error: AppError): void;
 }
 
@@ -38,14 +40,14 @@ export const newer = (a: TokenStatus | undefined, b: TokenStatus): TokenStatus =
 
 export const createTokenSlice: Slice<TokenSlice> = (api) => (set, get) => {
   /** Runs one token call at a time per account and files its result. */
-  async function run(name: string, action: TokenAction, call: () => Promise<Result<TokenStatus>>): Promise<boolean> {
-    if (get().tokenBusy[name]) return false;
+  async function run(name: string, action: TokenAction, call: () => Promise<Result<TokenStatus>>): Promise<TokenStatus | undefined> {
+    if (get().tokenBusy[name]) return undefined;
     set((s) => ({ tokenBusy: withName(s.tokenBusy, name, action) }));
     try {
       const result = await call();
       if (result.ok) get().applyToken(result.value);
       else get().applyRefreshFailed(name, result.error);
-      return result.ok;
+      return result.ok ? result.value : undefined;
     } finally {
       set((s) => ({ tokenBusy: withName(s.tokenBusy, name, undefined) }));
     }
@@ -82,7 +84,8 @@ export const createTokenSlice: Slice<TokenSlice> = (api) => (set, get) => {
     },
     async refreshToken(name, force = false) {
       const done = await run(name, force ? 'force' : 'refresh', () => api.refreshToken({ name, force }));
-      if (done) get().toast({ key: force ? 'token.forced' : 'token.refreshed' });
+      // Says what happened: a classic refresh may only re-read the cache, a stable one may get the same token.
+      if (done) get().toast({ key: force ? 'token.forced' : done.source === 'cache' ? 'token.refreshedCache' : done.sameToken ? 'token.refreshedSame' : 'token.refreshedNew' });
     },
     async resumeFetching(name) {
       await run(name, 'resume', () => api.resumeFetching({ name }));
@@ -91,21 +94,33 @@ export const createTokenSlice: Slice<TokenSlice> = (api) => (set, get) => {
       if (get().tokenBusy[name]) return;
       set((s) => ({ tokenBusy: withName(s.tokenBusy, name, 'copy') }));
       try {
+        // No token yet: fetch it first, in the open, so the card can say so and show it as fetched.
+        let fetched = false;
+        if (!hasUsableToken(get().tokens[name], Date.now())) {
+          const got = await api.getToken({ name });
+          if (!got.ok) return get().applyRefreshFailed(name, got.error);
+          get().applyToken(got.value);
+          fetched = got.value.source === 'fetch';
+        }
         const result = await api.copyTokenToClipboard(name);
+        const seconds = result.ok ? result.value.clearAfterSeconds : 0;
         if (!result.ok) get().toast({ error: result.error });
-        else if (result.value.clearAfterSeconds > 0) get().toast({ key: 'token.copiedClears', params: { seconds: result.value.clearAfterSeconds } });
+        else if (fetched) get().toast(seconds > 0 ? { key: 'token.copiedFetchedClears', params: { seconds } } : { key: 'token.copiedFetched' });
+        else if (seconds > 0) get().toast({ key: 'token.copiedClears', params: { seconds } });
         else get().toast({ key: 'token.copied' });
-        // Copying may have fetched a token: show what is cached now.
-        await get().loadStatus(name);
       } finally {
         set((s) => ({ tokenBusy: withName(s.tokenBusy, name, undefined) }));
       }
     },
-    applyToken(status) {
-      set((s) => ({
-        tokens: withName(s.tokens, status.account, status),
-        tokenErrors: status.lastError ? s.tokenErrors : withName(s.tokenErrors, status.account, undefined),
-      }));
+    applyToken(status, fromEvent = false) {
+      set((s) => {
+        const shown = s.tokens[status.account];
+        const same = fromEvent && shown?.source !== undefined && shown.fetchedAt === status.fetchedAt && shown.masked === status.masked;
+        return {
+          tokens: withName(s.tokens, status.account, same ? { ...status, source: shown.source, sameToken: shown.sameToken } : status),
+          tokenErrors: status.lastError ? s.tokenErrors : withName(s.tokenErrors, status.account, undefined),
+        };
+      });
     },
     applyRefreshFailed(account, error) {
       set((s) => ({ tokenErrors: withName(s.tokenErrors, account, error) }));

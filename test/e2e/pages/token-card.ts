@@ -50,10 +50,14 @@ export class TokenCardPage {
     return (await this.lifeBar.getAttribute('aria-valuetext')) ?? '';
   }
 
-  /** Fetches a token if none is shown yet, and waits until a masked one is. */
+  /**
+   * Waits until a masked token is shown, pressing "Get token" when the card offers it (classic, or after an
+   * error); stable and WeCom accounts fetch by themselves on selection.
+   */
   async ensureToken(notFetched: string): Promise<string> {
     await this.value.waitFor();
-    if ((await this.shown()) === notFetched) await this.getButton.click();
+    await this.refreshButton.or(this.getButton.and(this.card.locator('button:enabled'))).first().waitFor();
+    if ((await this.shown()) === notFetched && (await this.getButton.isVisible())) await this.getButton.click();
     await this.refreshButton.waitFor();
     return this.shown();
   }

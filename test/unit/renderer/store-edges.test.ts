@@ -38,6 +38,7 @@ function fakeApi() {
     onEvent: (_l: EventListener) => () => {},
     onUnauthorized: () => () => {},
     onResync: () => () => {},
+    eventsConnected: async () => {},
   } as unknown as ClientApi;
   return { api, calls, statuses };
 }

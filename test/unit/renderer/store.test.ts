@@ -49,6 +49,7 @@ function fakeApi(problems: unknown[] = []) {
     onEvent: (l: EventListener) => (listeners.add(l), () => listeners.delete(l)),
     onUnauthorized: () => () => {},
     onResync: () => () => {},
+    eventsConnected: async () => {},
   } as unknown as ClientApi;
   return { api, calls, emit: (e: AppEvent) => listeners.forEach((l) => l(e)), release: () => release?.() };
 }
