@@ -8,6 +8,9 @@ export default defineConfig({
     // worker), and on 2 cores shared with a Chromium that can take well over 30 s without anything being wrong.
     testTimeout: 90_000,
     hookTimeout: 60_000,
+    // expect.poll waits for a state another process or the page reaches; its 1 s default is shorter than one
+    // Chromium round trip on a loaded 2-core box. Still a bound, never a sleep: a state that never comes fails.
+    expect: { poll: { timeout: 10_000 } },
     pool: 'forks',
     // Two cores: the e2e files each drive a Chromium; more workers only thrash.
     maxWorkers: 2,

@@ -152,7 +152,7 @@ describe('static files', () => {
     expect(index.headers['x-content-type-options']).toBe('nosniff');
     expect(index.headers['referrer-policy']).toBe('no-referrer');
     const csp = String(index.headers['content-security-policy']).split('; ');
-    for (const directive of ["default-src 'self'", "img-src 'self' data: blob:", "style-src 'self' 'unsafe-inline'", "connect-src 'self'", "object-src 'none'", "frame-ancestors 'none'", "base-uri 'none'", "form-action 'none'"]) {
+    for (const directive of ["default-src 'self'", "img-src 'self' data: blob:", "style-src 'self'", "connect-src 'self'", "object-src 'none'", "frame-ancestors 'none'", "base-uri 'none'", "form-action 'none'"]) {
       expect(csp).toContain(directive);
     }
     const js = await rawRequest(port, { path: '/assets/app.js', headers: host() });
