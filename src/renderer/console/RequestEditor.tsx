@@ -38,8 +38,9 @@ export function RequestEditor({ account }: { account: AccountView }) {
   const check = useMemo(() => (deferredBody.trim() ? checkJson(deferredBody) : undefined), [deferredBody]);
   const bodyInvalid = draft.method === 'POST' && check !== undefined && !check.ok;
   const checks = useMemo(
-    () => sendChecks({ ...draft, body: deferredBody }, s.endpoints, account.kind),
-    [draft.method, draft.path, draft.query, draft.endpointId, deferredBody, s.endpoints, account.kind],
+    // The body as it is now, not deferred: Send must never be enabled for a moment with a placeholder in it.
+    () => sendChecks(draft, s.endpoints, account.kind),
+    [draft, s.endpoints, account.kind],
   );
   const blocked = checks.placeholders.length > 0;
   const [confirming, setConfirming] = useState(false);
