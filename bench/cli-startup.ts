@@ -9,8 +9,9 @@
  * BENCH_BIN=path/to/bin/wxtoken.cjs times another build (an older checkout, say) against the same data folder.
  */
 import { spawn } from 'node:child_process';
-import { readdir, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { loadAverage } from './support/proc-cpu';
 import { ACCOUNT, BIN, wxtokenHome } from './support/wxtoken-home';
 
@@ -60,6 +61,7 @@ async function main(): Promise<void> {
     const expected = (await fixture.cli(['token', ACCOUNT])).stdout;
     const ours = [process.env.BENCH_BIN || BIN, 'token', ACCOUNT];
     const home = fixture.env.WXTOKEN_HOME;
+    if (!process.env.BENCH_BIN) await checkLeanLoad(env, expected);
     const variants: Variant[] = [
       { label: 'node -e 0', args: ['-e', '0'], env, ms: [] },
       { label: `wxtoken token ${ACCOUNT}, keychain agent running`, args: ours, env, ms: [] },
@@ -99,6 +101,24 @@ async function main(): Promise<void> {
     console.log(`target: the warm ratio <= ${TARGET}`);
   } finally {
     await fixture.close();
+  }
+}
+
+/**
+ * The invariant the fast path rests on (cli/token-fast.ts and the chunk groups in electron.vite.config.ts): a cache
+ * hit loads neither the command table (cli.js), nor the contract, nor the endpoint catalogue.
+ */
+async function checkLeanLoad(env: NodeJS.ProcessEnv, expected: string): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'wxtoken-bench-loaded-'));
+  try {
+    const out = join(dir, 'loaded.txt');
+    const run = await timed(['--require', join(__dirname, 'support', 'loaded-modules.cjs'), BIN, 'token', ACCOUNT], { ...env, BENCH_LOADED_OUT: out });
+    if (run.code !== 0 || run.stdout !== expected) throw new Error(`wxtoken token exited ${run.code} under the module listing`);
+    const heavy = (await readFile(out, 'utf8')).split('\n').filter((file) => /[\\/]out[\\/]main[\\/](cli\.js|chunks[\\/](contract|catalogue)-)/.test(file));
+    if (heavy.length > 0) throw new Error(`a cache hit loaded what it should not: ${heavy.map((f) => basename(f)).join(', ')}`);
+    console.log('a cache hit loads neither cli.js, the contract nor the catalogue: checked');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
   }
 }
 

@@ -23,6 +23,8 @@ import { appidOrCorpid, redisInput, redisName, redisPassword, type RedisConnecti
 import type { AppError, Result } from './result';
 import { accountInput, accountName, accountPatch, consoleRequest, savedRequestInput, secret, settingsPatch } from './schemas';
 import { zhIssue } from './validation-zh';
+import type { JsapiCheck, JsapiSignature, PushReport, QuotaInfo, RidInfo, TicketInfo } from './toolbox/models';
+import { callbackConfigFields, checkJsapiFields, clearQuotaFields, onePushKind, pushFields, quotaFields, ridFields, signJsapiFields, ticketType } from './toolbox/schemas';
 
 /** A phantom value that carries a result type. */
 const returns = <T>(): T => undefined as unknown as T;
@@ -102,6 +104,23 @@ export const contract = {
     input: z.object({ account: accountInput, secret: secret.optional(), storedOf: accountName.optional() }).strict(),
     output: returns<CredentialCheck>(),
   },
+  // Toolbox (issue 11): JS-SDK tickets and signatures, rid and quota look-ups, clear_quota, the push debugger.
+  /** A JS-SDK ticket (default jsapi), cached and shared like tokens: never fetched twice in its lifetime. */
+  getTicket: { input: z.object({ name: accountName, type: ticketType.optional() }).strict(), output: returns<TicketInfo>() },
+  /** wx.config's fields for a page URL (wx.agentConfig's with type agent_config) and the exact string signed. */
+  signJsapi: { input: z.object({ name: accountName, ...signJsapiFields }).strict(), output: returns<JsapiSignature>() },
+  /** Which part of a page's (url, nonceStr, timestamp, signature) is wrong. */
+  checkJsapi: { input: z.object({ name: accountName, ...checkJsapiFields }).strict(), output: returns<JsapiCheck>() },
+  /** What WeChat received for a failed call's rid (openapi/rid/get; 7 days, this account only). */
+  lookUpRid: { input: z.object({ name: accountName, ...ridFields }).strict(), output: returns<RidInfo>() },
+  /** An API's daily quota: limit, used, remaining (openapi/quota/get). */
+  getQuota: { input: z.object({ name: accountName, ...quotaFields }).strict(), output: returns<QuotaInfo>() },
+  /** Resets every daily counter: one of 10 resets a month, so the caller must have asked the user. */
+  clearQuota: { input: z.object({ name: accountName, ...clearQuotaFields }).strict(), output: returns<void>() },
+  /** The message-push server config (Token, EncodingAESKey): write-only, into the keychain. */
+  setCallbackConfig: { input: z.object({ name: accountName, ...callbackConfigFields }).strict(), output: returns<void>() },
+  /** Sends the account's own callback server what WeChat would, and judges the reply. */
+  pushMessage: { input: z.object({ name: accountName, ...pushFields }).strict().refine(...onePushKind), output: returns<PushReport>() },
 } as const;
 
 export type Contract = typeof contract;

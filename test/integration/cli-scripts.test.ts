@@ -197,7 +197,9 @@ describe.skipIf(!process.env.WXTOKEN_TEST_KEYRING)('wxtoken CLI in scripts', () 
         expect(r.status, r.stderr).toBe(0);
         return r.stdout.split('\n').filter(Boolean).sort();
       };
-      expect(complete('')).toEqual(['account', 'call', 'completion', 'help', 'history', 'redis', 'resume', 'serve', 'token']);
+      // With the toolbox commands (issue 11): callback, clear-quota, push, quota, rid, sign, ticket.
+      expect(complete('')).toEqual(['account', 'call', 'callback', 'clear-quota', 'completion', 'help', 'history', 'push', 'quota', 'redis', 'resume', 'rid', 'serve', 'sign', 'ticket', 'token']);
+      expect(complete('callback', '')).toEqual(['set']);
       expect(complete('account', '')).toEqual(['add', 'edit', 'list', 'remove', 'set-secret', 'show']);
       expect(complete('token', '')).toEqual(['mini', 'prod']);
       expect(complete('token', 'p')).toEqual(['prod']);

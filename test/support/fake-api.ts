@@ -109,6 +109,15 @@ export function makeFakeApi(): FakeApi {
     removeRedis: async ({ name }) => (redis.delete(name) ? ok(undefined) : fail(appError('not_found'))),
     testRedis: async ({ name }) => (redis.has(name) ? fail(appError('redis_unreachable')) : fail(appError('not_found'))),
     findRedisKeys: async ({ name }) => (redis.has(name) ? ok([]) : fail(appError('not_found'))),
+    // Toolbox (issue 11): hosts only pass these through; their behaviour is tested against the real core.
+    getTicket: async () => fail(appError('unsupported')),
+    signJsapi: async () => fail(appError('unsupported')),
+    checkJsapi: async () => fail(appError('unsupported')),
+    lookUpRid: async () => fail(appError('unsupported')),
+    getQuota: async () => fail(appError('unsupported')),
+    clearQuota: async () => fail(appError('unsupported')),
+    setCallbackConfig: async () => fail(appError('unsupported')),
+    pushMessage: async () => fail(appError('unsupported')),
   };
 
   const counted = Object.fromEntries(

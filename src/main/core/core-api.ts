@@ -12,6 +12,7 @@ import type { SavedCalls } from './console/saved-api';
 import { secretItem } from './keychain/secret-items';
 import type { SettingsStore } from './storage/settings-store';
 import { guard, type TokenEngine } from './tokens/token-engine';
+import { callbackItem, moveCallbackConfig } from './toolbox/push-calls';
 import type { SecretStore, TokenCache } from './types';
 
 export type HostParts = Pick<ApiImpl, 'appInfo' | 'copyToken' | 'serverStatus'>;
@@ -31,8 +32,11 @@ export interface CoreParts {
   problems(): FileProblem[];
 }
 
+/** The toolbox calls (issue 11) come from toolbox/toolbox-api.ts. */
+type ToolboxCalls = import('./toolbox/toolbox-api').ToolboxCall;
+
 /** The accounts and tokens part of the contract (Redis calls come from redis-api.ts, the dry run from credential-check.ts, saved requests from console/saved-api.ts). */
-export type AccountsApi = Omit<CoreApi, RedisCalls | 'checkCredentials' | SavedCalls>;
+export type AccountsApi = Omit<CoreApi, RedisCalls | 'checkCredentials' | ToolboxCalls | SavedCalls>;
 
 export interface CoreApis {
   /** For every host a program or a page can reach (IPC, HTTP): a secret stays with its host. */
@@ -110,6 +114,7 @@ export function createCoreApis(p: CoreParts): CoreApis {
       }
       if (secret !== undefined) await remember(secretItem(target), true);
       await moveToken(p, name, target);
+      await moveCallbackConfig(p.secrets, name, target); // toolbox (issue 11)
       await p.secrets.delete(secretItem(name));
       await remember(secretItem(name), false);
       await p.history.rename(name, target);
@@ -153,6 +158,7 @@ export function createCoreApis(p: CoreParts): CoreApis {
       if (!account.ok) return account;
       // The keychain first: if it is locked, the remove fails and changes nothing.
       await p.secrets.delete(secretItem(name));
+      await p.secrets.delete(callbackItem(name)); // toolbox (issue 11): the push debugger's Token and EncodingAESKey
       await remember(secretItem(name), false);
       const removed = await p.accounts.remove(name);
       if (!removed.ok) return removed;

@@ -25,6 +25,8 @@ import { makeCredentialCheck } from './tokens/credential-check';
 import { followOthers } from './follow/follow-others';
 import type { SecretStore } from './types';
 import { isTransient, WechatClient } from './wechat/wechat-client';
+import { TicketEngine } from './tickets/ticket-engine';
+import { createToolboxApi } from './toolbox/toolbox-api';
 
 export type { CoreApi, HostParts } from './core-api';
 
@@ -89,17 +91,26 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
   const runner = new RequestRunner({ accounts, engine, history });
   const accountsApis = createCoreApis({ accounts, secrets, cache, engine, runner, history, settings, events, problems: () => [...problems] });
   const redisApi = createRedisApi({ store: new RedisStore({ home, lock, report }), secrets });
+  // Toolbox (issue 11): JS-SDK tickets in tickets.json, in the token cache's format and under its key.
+  const ticketCache = new EncryptedTokenCache({ home, secrets, lock, report, fileName: 'tickets.json', lockKey: 'tickets-file' });
+  let ticketFetched = (_key: string): void => undefined;
+  const tickets = new TicketEngine({
+    accounts, tokens: engine, cache: ticketCache, lock, now: options.now, timeoutMs: options.timeoutMs, retry: options.retry,
+    onFetched: (key) => ticketFetched(key),
+  });
+  const toolboxApi = createToolboxApi({ accounts, runner, engine, secrets, tickets });
   // app (issue 10): the dialog's dry run, and following what other processes write.
   const check = makeCredentialCheck({ accounts, secrets, client });
   const appApi = { checkCredentials: (input: Parameters<typeof check>[0]) => guard(() => check(input)) };
   // console (issue 10): saved requests per account.
   const savedApi = createSavedApi({ store: new SavedStore({ home, lock, report }), accounts });
-  const api: CoreApi = { ...accountsApis.api, ...redisApi, ...appApi, ...savedApi };
-  const terminalApi: CoreApi = { ...accountsApis.terminalApi, ...redisApi, ...appApi, ...savedApi };
+  const api: CoreApi = { ...accountsApis.api, ...redisApi, ...toolboxApi, ...appApi, ...savedApi };
+  const terminalApi: CoreApi = { ...accountsApis.terminalApi, ...redisApi, ...toolboxApi, ...appApi, ...savedApi };
 
   const stopFollowing = (options.follow ?? options.autoRefresh) ? followOthers({ home, api, events }) : () => {};
 
   let refresher: AutoRefresher | undefined;
+  let ticketRefresher: AutoRefresher | undefined;
   let unsubscribe = () => {};
   if (options.autoRefresh) {
     const auto = new AutoRefresher({
@@ -116,6 +127,19 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
       },
     });
     refresher = auto;
+    // Tickets too, by `account|type` (toolbox, issue 11).
+    const ticketAuto = new AutoRefresher({
+      names: () => tickets.cachedKeys(),
+      dueAt: (key) => tickets.dueAt(key),
+      refresh: async (key) => {
+        const [name, type] = key.split('|') as [string, 'jsapi'];
+        const got = await tickets.getTicket(name, type);
+        return got.ok || isTransient(got.error);
+      },
+    });
+    ticketRefresher = ticketAuto;
+    ticketFetched = (key) => void ticketAuto.schedule(key);
+    await ticketAuto.start();
     unsubscribe = events.on((event) => {
       if (event.name === 'tokenChanged') void auto.schedule(event.payload.account);
       if (event.name === 'accountsChanged') void auto.start();
@@ -134,9 +158,11 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
       stopFollowing();
       unsubscribe();
       refresher?.stop();
+      ticketRefresher?.stop();
       await secrets.close?.();
       accounts.close();
       cache.close();
+      ticketCache.close();
     },
   };
 }

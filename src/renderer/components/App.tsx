@@ -1,6 +1,7 @@
 import { useApp, useAppShallow } from '../store/hooks';
 import { useT } from '../i18n/use-t';
 import { Console } from '../console/Console';
+import { Toolbox } from '../toolbox/Toolbox';
 import { AccountDialog } from './AccountDialog';
 import { EmptyState } from './EmptyState';
 import { ForceRefreshDialog } from './ForceRefreshDialog';
@@ -58,6 +59,7 @@ export function App() {
             <Fragment key={account.name}>
               <TokenCard account={account} />
               <Console account={account} />
+              <Toolbox account={account} />
             </Fragment>
           ) : null}
         </main>

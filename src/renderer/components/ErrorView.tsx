@@ -2,6 +2,7 @@ import type { AppError } from '../../shared/result';
 import { localize } from '../../shared/errors';
 import { useT } from '../i18n/use-t';
 import { CopyButton } from './CopyButton';
+import { RidLookupButton } from '../toolbox/rid-lookup'; // toolbox (issue 11)
 
 /** An AppError in the UI language: what happened, the WeChat code, what to do next, the caller IP. */
 export function ErrorView({ error, title }: { error: AppError; title?: string }) {
@@ -25,7 +26,7 @@ export function ErrorView({ error, title }: { error: AppError; title?: string })
       ) : null}
       {error.rid ? (
         <p className="error-meta">
-          rid: <code>{error.rid}</code> <span className="muted">{t('error.ridHint')}</span>
+          rid: <code>{error.rid}</code> <span className="muted">{t('error.ridHint')}</span> <RidLookupButton rid={error.rid} />
         </p>
       ) : null}
     </div>

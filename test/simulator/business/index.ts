@@ -17,6 +17,7 @@ import { MP_MORE_ROUTES } from './handlers/mini-program-more';
 import { OA_USERS_MENUS_ROUTES } from './handlers/oa-users-menus';
 import { STATS_OCR_ROUTES } from './handlers/stats-ocr';
 import { WECOM_MORE_ROUTES } from './handlers/wecom-more';
+import { TICKET_ROUTES } from './handlers/tickets';
 import { answerOf, ipAllowed, parseJsonBody, sendError, sendJson, type SimRequest } from '../http';
 import { parseMultipart, type FormPart } from './multipart';
 import { route, type Ctx, type Route } from './route';
@@ -42,6 +43,8 @@ const ALL_ROUTES = [
   ...DIAGNOSTIC_ROUTES, ...OA_ROUTES, ...MP_ROUTES, ...WECOM_ROUTES, ...SIM_ROUTES,
   // The rest of the catalogue (catalogue): later lists win for a kind they share with an earlier one.
   ...OA_USERS_MENUS_ROUTES, ...MESSAGE_ROUTES, ...CONTENT_ROUTES, ...STATS_OCR_ROUTES, ...MP_MORE_ROUTES, ...WECOM_MORE_ROUTES,
+  // JS-SDK tickets (toolbox): last, so they answer the ticket paths.
+  ...TICKET_ROUTES,
 ];
 for (const r of ALL_ROUTES) {
   const key = `${r.method} ${r.path}`;

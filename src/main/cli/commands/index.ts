@@ -9,6 +9,7 @@ import { historyCommand } from './history';
 import { redisCommands } from './redis';
 import { serveCommand } from './serve';
 import { resumeCommand, tokenCommand } from './token';
+import { toolboxCommands } from './toolbox/index';
 
 /** Every command, in the order help lists them. */
 export const commands: CommandSpec[] = [
@@ -24,9 +25,10 @@ export const commands: CommandSpec[] = [
   serveCommand,
   resumeCommand,
   ...redisCommands,
+  ...toolboxCommands, // toolbox (issue 11)
   completionCommand,
   completeNamesCommand,
 ];
 
 /** Words that only group commands (`wxtoken account …`). */
-export const groups = ['account', 'redis'];
+export const groups = ['account', 'redis', 'callback'];

@@ -75,8 +75,9 @@ export class EncryptedTokenCache implements TokenCache {
   /** Decrypted entries, valid while the sealed entry they came from is still the one in the file. */
   private readonly opened = new Map<string, { sealed: unknown; token: StoredToken }>();
 
-  constructor(private readonly opts: { home: string; secrets: SecretStore; lock: ProcessLock; report?: ReportProblem }) {
-    this.file = path.join(opts.home, 'tokens.json');
+  /** `fileName` / `lockKey`: another file of the same kind (tickets.json holds the JS-SDK tickets). */
+  constructor(private readonly opts: { home: string; secrets: SecretStore; lock: ProcessLock; report?: ReportProblem; fileName?: string; lockKey?: string }) {
+    this.file = path.join(opts.home, opts.fileName ?? 'tokens.json');
     this.freshness = new FileFreshness(this.file);
   }
 
@@ -161,7 +162,7 @@ export class EncryptedTokenCache implements TokenCache {
   }
 
   private change(fn: (file: TokenFile) => Promise<void>): Promise<void> {
-    return this.opts.lock.withLock(TOKENS_LOCK, async () => {
+    return this.opts.lock.withLock(this.opts.lockKey ?? TOKENS_LOCK, async () => {
       const read = await readJsonFile(this.file, validateFile);
       if (read.problem) {
         this.opts.report?.(read.problem);

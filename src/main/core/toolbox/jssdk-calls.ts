@@ -1,0 +1,34 @@
+/** The contract's JS-SDK calls: tickets, wx.config / wx.agentConfig signatures, and the checker. */
+import type { ApiImpl } from '../../../shared/contract';
+import { ok } from '../../../shared/result';
+import { checkJsapiConfig } from '../jssdk/checker';
+import { jsapiSignature, newNonce, signedUrl, unixSeconds } from '../jssdk/signature';
+import { guard } from '../tokens/token-engine';
+import type { TicketEngine } from '../tickets/ticket-engine';
+
+export type JssdkCalls = Pick<ApiImpl, 'getTicket' | 'signJsapi' | 'checkJsapi'>;
+
+export function createJssdkCalls(tickets: TicketEngine, now: () => number = Date.now): JssdkCalls {
+  return {
+    getTicket: ({ name, type }) => tickets.getTicket(name, type ?? 'jsapi'),
+
+    signJsapi: ({ name, url, type, nonceStr, timestamp }) => guard(async () => {
+      const kind = type ?? 'jsapi';
+      const got = await tickets.getTicket(name, kind);
+      if (!got.ok) return got;
+      const fields = { ticket: got.value.ticket, nonceStr: nonceStr ?? newNonce(), timestamp: timestamp ?? unixSeconds(now()), url };
+      const { signature, stringToSign } = jsapiSignature(fields);
+      const appId = (await tickets.appidOf(name)) ?? '';
+      return ok({ account: name, type: kind, appId, timestamp: fields.timestamp, nonceStr: fields.nonceStr, signature, url: signedUrl(url), stringToSign });
+    }),
+
+    checkJsapi: ({ name, url, nonceStr, timestamp, signature, type }) => guard(async () => {
+      const kind = type ?? 'jsapi';
+      // The current ticket, fetched if there is none yet; the check still runs on what is held if that fails.
+      const current = await tickets.getTicket(name, kind);
+      const held = await tickets.heldTickets(name, kind);
+      if (!current.ok && held.length === 0) return current;
+      return ok(checkJsapiConfig({ url, nonceStr, timestamp, signature }, held));
+    }),
+  };
+}
