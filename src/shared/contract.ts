@@ -12,6 +12,7 @@ import type {
   CopyResult,
   CredentialCheck,
   HistoryEntry,
+  SavedRequest,
   ServerStatus,
   Settings,
   StorageProblem,
@@ -20,7 +21,8 @@ import type {
 } from './models';
 import { appidOrCorpid, pastedToken, redisInput, redisName, redisPassword, type RedisConnectionView, type RedisKeyMatch, type RedisTestResult } from './redis';
 import type { AppError, Result } from './result';
-import { accountInput, accountName, accountPatch, consoleRequest, secret, settingsPatch } from './schemas';
+import { accountInput, accountName, accountPatch, consoleRequest, savedRequestInput, secret, settingsPatch } from './schemas';
+import { zhIssue } from './validation-zh';
 import type { JsapiCheck, JsapiSignature, PushReport, QuotaInfo, RidInfo, TicketInfo } from './toolbox/models';
 import { callbackConfigFields, checkJsapiFields, clearQuotaFields, onePushKind, pushFields, quotaFields, ridFields, signJsapiFields, ticketType } from './toolbox/schemas';
 
@@ -69,6 +71,12 @@ export const contract = {
   clearHistory: { input: byName, output: returns<void>() },
 
   listEndpoints: { input: none, output: returns<Endpoint[]>() },
+
+  // Console part: saved requests per account; the export is a file without tokens or secret values.
+  listSaved: { input: byName, output: returns<SavedRequest[]>() },
+  saveRequest: { input: z.object({ name: accountName, request: savedRequestInput }).strict(), output: returns<SavedRequest>() },
+  removeSaved: { input: z.object({ name: accountName, id: z.string().min(1).max(100) }).strict(), output: returns<void>() },
+  exportSaved: { input: byName, output: returns<{ filename: string; text: string }>() },
 
   /** Corrupt files set aside since the core opened (and what was recovered from them). */
   listProblems: { input: none, output: returns<StorageProblem[]>() },
@@ -163,9 +171,11 @@ export function parseInput<N extends MethodName>(name: N, input: unknown): Resul
   const issue = parsed.error.issues[0];
   const field = issue?.path.join('.') || undefined;
   const text = `${field ? `${field}: ` : ''}${issue?.message ?? 'invalid input'}`;
+  // Console part: the zh message in Chinese throughout (the schemas' messages are English).
+  const zh = `${field ? `${field}：` : ''}${issue ? zhIssue(issue) : '输入不符合要求'}`;
   return {
     ok: false,
-    error: { code: 'validation', field, message: { zh: `输入无效：${text}`, en: `Invalid input: ${text}` } },
+    error: { code: 'validation', field, message: { zh: `输入无效：${zh}`, en: `Invalid input: ${text}` } },
   };
 }
 

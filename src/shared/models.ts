@@ -119,6 +119,15 @@ export interface ConsoleRequest {
   noHistory?: boolean;
   /** The whole call (token included) is cancelled after this long, as a `timeout` failure. */
   timeoutMs?: number;
+  /** Console part: a multipart/form-data upload instead of a JSON body (POST only). */
+  form?: FormPart[];
+}
+
+/** Console part: one field of a multipart upload, a text value or a file. */
+export interface FormPart {
+  name: string;
+  value?: string;
+  file?: { filename: string; contentType: string; base64: string };
 }
 
 export interface ConsoleResponse {
@@ -156,6 +165,34 @@ export interface HistoryEntry {
   error?: string;
   timeMs: number;
   size: number;
+  /** Console part: the fields of a multipart upload, files by name and size only. */
+  form?: { name: string; value?: string; file?: { filename: string; contentType: string; size: number } }[];
+  /** Console part: the response as kept (redacted, text cut at HISTORY_RESPONSE_CHARS; binary bodies not kept). */
+  response?: HistoryResponse;
+}
+
+/** Console part: a request the user saved for an account, with a name and notes. */
+export interface SavedRequest {
+  id: string;
+  name: string;
+  notes?: string;
+  method: HttpMethod;
+  path: string;
+  query: [string, string][];
+  body?: string;
+  savedAt: string;
+}
+
+/** Console part: how much of one response the history keeps, so 200 entries stay a few MB at most. */
+export const HISTORY_RESPONSE_CHARS = 8_192;
+
+export interface HistoryResponse {
+  contentType: string;
+  /** Text bodies only, redacted, at most HISTORY_RESPONSE_CHARS. */
+  text?: string;
+  /** The text was longer and is cut. */
+  truncated?: boolean;
+  binary?: boolean;
 }
 
 export type Language = 'system' | 'zh-CN' | 'en';

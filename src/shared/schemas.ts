@@ -91,6 +91,16 @@ export function appidProblem(kind: 'oa' | 'mp' | 'wecom', appid: string): string
 
 export const queryPairs = z.array(z.tuple([z.string().min(1).max(200), z.string().max(10_000)])).max(100);
 
+/** Console part: one field of a multipart upload, a text value or a file (base64, up to 10 MB). */
+export const formPart = z
+  .object({
+    name: z.string().min(1).max(200),
+    value: z.string().max(100_000).optional(),
+    file: z.object({ filename: z.string().min(1).max(255), contentType: z.string().max(200), base64: z.string().max(14_000_000, 'file is larger than 10 MB') }).strict().optional(),
+  })
+  .strict()
+  .refine((p) => (p.value === undefined) !== (p.file === undefined), 'a form field holds a value or a file');
+
 /** The longest wait a caller may ask of one console request (`wxtoken call --timeout`). */
 export const MAX_REQUEST_TIMEOUT_MS = 600_000;
 
@@ -108,6 +118,21 @@ export const consoleRequest = z
     requestId: z.string().min(1).max(100).optional(),
     noHistory: z.boolean().optional(),
     timeoutMs: z.number().int().min(1).max(MAX_REQUEST_TIMEOUT_MS).optional(),
+    // Console part: multipart uploads (WeChat takes media up to 10 MB).
+    form: z.array(formPart).min(1).max(20).optional(),
+  })
+  .strict();
+
+/** Console part: a request to save (the store masks secret values). */
+export const savedRequestInput = z
+  .object({
+    id: z.string().min(1).max(100).optional(),
+    name: z.string().trim().min(1, 'name is empty').max(100, 'name is longer than 100 characters'),
+    notes: z.string().max(2_000, 'notes are longer than 2000 characters').optional(),
+    method: z.enum(['GET', 'POST']),
+    path: z.string().trim().min(1).max(500),
+    query: queryPairs,
+    body: z.string().max(1_000_000, 'body is larger than 1 MB').optional(),
   })
   .strict();
 

@@ -87,6 +87,11 @@ export function makeFakeApi(): FakeApi {
     cancelRequest: async () => ok(false),
     listHistory: async ({ name }) => known(name, () => []),
     clearHistory: async ({ name }) => known(name, () => undefined),
+    // Console part: saved requests are not kept by the fake.
+    listSaved: async ({ name }) => known(name, () => []),
+    saveRequest: async () => fail(appError('unsupported')),
+    removeSaved: async ({ name }) => known(name, () => undefined),
+    exportSaved: async () => fail(appError('unsupported')),
     listEndpoints: async () => ok([]),
     getSettings: async () => ok(settings),
     updateSettings: async (patch) => {

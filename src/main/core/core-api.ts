@@ -9,6 +9,7 @@ import type { FileProblem } from './storage/atomic-file';
 import type { EventHub } from './event-hub';
 import type { HistoryStore } from './storage/history-store';
 import type { RequestRunner } from './console/request-runner';
+import type { SavedCalls } from './console/saved-api';
 import { secretItem } from './keychain/secret-items';
 import { observeHeaderItem } from './tokens/sources/observe-url';
 import type { SettingsStore } from './storage/settings-store';
@@ -36,8 +37,8 @@ export interface CoreParts {
 /** The toolbox calls (issue 11) come from toolbox/toolbox-api.ts. */
 type ToolboxCalls = import('./toolbox/toolbox-api').ToolboxCall;
 
-/** The accounts and tokens part of the contract (Redis calls come from redis-api.ts, the dry run from credential-check.ts). */
-export type AccountsApi = Omit<CoreApi, RedisCalls | 'checkCredentials' | ToolboxCalls>;
+/** The accounts and tokens part of the contract (Redis calls come from redis-api.ts, the dry run from credential-check.ts, saved requests from console/saved-api.ts). */
+export type AccountsApi = Omit<CoreApi, RedisCalls | 'checkCredentials' | ToolboxCalls | SavedCalls>;
 
 export interface CoreApis {
   /** For every host a program or a page can reach (IPC, HTTP): a secret stays with its host. */

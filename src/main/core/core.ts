@@ -9,6 +9,8 @@ import { AutoRefresher } from './tokens/auto-refresh';
 import { createCoreApis, type CoreApi, type HostParts } from './core-api';
 import { EventHub } from './event-hub';
 import { HistoryStore } from './storage/history-store';
+import { createSavedApi } from './console/saved-api';
+import { SavedStore } from './console/saved-store';
 import { sweepLeftovers } from './storage/leftovers';
 import { dataHome, ensureHome } from './storage/paths';
 import { FileProcessLock } from './storage/process-lock';
@@ -111,8 +113,10 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
   // app (issue 10): the dialog's dry run, and following what other processes write.
   const check = makeCredentialCheck({ accounts, secrets, client });
   const appApi = { checkCredentials: (input: Parameters<typeof check>[0]) => guard(() => check(input)) };
-  const api: CoreApi = { ...accountsApis.api, ...redisApi, ...toolboxApi, ...appApi };
-  const terminalApi: CoreApi = { ...accountsApis.terminalApi, ...redisApi, ...toolboxApi, ...appApi };
+  // console (issue 10): saved requests per account.
+  const savedApi = createSavedApi({ store: new SavedStore({ home, lock, report }), accounts });
+  const api: CoreApi = { ...accountsApis.api, ...redisApi, ...toolboxApi, ...appApi, ...savedApi };
+  const terminalApi: CoreApi = { ...accountsApis.terminalApi, ...redisApi, ...toolboxApi, ...appApi, ...savedApi };
 
   const stopFollowing = (options.follow ?? options.autoRefresh) ? followOthers({ home, api, events }) : () => {};
 

@@ -1,54 +1,75 @@
 import { useMemo, useState } from 'react';
 import type { AccountView, ConsoleResponse } from '../../shared/models';
 import type { SentRequest } from '../store/console-slice';
-import { useApi } from '../api-context';
 import { useAppShallow } from '../store/hooks';
 import { useT } from '../i18n/use-t';
-import { buildCurl } from '../lib/curl';
 import { formatBytes, formatMs } from '../lib/format';
 import { checkJson, looksJson } from '../lib/json-text';
 import { CopyButton } from '../components/CopyButton';
 import { ErrorView } from '../components/ErrorView';
 import { downloadName, useBlobUrl } from './body-blob';
 import { JsonTree } from './JsonTree';
+import { queryPairs } from '../store/console-slice';
+import { requestLine, sameRequest } from './request/request-line';
 
 /** The last response: status line, WeChat error explained, JSON tree or raw text, images, downloads, copy. */
 export function ResponseView({ account }: { account: AccountView }) {
   const { t } = useT();
   const { response, error, inFlight } = useAppShallow((s) => ({
     response: s.response?.account === account.name ? s.response : undefined,
-    error: s.responseError?.account === account.name ? s.responseError.error : undefined,
+    error: s.responseError?.account === account.name ? s.responseError : undefined,
     inFlight: s.inFlight?.account === account.name ? s.inFlight : undefined,
   }));
   if (inFlight) return <section className="response muted" aria-label={t('console.response')} aria-busy="true">{t('console.waiting')}</section>;
   if (error) {
     return (
       <section className="response" aria-label={t('console.response')}>
-        <ErrorView error={error} />
+        {error.request ? <AnsweredRequest request={error.request} /> : null}
+        <ErrorView error={error.error} />
       </section>
     );
   }
   if (!response) return <section className="response muted" aria-label={t('console.response')}>{t('console.noResponse')}</section>;
-  return <Loaded account={account} request={response.request} value={response.value} />;
+  return <Loaded request={response.request} value={response.value} />;
 }
 
-function Loaded({ account, request, value }: { account: AccountView; request: SentRequest; value: ConsoleResponse }) {
+/** Which request a response answers, always shown with it; said when the editor no longer holds that request. */
+function AnsweredRequest({ request }: { request: SentRequest }) {
   const { t } = useT();
-  const api = useApi();
+  const draft = useAppShallow((s) => s.draft);
+  const changed = !sameRequest(request, { ...draft, query: queryPairs(draft.query) });
+  return (
+    <>
+      <p className="answers">
+        <span className="muted">{t('console.answers')}</span> <code className="mono">{requestLine(request)}</code>
+      </p>
+      {changed ? <p className="hint draft-changed">{t('console.draftChanged')}</p> : null}
+    </>
+  );
+}
+
+function Loaded({ request, value }: { request: SentRequest; value: ConsoleResponse }) {
+  const { t } = useT();
   const [raw, setRaw] = useState(false);
   const isJson = !value.binary && looksJson(value.contentType, value.bodyText);
   // Parsed once per response; the tree renders lazily from it.
   const parsed = useMemo(() => (isJson && value.bodyText !== undefined ? checkJson(value.bodyText) : undefined), [isJson, value.bodyText]);
   const blobUrl = useBlobUrl(value.binary ? value.bodyBase64 : undefined, value.contentType);
   const isImage = value.binary && value.contentType.startsWith('image/');
-  const statusClass = value.status >= 400 || value.errcode ? 'bad' : 'good';
-  const curlFor = (token?: string) => buildCurl({ apiBase: account.apiBase, ...request, token });
 
   return (
     <section className="response" aria-label={t('console.response')}>
+      <AnsweredRequest request={request} />
       <div className="response-line">
-        <span className={`status status-${statusClass}`}>
-          {t('console.status')} {value.status}
+        {/* WeChat answers most errors with HTTP 200: the HTTP status and the errcode are two facts, each coloured by itself. */}
+        <span className="status">
+          <span className={`status-${value.status >= 400 ? 'bad' : 'good'}`}>HTTP {value.status}</span>
+          {value.errcode ? (
+            <>
+              {' · '}
+              <span className="status-bad">errcode {value.errcode}</span>
+            </>
+          ) : null}
         </span>
         <span>
           {t('console.time')} {formatMs(value.timeMs)}
@@ -60,17 +81,7 @@ function Loaded({ account, request, value }: { account: AccountView; request: Se
         {value.retried ? <span className="muted">{t('console.retried')}</span> : null}
         <span className="spacer" />
         {value.bodyText !== undefined ? <CopyButton text={value.bodyText} label={t('console.copyResponse')} /> : null}
-        <CopyButton text={curlFor()} label={t('console.copyCurl')} />
-        <CopyButton
-          text={async () => {
-            const token = await api.revealToken({ name: account.name });
-            return token.ok ? curlFor(token.value.accessToken) : undefined;
-          }}
-          label={t('console.copyCurlToken')}
-          secret
-        />
       </div>
-      <p className="hint">{t('console.curlHint')}</p>
       {value.error ? <ErrorView error={value.error} /> : null}
 
       <details className="headers">
@@ -120,3 +131,4 @@ function Loaded({ account, request, value }: { account: AccountView; request: Se
     </section>
   );
 }
+

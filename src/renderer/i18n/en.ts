@@ -1,4 +1,5 @@
 import type { MessageKey } from './zh-CN';
+import { consoleEn } from '../console/i18n/en';
 
 /** English: the same keys as zh-CN (the type and a unit test both check). */
 export const en: Record<MessageKey, string> = {
@@ -231,6 +232,8 @@ export const en: Record<MessageKey, string> = {
   'crash.reload': 'Reload',
   'unauth.title': 'Access key needed',
   'unauth.explain': 'Open the URL that wxtoken serve printed when it started (it ends in #key=…).',
+  // The request console's wording lives with the console.
+  ...consoleEn,
   'unauth.hint': 'The key is kept in this tab only; it changes when the server restarts, so open the new URL then.',
 
   // --- issue 8 (share lane): token sources, Redis connections ---

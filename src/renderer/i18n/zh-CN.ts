@@ -1,3 +1,5 @@
+import { consoleZh } from '../console/i18n/zh';
+
 /** 简体中文：the reference dictionary; every other language has exactly these keys. */
 export const zhCN = {
   'app.title': 'wxtoken — 微信 access_token 管理',
@@ -228,6 +230,8 @@ export const zhCN = {
   'crash.reload': '重新加载',
   'unauth.title': '需要访问密钥',
   'unauth.explain': '请打开 wxtoken serve 启动时打印的网址（带 #key=…）。',
+  // The request console's wording lives with the console.
+  ...consoleZh,
   'unauth.hint': '密钥只保存在本标签页中；服务重启后密钥会变化，需要重新打开新网址。',
 
   // --- issue 8 (share lane): token sources, Redis connections ---

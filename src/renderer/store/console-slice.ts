@@ -1,10 +1,13 @@
 import type { Endpoint } from '../../shared/catalogue/model';
-import type { ConsoleResponse, HistoryEntry, HttpMethod } from '../../shared/models';
+import type { ConsoleResponse, FormPart, HistoryEntry, HttpMethod } from '../../shared/models';
 import { byName, withName, type ByName } from '../../shared/by-name';
 import { appError } from '../../shared/errors';
 import { MASK } from '../../shared/redact';
 import type { AppError } from '../../shared/result';
 import type { Slice } from './types';
+import { fillFromAccount, fillValue, type PlaceholderAccount } from '../console/request/placeholders';
+import type { PastedRequest } from '../console/request/paste';
+import { loadDraft } from '../console/history/saved-draft';
 
 export interface QueryRow {
   id: number;
@@ -33,19 +36,33 @@ export interface ConsoleSlice {
   draft: RequestDraft;
   inFlight?: { requestId: string; account: string };
   response?: { account: string; request: SentRequest; value: ConsoleResponse };
-  responseError?: { account: string; error: AppError };
+  responseError?: { account: string; error: AppError; request?: SentRequest };
   history: ByName<HistoryEntry[]>;
   loadEndpoints(): Promise<void>;
-  pickEndpoint(endpoint: Endpoint): void;
+  /** Loads the endpoint's template, the account's AppID filled in. */
+  pickEndpoint(endpoint: Endpoint, account?: PlaceholderAccount): void;
+  /** What a pasted URL or cURL left out, said under the request line. */
+  pasteNote?: Pick<PastedRequest, 'host' | 'wechatHost' | 'droppedToken'>;
+  /** A pasted URL or cURL command becomes the draft (method and body only when the paste had them). */
+  applyPasted(pasted: PastedRequest): void;
+  /** The account whose values (its AppID) the draft holds. */
+  draftFilledFor?: PlaceholderAccount;
+  /** The console shows another account: values the last one filled in (its AppID) become this one's. */
+  retargetDraft(to: PlaceholderAccount): void;
   updateDraft(patch: Partial<Omit<RequestDraft, 'query'>>): void;
   addQueryRow(): void;
+  /** The value of the query row named `key` (added when there is none). */
+  setQueryValue(key: string, value: string): void;
   updateQueryRow(id: number, patch: Partial<Omit<QueryRow, 'id'>>): void;
   removeQueryRow(id: number): void;
-  send(account: string): Promise<void>;
+  /** `form`: a multipart upload instead of the JSON body. */
+  send(account: string, form?: FormPart[]): Promise<void>;
   cancelRequest(): Promise<void>;
   loadHistory(name: string): Promise<void>;
   clearHistory(name: string): Promise<void>;
   loadHistoryEntry(entry: HistoryEntry): void;
+  /** A request (from the history or the saved ones) into the editor; the last response goes. */
+  loadRequest(request: Pick<HistoryEntry, 'method' | 'path' | 'query' | 'body'>): void;
   rerun(entry: HistoryEntry): Promise<void>;
 }
 
@@ -69,35 +86,82 @@ export function holdsMask(request: { query: readonly (readonly [string, string])
   return values.some((v) => v === MASK || v.includes(`=${MASK}`)) || body.includes(`"${MASK}"`) || body.includes(`=${MASK}`);
 }
 
+const NO_RESPONSE = { response: undefined, responseError: undefined };
+
 function newRequestId(): string {
   return globalThis.crypto.randomUUID();
 }
 
+/** The draft the last session left (secrets masked), else the default. */
+function initialDraft(): RequestDraft {
+  const saved = typeof localStorage === 'undefined' ? undefined : loadDraft();
+  return saved ? { ...saved, query: saved.query.map(([k, v]) => row(k, v)) } : EMPTY_DRAFT;
+}
+
 export const createConsoleSlice: Slice<ConsoleSlice> = (api) => (set, get) => ({
   endpoints: [],
-  draft: EMPTY_DRAFT,
+  draft: initialDraft(),
   history: byName(),
   async loadEndpoints() {
     const result = await api.listEndpoints({});
     if (result.ok) set({ endpoints: result.value });
   },
-  pickEndpoint(endpoint) {
+  pickEndpoint(endpoint, account) {
+    const body = endpoint.method === 'POST' ? (endpoint.body ?? '') : '';
     set({
+      // A new request in the editor: the last response answered another one.
+      ...NO_RESPONSE,
+      pasteNote: undefined,
+      draftFilledFor: account ? { appid: account.appid, kind: account.kind } : undefined,
       draft: {
         endpointId: endpoint.id,
         method: endpoint.method,
         path: endpoint.path,
-        query: (endpoint.query ?? []).map((p) => row(p.name, p.sample ?? '')),
-        body: endpoint.method === 'POST' ? (endpoint.body ?? '') : '',
+        query: (endpoint.query ?? []).map((p) => row(p.name, account ? fillValue(p.sample ?? '', account) : (p.sample ?? ''))),
+        body: account ? fillFromAccount(body, account) : body,
       },
     });
   },
+  retargetDraft(to) {
+    const from = get().draftFilledFor;
+    if (!from || from.appid === to.appid) return;
+    const quoted = JSON.stringify(from.appid);
+    set((s) => ({
+      draftFilledFor: { appid: to.appid, kind: to.kind },
+      draft: {
+        ...s.draft,
+        query: s.draft.query.map((r) => (r.value === from.appid ? { ...r, value: to.appid } : r)),
+        body: s.draft.body.split(quoted).join(JSON.stringify(to.appid)),
+      },
+    }));
+  },
+  applyPasted(pasted) {
+    set((s) => ({
+      ...NO_RESPONSE,
+      pasteNote: { host: pasted.host, wechatHost: pasted.wechatHost, droppedToken: pasted.droppedToken },
+      draft: {
+        method: pasted.method ?? s.draft.method,
+        path: pasted.path,
+        query: pasted.query.map(([k, v]) => row(k, v)),
+        body: pasted.body ?? s.draft.body,
+      },
+    }));
+  },
   updateDraft: (patch) => set((s) => ({ draft: { ...s.draft, ...patch } })),
+  setQueryValue: (key, value) =>
+    set((s) => ({
+      draft: {
+        ...s.draft,
+        query: s.draft.query.some((r) => r.key === key)
+          ? s.draft.query.map((r) => (r.key === key ? { ...r, value } : r))
+          : [...s.draft.query, row(key, value)],
+      },
+    })),
   addQueryRow: () => set((s) => ({ draft: { ...s.draft, query: [...s.draft.query, row()] } })),
   updateQueryRow: (id, patch) =>
     set((s) => ({ draft: { ...s.draft, query: s.draft.query.map((r) => (r.id === id ? { ...r, ...patch } : r)) } })),
   removeQueryRow: (id) => set((s) => ({ draft: { ...s.draft, query: s.draft.query.filter((r) => r.id !== id) } })),
-  async send(account) {
+  async send(account, form) {
     if (get().inFlight) return;
     const { draft } = get();
     const requestId = newRequestId();
@@ -106,16 +170,16 @@ export const createConsoleSlice: Slice<ConsoleSlice> = (api) => (set, get) => ({
       method: draft.method,
       path: draft.path.trim(),
       query: queryPairs(draft.query),
-      ...(draft.method === 'POST' && draft.body.trim() ? { body: draft.body } : {}),
+      ...(draft.method === 'POST' && draft.body.trim() && !form ? { body: draft.body } : {}),
     };
-    const result = await api.sendRequest({ account, ...request, requestId });
+    const result = await api.sendRequest({ account, ...request, requestId, ...(form ? { form } : {}) });
     // A cancelled or superseded request no longer owns the view.
     if (get().inFlight?.requestId !== requestId) return;
     if (result.ok) {
       set({ inFlight: undefined, response: { account, request, value: result.value }, responseError: undefined });
       // Sent, but not recorded in the history: said, so the user does not send it again.
       if (result.value.warning) get().toast({ error: result.value.warning });
-    } else set({ inFlight: undefined, responseError: { account, error: result.error }, response: undefined });
+    } else set({ inFlight: undefined, responseError: { account, error: result.error, request }, response: undefined });
     void get().loadHistory(account);
   },
   async cancelRequest() {
@@ -136,7 +200,13 @@ export const createConsoleSlice: Slice<ConsoleSlice> = (api) => (set, get) => ({
     else get().toast({ error: result.error });
   },
   loadHistoryEntry(entry) {
+    get().loadRequest(entry);
+  },
+  loadRequest(entry) {
     set({
+      ...NO_RESPONSE,
+      pasteNote: undefined,
+      draftFilledFor: undefined,
       draft: {
         method: entry.method,
         path: entry.path,

@@ -7,7 +7,10 @@ export class ConsolePage {
   readonly catalogue: Locator;
   readonly search: Locator;
   readonly path: Locator;
+  readonly method: Locator;
   readonly sendButton: Locator;
+  /** The one question before a request with a side effect or for another kind of account. */
+  readonly confirmDialog: Locator;
   readonly body: Locator;
   readonly response: Locator;
   readonly responseError: Locator;
@@ -18,6 +21,8 @@ export class ConsolePage {
   readonly image: Locator;
   readonly saveAs: Locator;
   readonly copyCurlButton: Locator;
+  /** The code-snippet panel (fetch / Python / OkHttp) under the editor. */
+  readonly snippets: Locator;
   /** Status, time, size and content type of the last response. */
   readonly statusLine: Locator;
   private readonly t: ReturnType<typeof textsFor>;
@@ -27,8 +32,12 @@ export class ConsolePage {
     this.section = page.getByRole('region', { name: t('console.title'), exact: true });
     this.catalogue = this.section.getByRole('navigation', { name: t('console.catalogue') });
     this.search = this.catalogue.getByRole('searchbox', { name: t('console.searchEndpoints') });
+    this.method = this.section.getByRole('combobox', { name: t('console.method'), exact: true });
     this.path = this.section.getByRole('textbox', { name: t('console.path'), exact: true });
-    this.sendButton = this.section.getByRole('button', { name: t('console.send'), exact: true });
+    // "Send as <account>", whichever account is selected.
+    const [before, after] = t('console.sendAs', { account: '\u0000' }).split('\u0000');
+    this.sendButton = this.section.getByRole('button', { name: new RegExp(`^${literal(before!)}.+${literal(after!)}$`) });
+    this.confirmDialog = page.getByRole('dialog');
     this.body = this.section.getByRole('textbox', { name: t('console.body'), exact: true });
     this.response = this.section.getByRole('region', { name: t('console.response'), exact: true });
     this.responseError = this.response.getByRole('alert');
@@ -39,7 +48,8 @@ export class ConsolePage {
     this.image = this.response.getByRole('img', { name: t('console.imageAlt'), exact: true });
     this.saveAs = this.response.getByRole('link', { name: t('console.saveAs'), exact: true });
     this.statusLine = this.response.locator('.response-line');
-    this.copyCurlButton = this.response.getByRole('button', { name: t('console.copyCurl'), exact: true });
+    this.copyCurlButton = this.section.getByRole('button', { name: t('console.copyCurl'), exact: true });
+    this.snippets = this.section.locator('details.snippets');
   }
 
   /** A catalogue entry; its accessible name ends with its path. */
@@ -52,13 +62,47 @@ export class ConsolePage {
     await this.endpoint(path).click();
   }
 
+  sendAs(account: string): Locator {
+    return this.section.getByRole('button', { name: this.t('console.sendAs', { account }), exact: true });
+  }
+
+  /** The "replace these placeholders" notice above the query table. */
+  get placeholdersLeft(): Locator {
+    return this.section.locator('.placeholders-left');
+  }
+
+  /** The line above a response naming the request it answers. */
+  get answers(): Locator {
+    return this.response.locator('.answers code');
+  }
+
+  async clipboard(): Promise<string> {
+    return this.section.page().evaluate(() => navigator.clipboard.readText());
+  }
+
+  historyLoad(path: string): Locator {
+    return this.history.getByRole('button', { name: this.t('history.loadN', { path }), exact: true });
+  }
+
+  /** The query table as [name, value] pairs, in order. */
+  async queryRows(): Promise<[string, string][]> {
+    return this.section.locator('.query-table tbody tr').evaluateAll((rows) =>
+      rows.map((r) => [...r.querySelectorAll('input')].map((i) => (i as HTMLInputElement).value) as [string, string]),
+    );
+  }
+
   queryValue(n: number): Locator {
     return this.section.getByRole('textbox', { name: this.t('console.paramValueN', { n }), exact: true });
   }
 
-  /** The status line's "Status 200" part. */
+  /** The status line's "HTTP 200" part. */
   status(code: number): Locator {
-    return this.response.getByText(`${this.t('console.status')} ${code}`, { exact: true });
+    return this.response.getByText(`HTTP ${code}`, { exact: true });
+  }
+
+  /** The whole status: "HTTP 200" or "HTTP 200 · errcode 40003". */
+  statusSummary(): Locator {
+    return this.response.locator('.response-line .status');
   }
 
   historyEntries(): Locator {

@@ -5,6 +5,7 @@ import { appError, wechatError } from '../../../shared/errors';
 import type { ConsoleResponse, HttpMethod } from '../../../shared/models';
 import { AppFailure } from '../../../shared/result';
 import { MAX_REQUEST_TIMEOUT_MS } from '../../../shared/schemas';
+import { splitRequestUrl } from '../../../shared/request-url';
 import { errnoCode, writeFileAtomic } from '../../core/storage/atomic-file';
 import type { Context } from '../context';
 import { EXIT_NETWORK, EXIT_USAGE, EXIT_WECHAT } from '../exit-codes';
@@ -17,7 +18,7 @@ import { jsonOption } from './account-options';
 
 export const callCommand: CommandSpec = {
   name: 'call',
-  usage: 'wxtoken call NAME METHOD PATH [--query k=v …] [--data JSON|@file|@-] [--out FILE] [--timeout SECONDS] [--json]',
+  usage: 'wxtoken call NAME METHOD PATH[?query] [--query k=v …] [--data JSON|@file|@-] [--out FILE] [--timeout SECONDS] [--json]',
   summary: L(
     '用账号的 access_token 调用一个微信接口（token 自动加入），输出响应体。二进制响应（如小程序码）在终端上需要 --out，输出重定向时原样写到标准输出。',
     "Call a WeChat endpoint with the account's access_token (added for you) and print the response body. A binary body (a Mini Program code, say) needs --out on a terminal and goes to stdout as is when stdout is redirected.",
@@ -41,14 +42,15 @@ export const callCommand: CommandSpec = {
   async run(ctx, parsed) {
     const method = arg(parsed, 'METHOD').toUpperCase();
     if (method !== 'GET' && method !== 'POST') throw new UsageFailure(L(`METHOD 只能是 GET 或 POST，而不是 "${method}"`, `METHOD must be GET or POST, not "${method}"`), callCommand);
-    const query = listValue(parsed, 'query').map((pair): [string, string] => {
+    const target = requestTarget(arg(parsed, 'PATH'));
+    const query = [...target.query, ...listValue(parsed, 'query').map((pair): [string, string] => {
       const at = pair.indexOf('=');
       if (at < 1) throw new UsageFailure(L(`--query 需要 k=v 的形式："${pair}"`, `--query takes k=v: "${pair}"`), callCommand);
       return [pair.slice(0, at), pair.slice(at + 1)];
-    });
+    })];
     const timeoutMs = timeoutOf(stringValue(parsed, 'timeout'));
     const out = stringValue(parsed, 'out');
-    const path = arg(parsed, 'PATH');
+    const path = target.path;
     // Known to answer with bytes a terminal cannot show: said before anything is sent, so nothing is spent in vain.
     const toTerminal = out === undefined && !flag(parsed, 'json') && ctx.io.stdoutIsTTY;
     if (toTerminal && ENDPOINTS.some((e) => e.binary && e.method === method && e.path === path.trim())) {
@@ -99,6 +101,26 @@ export const callCommand: CommandSpec = {
     return explain(ctx, res);
   },
 };
+
+/**
+ * PATH as the docs print it: `/cgi-bin/user/get?next_openid=` or the whole URL with access_token=ACCESS_TOKEN.
+ * The query joins --query, access_token goes (the account's token is added), and the request still goes to
+ * the account's API base: a URL on another host than WeChat's is refused rather than silently redirected.
+ */
+function requestTarget(text: string): { path: string; query: [string, string][] } {
+  const split = splitRequestUrl(text);
+  if (!split) return { path: text, query: [] };
+  if (split.host && !split.wechatHost) {
+    throw new UsageFailure(
+      L(
+        `${split.host} 不是微信的 API 域名：请求总是发往账号设置的 API 地址，请只写路径（如 ${split.path}）`,
+        `${split.host} is not a WeChat API host: requests always go to the account's API base, so give the path only (e.g. ${split.path})`,
+      ),
+      callCommand,
+    );
+  }
+  return { path: split.path, query: split.query };
+}
 
 async function readData(ctx: Context, data: string | undefined, method: string): Promise<string | undefined> {
   if (data === undefined) return undefined;

@@ -6,11 +6,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import { appError, wechatError, wechatPolicy } from '../../../shared/errors';
-import type { Account, ConsoleRequest, ConsoleResponse, HistoryEntry } from '../../../shared/models';
-import { isSecretKey, redactError, redactJsonText, redactKnown, redactQuery, redactText } from '../../../shared/redact';
+import { HISTORY_RESPONSE_CHARS, type Account, type ConsoleRequest, type ConsoleResponse, type HistoryEntry, type FormPart, type HistoryResponse } from '../../../shared/models';
+import { isSecretKey, MASK, redactError, redactJsonText, redactKnown, redactQuery, redactText } from '../../../shared/redact';
 import { jsonDepth, MAX_BODY_DEPTH } from '../../../shared/json-depth';
 import { fail, ok, type AppError, type Localized, type Result } from '../../../shared/result';
 import { httpRequest, type HttpResponse } from '../wechat/http-client';
+import { buildMultipart } from './multipart';
 import type { TokenEngine } from '../tokens/token-engine';
 
 const TEXT_TYPES = /^(application\/(json|javascript|xml|x-www-form-urlencoded)|text\/)/i;
@@ -30,6 +31,9 @@ export class RequestRunner {
   async send(req: ConsoleRequest): Promise<Result<ConsoleResponse>> {
     const account = await this.deps.accounts.get(req.account);
     if (!account.ok) return account;
+    if (req.form && (req.method !== 'POST' || req.body)) {
+      return fail(appError('validation', { field: 'form', message: { zh: '表单上传只能用于 POST，且不能同时带 JSON 请求体', en: 'A form upload goes with POST only, and not together with a JSON body' } }));
+    }
     if (req.method === 'POST' && req.body) {
       const problem = bodyProblem(req.body);
       if (problem) return fail(problem);
@@ -80,11 +84,12 @@ export class RequestRunner {
     if (!token.ok) return token;
     const query = new URLSearchParams([['access_token', token.value.accessToken], ...(req.query ?? []).filter(([k]) => k !== 'access_token')]);
     const started = performance.now();
+    const upload = req.form ? buildMultipart(req.form) : undefined;
     const res = await httpRequest({
       method: req.method,
       url: `${account.apiBase}${req.path}?${query}`,
-      headers: req.method === 'POST' ? { 'content-type': 'application/json' } : {},
-      body: req.method === 'POST' ? (req.body ?? '') : undefined,
+      headers: upload ? { 'content-type': upload.contentType } : req.method === 'POST' ? { 'content-type': 'application/json' } : {},
+      body: upload ? upload.body : req.method === 'POST' ? (req.body ?? '') : undefined,
       timeoutMs: this.deps.timeoutMs ?? 30_000,
       proxy: account.proxy,
       signal,
@@ -105,10 +110,12 @@ export class RequestRunner {
         path: req.path,
         query: redactQuery(req.query ?? []).map(([k, v]) => [k, redactText(v, known)]),
         ...(req.body ? { body: redactText(redactJsonText(req.body), known) } : {}),
+        ...(req.form ? { form: keptForm(req.form, known) } : {}),
         timeMs: result.ok ? result.value.timeMs : Date.now() - at,
         size: result.ok ? result.value.size : 0,
         ...(result.ok ? { status: result.value.status } : { error: redactText(result.error.message.en, known) }),
         ...(result.ok && result.value.errcode !== undefined ? { errcode: result.value.errcode } : {}),
+        ...(result.ok ? { response: keptResponse(result.value, known) } : {}),
       };
       const saved = await this.deps.history.add(entry);
       return saved.ok ? undefined : historyWarning(saved.error.message);
@@ -116,6 +123,26 @@ export class RequestRunner {
       return historyWarning(appError('internal').message);
     }
   }
+}
+
+/** Form fields as the history keeps them: text values redacted, files by name, type and size (never their bytes). */
+function keptForm(form: FormPart[], known: string[]): NonNullable<HistoryEntry['form']> {
+  return form.map((p) =>
+    p.file
+      ? { name: p.name, file: { filename: p.file.filename, contentType: p.file.contentType, size: Buffer.byteLength(p.file.base64, 'base64') } }
+      : { name: p.name, value: isSecretKey(p.name) ? MASK : redactText(p.value ?? '', known) },
+  );
+}
+
+/** What the history keeps of a response: its text redacted again (secret keys, known values) and cut; no binary bytes. */
+function keptResponse(res: ConsoleResponse, known: string[]): HistoryResponse {
+  if (res.bodyText === undefined) return { contentType: res.contentType, binary: true };
+  const text = redactText(redactJsonText(res.bodyText), known);
+  return {
+    contentType: res.contentType,
+    text: text.slice(0, HISTORY_RESPONSE_CHARS),
+    ...(text.length > HISTORY_RESPONSE_CHARS ? { truncated: true } : {}),
+  };
 }
 
 function timeoutError(ms: number): AppError {
@@ -159,6 +186,7 @@ function scrubResponse(res: ConsoleResponse, known: string[]): ConsoleResponse {
 /** Values the request itself carries under secret keys (clear_quota/v2 takes the appsecret): echoes of them are masked too. */
 function requestSecrets(req: ConsoleRequest): string[] {
   const values = (req.query ?? []).filter(([k]) => isSecretKey(k)).map(([, v]) => v);
+  for (const part of req.form ?? []) if (isSecretKey(part.name) && part.value) values.push(part.value);
   if (!req.body) return values;
   try {
     // Depth-checked before sending, so this walk is bounded.
@@ -206,7 +234,22 @@ function describe(res: HttpResponse, timeMs: number): Omit<ConsoleResponse, 'id'
   return {
     ...base,
     bodyText,
-    ...(errcode ? { errcode, error: wechatError(errcode, errmsgOf(bodyText)) } : {}),
+    ...(errcode ? { errcode, error: businessError(wechatError(errcode, errmsgOf(bodyText))) } : {}),
+  };
+}
+
+/**
+ * On a business call the token was fetched with the account's AppID, so that AppID is fine: a 40013 here is
+ * about an AppID in the request itself (clear_quota's body, a Mini Program's appid field).
+ */
+function businessError(error: AppError): AppError {
+  if (error.errcode !== 40013) return error;
+  return {
+    ...error,
+    next: {
+      zh: '账号的 AppID 没有问题（token 就是用它获取的）：检查请求里的 appid 字段，它应是这个账号的 AppID',
+      en: 'The account\'s AppID is fine (the token was fetched with it): check the appid in the request, which should be this account\'s AppID',
+    },
   };
 }
 

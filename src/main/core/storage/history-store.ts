@@ -47,6 +47,7 @@ export class HistoryStore {
       ...entry,
       query: redactQuery(entry.query ?? []),
       ...(entry.body !== undefined ? { body: redactJsonText(entry.body) } : {}),
+      ...(entry.response?.text !== undefined ? { response: { ...entry.response, text: redactJsonText(entry.response.text) } } : {}),
     };
     return this.change(entry.account, (entries) => [clean, ...entries.filter((e) => e.id !== clean.id)].slice(0, this.limit), clean);
   }

@@ -1,0 +1,107 @@
+/**
+ * Code for the request the editor holds, in the languages WeChat developers call it from. The token is the
+ * placeholder ACCESS_TOKEN: a snippet is for pasting into code or a chat, never a credential.
+ */
+import type { HttpMethod } from '../../../shared/models';
+import { buildCurl, TOKEN_PLACEHOLDER } from '../../lib/curl';
+
+export const SNIPPET_LANGS = ['curl', 'fetch', 'python', 'okhttp'] as const;
+export type SnippetLang = (typeof SNIPPET_LANGS)[number];
+
+export interface SnippetInput {
+  apiBase: string;
+  method: HttpMethod;
+  path: string;
+  query: [string, string][];
+  body?: string;
+}
+
+export function requestUrl({ apiBase, path, query }: SnippetInput, token = TOKEN_PLACEHOLDER): string {
+  const params = new URLSearchParams([['access_token', token], ...query.filter(([k]) => k && k !== 'access_token')]);
+  return `${apiBase.replace(/\/+$/, '')}${path}?${params}`;
+}
+
+function parsed(body: string | undefined): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(body ?? '') };
+  } catch {
+    return { ok: false };
+  }
+}
+
+const hasBody = (input: SnippetInput) => input.method === 'POST' && (input.body ?? '').trim() !== '';
+
+function fetchSnippet(input: SnippetInput): string {
+  const url = JSON.stringify(requestUrl(input));
+  if (!hasBody(input)) {
+    return [`const res = await fetch(${url}${input.method === 'GET' ? '' : `, { method: '${input.method}' }`});`, 'console.log(await res.json());'].join('\n');
+  }
+  const json = parsed(input.body);
+  const body = json.ok ? `JSON.stringify(${JSON.stringify(json.value, null, 2).replace(/\n/g, '\n  ')})` : JSON.stringify(input.body);
+  return [
+    `const res = await fetch(${url}, {`,
+    `  method: '${input.method}',`,
+    `  headers: { 'Content-Type': 'application/json' },`,
+    `  body: ${body},`,
+    '});',
+    'console.log(await res.json());',
+  ].join('\n');
+}
+
+/** A JSON value as a Python literal (True / False / None). */
+function python(value: unknown, indent = ''): string {
+  const inner = `${indent}    `;
+  if (value === null) return 'None';
+  if (value === true) return 'True';
+  if (value === false) return 'False';
+  if (typeof value === 'string' || typeof value === 'number') return JSON.stringify(value);
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]';
+    return `[\n${value.map((v) => `${inner}${python(v, inner)}`).join(',\n')},\n${indent}]`;
+  }
+  const entries = Object.entries(value as Record<string, unknown>);
+  if (entries.length === 0) return '{}';
+  return `{\n${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${python(v, inner)}`).join(',\n')},\n${indent}}`;
+}
+
+function pythonSnippet(input: SnippetInput): string {
+  const fn = input.method.toLowerCase();
+  const lines = ['import requests', '', `resp = requests.${fn}(`, `    ${JSON.stringify(requestUrl(input))},`];
+  if (hasBody(input)) {
+    const json = parsed(input.body);
+    if (json.ok) lines.push(`    json=${python(json.value, '    ')},`);
+    else lines.push(`    data=${JSON.stringify(input.body)}.encode("utf-8"),`, '    headers={"Content-Type": "application/json"},');
+  }
+  lines.push('    timeout=10,', ')', 'print(resp.json())');
+  return lines.join('\n');
+}
+
+/** Java string literal of any text. */
+const java = (text: string) => JSON.stringify(text).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+
+function okhttpSnippet(input: SnippetInput): string {
+  const lines = ['OkHttpClient client = new OkHttpClient();'];
+  const post = input.method === 'POST';
+  if (post) {
+    const json = parsed(input.body);
+    const text = json.ok ? JSON.stringify(json.value) : (input.body ?? '');
+    lines.push(`RequestBody body = RequestBody.create(${java(text)}, MediaType.get("application/json; charset=utf-8"));`);
+  }
+  lines.push('Request request = new Request.Builder()', `    .url(${java(requestUrl(input))})`);
+  if (post) lines.push('    .post(body)');
+  lines.push('    .build();', 'try (Response response = client.newCall(request).execute()) {', '    System.out.println(response.body().string());', '}');
+  return lines.join('\n');
+}
+
+export function buildSnippet(lang: SnippetLang, input: SnippetInput): string {
+  switch (lang) {
+    case 'curl':
+      return buildCurl({ ...input, body: hasBody(input) ? input.body : undefined });
+    case 'fetch':
+      return fetchSnippet(input);
+    case 'python':
+      return pythonSnippet(input);
+    case 'okhttp':
+      return okhttpSnippet(input);
+  }
+}
