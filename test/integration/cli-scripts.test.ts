@@ -203,7 +203,7 @@ describe.skipIf(!process.env.WXTOKEN_TEST_KEYRING)('wxtoken CLI in scripts', () 
       expect(complete('account', '')).toEqual(['add', 'edit', 'list', 'remove', 'set-secret', 'show']);
       expect(complete('token', '')).toEqual(['mini', 'prod']);
       expect(complete('token', 'p')).toEqual(['prod']);
-      expect(complete('token', 'prod', '--')).toEqual(['--force', '--help', '--json', '--refresh', '--yes']);
+      expect(complete('token', 'prod', '--')).toEqual(['--expires-in', '--force', '--help', '--json', '--refresh', '--set', '--yes']);
       expect(complete('call', '--timeout', '5', 'mini', '')).toEqual(['GET', 'POST']);
       expect(complete('call', 'mini', 'POST', '/wxa/getwxacodeu')).toEqual([WXACODE]); // /wxa/getwxacode is a catalogue path of its own
       expect(complete('account', 'add', 'x', '--kind', '')).toEqual(['mp', 'oa', 'wecom']);

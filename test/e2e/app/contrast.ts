@@ -35,7 +35,8 @@ function markRepresentatives(page: Page): Promise<{ id: string; name: string; di
     const out: { id: string; name: string; disabled: boolean }[] = [];
     // Under a modal dialog only its own buttons can be reached.
     const scope: ParentNode = document.querySelector('dialog[open]') ?? document;
-    const buttons = [...scope.querySelectorAll<HTMLButtonElement>('button')].filter((b) => b.getClientRects().length > 0 && getComputedStyle(b).visibility !== 'hidden');
+    // checkVisibility: also false inside a closed <details>, whose content still has layout boxes.
+    const buttons = [...scope.querySelectorAll<HTMLButtonElement>('button')].filter((b) => b.checkVisibility({ visibilityProperty: true }));
     buttons.forEach((b, i) => {
       const chain: string[] = [];
       for (let el: Element | null = b; el; el = el.parentElement) {
