@@ -28,7 +28,7 @@ export default defineConfig({
           // The CLI's keychain calls run in this child process, so a hung keychain cannot keep it alive.
           'keychain-worker': resolve(__dirname, 'src/main/core/keychain/keychain-worker.ts'),
         },
-        // Chunks by what loads them: `wxtoken token NAME` (cli/token-fast.ts) needs the core, the zod-free shared
+        // Chunks by what loads them: `wxtoken token NAME` (cli/startup/token-fast.ts) needs the core, the zod-free shared
         // modules and the schemas the stores check files with, but neither the contract nor the catalogue.
         output: {
           codeSplitting: {

@@ -105,7 +105,7 @@ async function main(): Promise<void> {
 }
 
 /**
- * The invariant the fast path rests on (cli/token-fast.ts and the chunk groups in electron.vite.config.ts): a cache
+ * The invariant the fast path rests on (cli/startup/token-fast.ts and the chunk groups in electron.vite.config.ts): a cache
  * hit loads neither the command table (cli.js), nor the contract, nor the endpoint catalogue.
  */
 async function checkLeanLoad(env: NodeJS.ProcessEnv, expected: string): Promise<void> {

@@ -3,7 +3,7 @@
  * unexpected throw into `internal` without a word of its text (it may hold a token or a secret).
  */
 import { parseInput, type ApiImpl, type MethodName } from '../shared/contract';
-import { appError } from '../shared/errors';
+import { appError } from '../shared/errors/errors';
 import { fail, type Result } from '../shared/result';
 
 export async function callContract(api: ApiImpl, name: MethodName, rawInput: unknown): Promise<Result<unknown>> {

@@ -13,7 +13,7 @@ import {
   type Bridge,
   type EventListener,
 } from '../shared/contract';
-import { appError } from '../shared/errors';
+import { appError } from '../shared/errors/errors';
 import { DEFAULT_SETTINGS, type AppInfo, type CopyResult } from '../shared/models';
 import { fail, ok, type Result } from '../shared/result';
 import type { ClientApi } from './client-api';

@@ -3,7 +3,7 @@
  * contract needs the secret typed in again in the same call, so a program that can reach the API cannot
  * point an account at its own server and have the stored secret sent there.
  */
-import { appError } from './errors';
+import { appError } from './errors/errors';
 import { API_BASE_PRESETS, DEFAULT_WECOM_API_BASE, defaultApiBase, type Account, type AccountPatch } from './models';
 import type { AppError } from './result';
 

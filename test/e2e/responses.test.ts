@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { appError } from '../../src/shared/errors';
+import { appError } from '../../src/shared/errors/errors';
 import { SIM_MEDIA_ID } from '../simulator';
 import { MEDIA_JPEG } from '../simulator/business/images';
 import { e2eSkipReason, useE2e } from '../support/e2e-fixture';

@@ -4,7 +4,7 @@
  * A stand-in for pure host tests only; anything about the core runs against the real core.
  */
 import type { ApiImpl, AppEvent, EventListener } from '../../src/shared/contract';
-import { appError, wechatError } from '../../src/shared/errors';
+import { appError, wechatError } from '../../src/shared/errors/errors';
 import { DEFAULT_SETTINGS, type AccountView, type Settings, type TokenInfo, type TokenStatus } from '../../src/shared/models';
 import { fail, ok } from '../../src/shared/result';
 

@@ -4,9 +4,9 @@ import { AppFailure, type Localized, type Result } from '../../shared/result';
 import type { Core } from '../core/core';
 import type { CliIo } from './io';
 import { pick, type CliLang } from './lang';
-import { reportProblems, type OpenCore } from './open-core';
+import { reportProblems, type OpenCore } from './startup/open-core';
 
-export type { OpenCore } from './open-core';
+export type { OpenCore } from './startup/open-core';
 export type CoreMethod = Exclude<MethodName, 'appInfo' | 'copyToken' | 'serverStatus'>;
 
 export class Context {

@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { KeychainLink } from '../core/keychain/keychain-link';
 import { CACHE_KEY_ITEM } from '../core/keychain/secret-items';
-import { useCompileCache } from './compile-cache';
+import { useCompileCache } from './startup/compile-cache';
 
 const EARLY_COMMANDS = new Set(['token', 'call']);
 
@@ -19,7 +19,7 @@ export function launch(argv: string[]): void {
   // `token NAME` and nothing else: token-fast.ts answers it when the name needs no more checking than it does.
   const run =
     argv[0] === 'token' && argv.length === 2
-      ? import('./token-fast').then(({ tokenOrMain }) => tokenOrMain(argv, keychain))
+      ? import('./startup/token-fast').then(({ tokenOrMain }) => tokenOrMain(argv, keychain))
       : import('./main').then(({ main }) => main(argv, keychain));
   void run.then((code) => {
     process.exitCode = code;

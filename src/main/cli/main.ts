@@ -4,17 +4,17 @@
  */
 import type { KeychainLink } from '../core/keychain/keychain-link';
 import { version } from '../../../package.json';
-import { appError } from '../../shared/errors';
+import { appError } from '../../shared/errors/errors';
 import { AppFailure } from '../../shared/result';
 import { parseCommand } from './args';
 import { commands, groups } from './commands/index';
 import { Context, type OpenCore } from './context';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, exitCodeFor } from './exit-codes';
-import { commandHelp, globalHelp, groupHelp } from './help';
+import { commandHelp, globalHelp, groupHelp } from './output/help';
 import { nodeIo, type CliIo } from './io';
-import { coreOpener } from './open-core';
+import { coreOpener } from './startup/open-core';
 import { cliLanguage, L, pick, savedLanguage, type CliLang } from './lang';
-import { formatError } from './report';
+import { formatError } from './output/report';
 import { UsageFailure, type CommandSpec } from './spec';
 
 export { EXIT_FAILURE, EXIT_KEYCHAIN, EXIT_NETWORK, EXIT_OK, EXIT_USAGE, EXIT_WECHAT, exitCodeFor } from './exit-codes';

@@ -1,5 +1,5 @@
 /** Reads an AppSecret: all of stdin when it is piped, else a no-echo prompt. Never from an argument. */
-import { appError } from '../../shared/errors';
+import { appError } from '../../shared/errors/errors';
 import { AppFailure } from '../../shared/result';
 import type { Context } from './context';
 import { L } from './lang';

@@ -1,7 +1,7 @@
 /** The contract's methods, implemented over the core's parts. Hosts add appInfo, copyToken, serverStatus. */
 import type { ApiImpl } from '../../shared/contract';
 import type { Account, AccountPatch, AccountSource, AccountView, TokenInfo, TokenStatus } from '../../shared/models';
-import { appError } from '../../shared/errors';
+import { appError } from '../../shared/errors/errors';
 import { movesSecret, secretNeededToMove } from '../../shared/secret-destination';
 import { fail, ok, type AppError, type Result } from '../../shared/result';
 import type { AccountsStore } from './storage/accounts-store';

@@ -3,7 +3,7 @@
  * that the caller is the app's own page, validating the input and returning the Result as data.
  */
 import { IPC_EVENT_CHANNEL, IPC_PREFIX, methodNames, type ApiImpl, type AppEvent, type EventListener } from '../../shared/contract';
-import { appError } from '../../shared/errors';
+import { appError } from '../../shared/errors/errors';
 import { fail } from '../../shared/result';
 import { callContract } from '../call-contract';
 

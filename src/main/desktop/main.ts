@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, protocol, screen, shell } from 'electron';
 import { DEFAULT_SETTINGS, resolveLanguage } from '../../shared/models';
-import { localize } from '../../shared/errors';
+import { localize } from '../../shared/errors/errors';
 import { openCore } from '../core/core';
 import { EventHub } from '../core/event-hub';
 import { dataHome } from '../core/storage/paths';

@@ -3,7 +3,7 @@
  * one change at a time, and reports every change of state.
  */
 import type { ServerStatus, Settings } from '../../shared/models';
-import { appError, withDetail } from '../../shared/errors';
+import { appError, withDetail } from '../../shared/errors/errors';
 import { fail, ok, type Result } from '../../shared/result';
 
 export interface RunningServer {

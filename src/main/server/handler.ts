@@ -4,14 +4,14 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HTTP_API_PREFIX, HTTP_EVENTS_PATH, HTTP_TOKEN_PREFIX, type ApiImpl } from '../../shared/contract';
-import { appError } from '../../shared/errors';
+import { appError } from '../../shared/errors/errors';
 import { fail } from '../../shared/result';
-import { dispatch } from './dispatch';
-import type { EventStreams } from './events-route';
+import { dispatch } from './routes/dispatch';
+import type { EventStreams } from './routes/events-route';
 import type { Guards } from './guards';
 import { sendJson, sendStatus } from './responses';
-import type { StaticFiles } from './static-files';
-import { makeTokenRoute } from './token-route';
+import type { StaticFiles } from './routes/static-files';
+import { makeTokenRoute } from './routes/token-route';
 
 export interface HandlerParts {
   api: ApiImpl;

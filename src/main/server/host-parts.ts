@@ -1,5 +1,5 @@
 /** The three contract methods the HTTP host answers itself (see core.ts `hostApi`). */
-import { appError } from '../../shared/errors';
+import { appError } from '../../shared/errors/errors';
 import type { ServerStatus } from '../../shared/models';
 import { fail, ok } from '../../shared/result';
 import type { HostParts } from '../core/core';

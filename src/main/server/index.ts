@@ -9,11 +9,11 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ApiImpl, EventListener } from '../../shared/contract';
 import { removeDiscovery, writeDiscovery } from './discovery';
-import { EventStreams } from './events-route';
+import { EventStreams } from './routes/events-route';
 import { makeGuards } from './guards';
 import { makeHandler } from './handler';
 import { MAX_HEADER_BYTES, resolveLimits, type ServerLimits } from './limits';
-import { StaticFiles } from './static-files';
+import { StaticFiles } from './routes/static-files';
 
 export { DEFAULT_LIMITS, type ServerLimits } from './limits';
 export { discoveryPath, type Discovery } from './discovery';

@@ -1,5 +1,5 @@
 import type { AppError } from '../../shared/result';
-import { localize } from '../../shared/errors';
+import { localize } from '../../shared/errors/errors';
 import { useT } from '../i18n/use-t';
 import { CopyButton } from './CopyButton';
 import { RidLookupButton } from '../toolbox/rid-lookup'; // toolbox (issue 11)

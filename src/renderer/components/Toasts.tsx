@@ -1,5 +1,5 @@
 import { useAppShallow } from '../store/hooks';
-import { localize } from '../../shared/errors';
+import { localize } from '../../shared/errors/errors';
 import { useT } from '../i18n/use-t';
 
 /** Short notices that go away on their own; errors stay a little longer. */

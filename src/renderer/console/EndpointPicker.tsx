@@ -2,7 +2,7 @@ import { useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import type { AccountView } from '../../shared/models';
 import { useAppShallow } from '../store/hooks';
 import { type MessageKey } from '../i18n';
-import { localize } from '../../shared/errors';
+import { localize } from '../../shared/errors/errors';
 import { useT } from '../i18n/use-t';
 import { groupEndpoints } from './endpoint-filter';
 

@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react';
 import type { RedisConnectionView, RedisKeyMatch, RedisTestResult } from '../../shared/redis';
 import type { AppError } from '../../shared/result';
-import { localize } from '../../shared/errors';
+import { localize } from '../../shared/errors/errors';
 import { useApi } from '../api-context';
 import { useT } from '../i18n/use-t';
 import { ErrorView } from '../components/ErrorView';

@@ -1,7 +1,7 @@
 import { defaultApiBase, type AccountInput, type CredentialCheck, type AccountKind, type AccountPatch, type AccountSource, type AccountView, type TokenMode, type TokenStatus } from '../../shared/models';
 import { fail, ok, type Result } from '../../shared/result';
 import { byName, type ByName } from '../../shared/by-name';
-import { appError } from '../../shared/errors';
+import { appError } from '../../shared/errors/errors';
 import { movesSecret, secretNeededToMove } from '../../shared/secret-destination';
 import { kindOfWord } from '../lib/account-order';
 import type { Slice } from './types';

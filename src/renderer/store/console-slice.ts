@@ -1,7 +1,7 @@
 import type { Endpoint } from '../../shared/catalogue/model';
 import type { ConsoleResponse, FormPart, HistoryEntry, HttpMethod } from '../../shared/models';
 import { byName, withName, type ByName } from '../../shared/by-name';
-import { appError } from '../../shared/errors';
+import { appError } from '../../shared/errors/errors';
 import { MASK } from '../../shared/redact';
 import type { AppError } from '../../shared/result';
 import type { Slice } from './types';

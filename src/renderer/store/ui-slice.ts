@@ -1,4 +1,4 @@
-import { appError } from '../../shared/errors';
+import { appError } from '../../shared/errors/errors';
 import type { StorageProblem } from '../../shared/models';
 import type { AppError } from '../../shared/result';
 import type { MessageKey } from '../i18n';

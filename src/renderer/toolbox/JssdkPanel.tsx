@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import type { AccountView } from '../../shared/models';
 import type { AppError } from '../../shared/result';
 import type { JsapiCheck, JsapiSignature, TicketType } from '../../shared/toolbox/models';
-import { localize } from '../../shared/errors';
+import { localize } from '../../shared/errors/errors';
 import { useApi } from '../api-context';
 import { CopyButton } from '../components/CopyButton';
 import { ErrorView } from '../components/ErrorView';

@@ -6,7 +6,7 @@ import { useState, type FormEvent } from 'react';
 import type { AccountView } from '../../shared/models';
 import type { AppError } from '../../shared/result';
 import { PUSH_EVENTS, type PushEvent, type PushMode, type PushReport } from '../../shared/toolbox/models';
-import { localize } from '../../shared/errors';
+import { localize } from '../../shared/errors/errors';
 import { useApi } from '../api-context';
 import { ErrorView } from '../components/ErrorView';
 import { Field } from '../components/Field';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCommand } from '../../../src/main/cli/args';
-import { accountEdit } from '../../../src/main/cli/commands/account-edit';
+import { accountEdit } from '../../../src/main/cli/commands/account/edit';
 import { callCommand } from '../../../src/main/cli/commands/call';
 import { tokenCommand } from '../../../src/main/cli/commands/token';
 import { UsageFailure } from '../../../src/main/cli/spec';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { appError, wechatError } from '../../../src/shared/errors';
+import { appError, wechatError } from '../../../src/shared/errors/errors';
 import { EXIT_FAILURE, EXIT_KEYCHAIN, EXIT_NETWORK, EXIT_USAGE, EXIT_WECHAT, exitCodeFor } from '../../../src/main/cli/exit-codes';
 import { cliLanguage } from '../../../src/main/cli/lang';
-import { formatError } from '../../../src/main/cli/report';
+import { formatError } from '../../../src/main/cli/output/report';
 
 describe('CLI error report', () => {
   it('shows the errcode, its meaning, the caller IP, the rid and the next step', () => {

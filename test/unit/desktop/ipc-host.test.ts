@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { BRIDGE_GLOBAL, IPC_EVENT_CHANNEL, IPC_PREFIX, methodNames, type ApiImpl, type AppEvent, type MethodName } from '../../../src/shared/contract';
-import { wechatError } from '../../../src/shared/errors';
+import { wechatError } from '../../../src/shared/errors/errors';
 import { fail, ok, type Result } from '../../../src/shared/result';
 import { EventHub } from '../../../src/main/core/event-hub';
 import { forwardEvents, registerIpcHost, type InvokeEvent, type IpcRegistrar } from '../../../src/main/desktop/ipc-host';

@@ -1,7 +1,7 @@
 /** Store and client-api behaviour over in-process fakes (pure units: the real hosts are tested elsewhere). */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BRIDGE_GLOBAL, type EventListener } from '../../../src/shared/contract';
-import { appError } from '../../../src/shared/errors';
+import { appError } from '../../../src/shared/errors/errors';
 import { DEFAULT_SETTINGS, type AccountView, type HistoryEntry, type TokenStatus } from '../../../src/shared/models';
 import { fail, ok, type Result } from '../../../src/shared/result';
 import type { ClientApi } from '../../../src/renderer/client-api';

@@ -1,7 +1,7 @@
 /** The renderer's store over an in-process fake api (a pure unit: the real hosts are tested elsewhere). */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AppEvent, EventListener } from '../../../src/shared/contract';
-import { appError, wechatError } from '../../../src/shared/errors';
+import { appError, wechatError } from '../../../src/shared/errors/errors';
 import { DEFAULT_SETTINGS, type AccountView, type ConsoleResponse, type TokenStatus } from '../../../src/shared/models';
 import { fail, ok, type Result } from '../../../src/shared/result';
 import type { ClientApi } from '../../../src/renderer/client-api';

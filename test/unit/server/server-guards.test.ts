@@ -1,7 +1,7 @@
 /** The server's pure checks: Host/Origin allow-lists, the bearer key, and URL paths for static files. */
 import { describe, expect, it } from 'vitest';
 import { bearer, hasCredentialParam, makeGuards } from '../../../src/main/server/guards';
-import { contentTypeOf, safeRelativePath } from '../../../src/main/server/static-files';
+import { contentTypeOf, safeRelativePath } from '../../../src/main/server/routes/static-files';
 
 const KEY = 'k'.repeat(43);
 const TOKEN_KEY = 't'.repeat(43);

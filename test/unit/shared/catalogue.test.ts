@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { callerIp, wechatError, wechatPolicy } from '../../../src/shared/errors';
+import { callerIp, wechatError, wechatPolicy } from '../../../src/shared/errors/errors';
 import { ENDPOINTS, endpointsFor, findEndpoint, searchEndpoints } from '../../../src/shared/catalogue/index';
 import { GROUP_ORDER } from '../../../src/renderer/console/endpoint-filter';
-import { TOKEN_ENDPOINT_ERRORS, WECHAT_ERRORS } from '../../../src/shared/wechat-errors';
+import { TOKEN_ENDPOINT_ERRORS, WECHAT_ERRORS } from '../../../src/shared/errors/wechat-errors';
 
 const SECTION_2_CODES = [
   -1, 40001, 40002, 40013, 40014, 40125, 40164, 40243, 41001, 41002, 41004, 42001, 43002, 43003, 44002, 47001, 45009,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MASK, SECRET_KEYS, isSecretKey, maskToken, redactError, redactJsonText, redactQuery, redactText } from '../../../src/shared/redact';
-import { wechatError } from '../../../src/shared/errors';
+import { wechatError } from '../../../src/shared/errors/errors';
 
 const TOKEN = '78_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-abcdefghijklmnopqrstuvwxyzTAIL';
 const SECRET = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';

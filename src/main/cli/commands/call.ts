@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { ENDPOINTS } from '../../../shared/catalogue/index';
-import { appError, wechatError } from '../../../shared/errors';
+import { appError, wechatError } from '../../../shared/errors/errors';
 import type { ConsoleResponse, HttpMethod } from '../../../shared/models';
 import { AppFailure } from '../../../shared/result';
 import { MAX_REQUEST_TIMEOUT_MS } from '../../../shared/schemas';
@@ -9,12 +9,12 @@ import { splitRequestUrl } from '../../../shared/request-url';
 import { errnoCode, writeFileAtomic } from '../../core/storage/atomic-file';
 import type { Context } from '../context';
 import { EXIT_NETWORK, EXIT_USAGE, EXIT_WECHAT } from '../exit-codes';
-import { json } from '../format';
-import { responseJson } from '../json-views';
+import { json } from '../output/format';
+import { responseJson } from '../output/json-views';
 import { L } from '../lang';
-import { formatError } from '../report';
+import { formatError } from '../output/report';
 import { arg, flag, listValue, stringValue, UsageFailure, type CommandSpec } from '../spec';
-import { jsonOption } from './account-options';
+import { jsonOption } from './account/options';
 
 export const callCommand: CommandSpec = {
   name: 'call',

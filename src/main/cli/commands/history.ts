@@ -1,8 +1,8 @@
-import { clip, json, localTime, table } from '../format';
-import { historyJson } from '../json-views';
+import { clip, json, localTime, table } from '../output/format';
+import { historyJson } from '../output/json-views';
 import { L } from '../lang';
 import { arg, flag, type CommandSpec } from '../spec';
-import { jsonOption } from './account-options';
+import { jsonOption } from './account/options';
 
 // A failed request's STATUS is its error text; long ones are cut so every row keeps its columns (--json has them whole).
 const STATUS_WIDTH = 24;

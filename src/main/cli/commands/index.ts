@@ -1,8 +1,8 @@
 import type { CommandSpec } from '../spec';
-import { accountAdd } from './account-add';
-import { accountEdit } from './account-edit';
-import { accountRemove, accountSetSecret } from './account-secret';
-import { accountList, accountShow } from './account-view';
+import { accountAdd } from './account/add';
+import { accountEdit } from './account/edit';
+import { accountRemove, accountSetSecret } from './account/secret';
+import { accountList, accountShow } from './account/view';
 import { callCommand } from './call';
 import { completeNamesCommand, completionCommand } from './completion';
 import { historyCommand } from './history';

@@ -2,15 +2,15 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseInput } from '../../../shared/contract';
-import { appError, withDetail } from '../../../shared/errors';
+import { appError, withDetail } from '../../../shared/errors/errors';
 import { AppFailure, type Localized } from '../../../shared/result';
 import { parseRedisUrl } from '../../core/redis/redis-url';
 import type { Context } from '../context';
-import { duration, fields, json, localTime, table } from '../format';
-import { redisConnectionJson, redisMatchJson, redisTestJson } from '../json-views';
+import { duration, fields, json, localTime, table } from '../output/format';
+import { redisConnectionJson, redisMatchJson, redisTestJson } from '../output/json-views';
 import { L } from '../lang';
 import { arg, flag, stringValue, UsageFailure, type CommandSpec } from '../spec';
-import { jsonOption } from './account-options';
+import { jsonOption } from './account/options';
 
 const warn = (ctx: Context, warning: Localized | undefined) => warning && ctx.note(`wxtoken: ${ctx.t(L('警告', 'warning'))}: ${ctx.t(warning)}`);
 

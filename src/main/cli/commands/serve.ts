@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { version } from '../../../../package.json';
-import { appError } from '../../../shared/errors';
+import { appError } from '../../../shared/errors/errors';
 import type { ServerStatus } from '../../../shared/models';
 import { AppFailure } from '../../../shared/result';
 import { L } from '../lang';

@@ -1,13 +1,13 @@
 import { EXIT_FAILURE } from '../exit-codes';
-import { json } from '../format';
-import { tokenJson, tokenStatusJson } from '../json-views';
-import { appError } from '../../../shared/errors';
+import { json } from '../output/format';
+import { tokenJson, tokenStatusJson } from '../output/json-views';
+import { appError } from '../../../shared/errors/errors';
 import { AppFailure } from '../../../shared/result';
 import type { Context } from '../context';
 import { L } from '../lang';
 import { confirm } from '../secret-input';
 import { arg, flag, stringValue, UsageFailure, type CommandSpec, type ParsedArgs } from '../spec';
-import { jsonOption, yesOption } from './account-options';
+import { jsonOption, yesOption } from './account/options';
 
 export const tokenCommand: CommandSpec = {
   name: 'token',

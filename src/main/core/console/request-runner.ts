@@ -5,7 +5,7 @@
  * send a message twice.
  */
 import { randomUUID } from 'node:crypto';
-import { appError, wechatError, wechatPolicy } from '../../../shared/errors';
+import { appError, wechatError, wechatPolicy } from '../../../shared/errors/errors';
 import { HISTORY_RESPONSE_CHARS, type Account, type ConsoleRequest, type ConsoleResponse, type HistoryEntry, type FormPart, type HistoryResponse } from '../../../shared/models';
 import { isSecretKey, MASK, redactError, redactJsonText, redactKnown, redactQuery, redactText } from '../../../shared/redact';
 import { jsonDepth, MAX_BODY_DEPTH } from '../../../shared/json-depth';

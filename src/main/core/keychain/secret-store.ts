@@ -1,5 +1,5 @@
 /** The OS keychain through keytar: every call bounded in time, failures never fall back to a file. */
-import { appError, withDetail } from '../../../shared/errors';
+import { appError, withDetail } from '../../../shared/errors/errors';
 import { AppFailure } from '../../../shared/result';
 import type { SecretStore } from '../types';
 

@@ -3,7 +3,7 @@
  * compat or safe mode, and judges the answer as WeChat would. Only ever to the URL the user typed.
  */
 import { randomBytes, randomInt } from 'node:crypto';
-import { appError } from '../../../shared/errors';
+import { appError } from '../../../shared/errors/errors';
 import type { Account } from '../../../shared/models';
 import { fail, ok, type Localized, type Result } from '../../../shared/result';
 import type { PushMode, PushProblem, PushReport, PushRequestView } from '../../../shared/toolbox/models';

@@ -1,6 +1,6 @@
 /** The contract's Redis calls: saved connections (password in the keychain), test, and finding token keys. */
 import type { ApiImpl } from '../../../shared/contract';
-import { appError, withDetail } from '../../../shared/errors';
+import { appError, withDetail } from '../../../shared/errors/errors';
 import type { RedisConnection, RedisConnectionView } from '../../../shared/redis';
 import { fail, ok, type AppError } from '../../../shared/result';
 import { guard } from '../tokens/token-engine';

@@ -5,7 +5,7 @@
  * so commands that never touch Redis do not pay for it.
  */
 import type { Cluster, Redis, RedisOptions } from 'ioredis';
-import { appError, withDetail } from '../../../shared/errors';
+import { appError, withDetail } from '../../../shared/errors/errors';
 import { AppFailure, type AppError, type Localized } from '../../../shared/result';
 import type { RedisAddress } from './redis-url';
 

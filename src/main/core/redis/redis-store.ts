@@ -1,7 +1,7 @@
 /** The Redis connections in `<home>/redis.json`: names, URLs, prefixes, CA certificates — never a password. */
 import path from 'node:path';
 import { z } from 'zod';
-import { appError, withDetail } from '../../../shared/errors';
+import { appError, withDetail } from '../../../shared/errors/errors';
 import { redisCa, redisName, redisPrefix, type RedisConnection } from '../../../shared/redis';
 import { fail, ok, type Result } from '../../../shared/result';
 import { readJsonFile, writeFileAtomic, type ReportProblem, type Validate } from '../storage/atomic-file';

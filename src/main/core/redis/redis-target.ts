@@ -1,5 +1,5 @@
 /** A saved Redis connection with its password from the keychain: what withRedis needs to connect. */
-import { appError, withDetail } from '../../../shared/errors';
+import { appError, withDetail } from '../../../shared/errors/errors';
 import type { RedisConnection } from '../../../shared/redis';
 import { fail, ok, type Result } from '../../../shared/result';
 import type { SecretStore } from '../types';

@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { copyFile, constants, link, mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { appError, withDetail } from '../../../shared/errors';
+import { appError, withDetail } from '../../../shared/errors/errors';
 import { AppFailure, type Localized } from '../../../shared/result';
 
 /** Writes to a temp file in the same folder (created if missing), syncs it, then renames it over `file`. */

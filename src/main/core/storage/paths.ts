@@ -1,7 +1,7 @@
 /** Where wxtoken keeps its files: the same folder for the desktop app, the CLI and the server. */
 import { constants } from 'node:fs';
 import { access, mkdir, stat } from 'node:fs/promises';
-import { appError } from '../../../shared/errors';
+import { appError } from '../../../shared/errors/errors';
 import { AppFailure, type Localized } from '../../../shared/result';
 import { errnoCode, storageAdvice } from './atomic-file';
 

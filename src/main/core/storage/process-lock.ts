@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { link, mkdir, open, readFile, rename, stat, unlink, utimes } from 'node:fs/promises';
 import path from 'node:path';
-import { appError, withDetail } from '../../../shared/errors';
+import { appError, withDetail } from '../../../shared/errors/errors';
 import { AppFailure } from '../../../shared/result';
 import { errnoCode, storageFailure } from './atomic-file';
 import { safeFileName } from './paths';

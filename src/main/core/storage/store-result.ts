@@ -1,6 +1,6 @@
 /** Turns storage failures and schema issues into the `Result` values the stores return. */
 import type { z } from 'zod';
-import { appError, withDetail } from '../../../shared/errors';
+import { appError, withDetail } from '../../../shared/errors/errors';
 import { AppFailure, fail, type AppError, type Result } from '../../../shared/result';
 import { errnoCode, storageFailure } from './atomic-file';
 

@@ -1,5 +1,5 @@
 /** One JS-SDK ticket fetch with a token (wechat-api.md §9): which path each ticket lives at, and reading the answer. */
-import { appError, withDetail } from '../../../shared/errors';
+import { appError, withDetail } from '../../../shared/errors/errors';
 import type { Account } from '../../../shared/models';
 import { redactError } from '../../../shared/redact';
 import { fail, ok, type Result } from '../../../shared/result';

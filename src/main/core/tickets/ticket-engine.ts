@@ -6,7 +6,7 @@
  * expires that token only if it is still the cached one, and the fetch is tried once more with a fresh token.
  */
 import { createHash } from 'node:crypto';
-import { appError, wechatPolicy, withDetail } from '../../../shared/errors';
+import { appError, wechatPolicy, withDetail } from '../../../shared/errors/errors';
 import { fetchModeOf, type Account } from '../../../shared/models';
 import { AppFailure, fail, ok, type AppError, type Result } from '../../../shared/result';
 import type { TicketInfo, TicketType } from '../../../shared/toolbox/models';

@@ -5,7 +5,7 @@
  * so a dry run never knocks out a token a production server holds.
  */
 import type { ValidInput } from '../../../shared/contract';
-import { appError } from '../../../shared/errors';
+import { appError } from '../../../shared/errors/errors';
 import { defaultApiBase, fetchModeOf, type Account, type CredentialCheck } from '../../../shared/models';
 import { maskToken } from '../../../shared/redact';
 import { fail, ok, type Result } from '../../../shared/result';

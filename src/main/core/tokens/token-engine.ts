@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { AppEvent } from '../../../shared/contract';
-import { appError, withDetail } from '../../../shared/errors';
+import { appError, withDetail } from '../../../shared/errors/errors';
 import { fetchModeOf, readOnlySource, type Account, type TokenInfo, type TokenSource, type TokenStatus } from '../../../shared/models';
 import { maskToken, redactError } from '../../../shared/redact';
 import { AppFailure, fail, ok, type AppError, type Result } from '../../../shared/result';

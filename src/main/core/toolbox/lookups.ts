@@ -3,7 +3,7 @@
  * injected, a stale token expired and the call tried once more, credentials masked in what comes back.
  */
 import type { ApiImpl } from '../../../shared/contract';
-import { appError } from '../../../shared/errors';
+import { appError } from '../../../shared/errors/errors';
 import type { Account, ConsoleRequest, ConsoleResponse } from '../../../shared/models';
 import { redactError, redactText } from '../../../shared/redact';
 import { fail, ok, type AppError, type Localized, type Result } from '../../../shared/result';

@@ -1,6 +1,6 @@
 /** The contract's push calls: the callback server config (write-only, in the keychain) and one push. */
 import type { ApiImpl } from '../../../shared/contract';
-import { appError } from '../../../shared/errors';
+import { appError } from '../../../shared/errors/errors';
 import { fail, ok } from '../../../shared/result';
 import { guard } from '../tokens/token-engine';
 import { runPush, type CallbackConfig } from '../push/push-runner';

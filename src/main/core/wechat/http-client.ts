@@ -7,7 +7,7 @@ import type http from 'node:http';
 import type https from 'node:https';
 import type { Socket } from 'node:net';
 import type tls from 'node:tls';
-import { appError, withDetail } from '../../../shared/errors';
+import { appError, withDetail } from '../../../shared/errors/errors';
 import { fail, ok, type Result } from '../../../shared/result';
 
 export interface HttpRequest {

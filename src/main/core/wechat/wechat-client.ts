@@ -1,5 +1,5 @@
 /** The three ways to get a token (wechat-api.md §1), and reading WeChat's JSON answers. */
-import { appError, wechatError, wechatPolicy, withDetail } from '../../../shared/errors';
+import { appError, wechatError, wechatPolicy, withDetail } from '../../../shared/errors/errors';
 import { fetchModeOf, type Account } from '../../../shared/models';
 import { redactError } from '../../../shared/redact';
 import { fail, ok, type Result } from '../../../shared/result';

@@ -2,7 +2,7 @@
 import type { ApiImpl } from '../../../shared/contract';
 import type { CoreApi } from '../../core/core';
 import { DEFAULT_SETTINGS } from '../../../shared/models';
-import { appError } from '../../../shared/errors';
+import { appError } from '../../../shared/errors/errors';
 import { fail, ok } from '../../../shared/result';
 import type { ClipboardGuard } from './clipboard-guard';
 

@@ -1,6 +1,6 @@
 /** The tray icon's menu: copy a token per account, open the window, quit. Built as plain data. */
 import type { MenuItemConstructorOptions } from 'electron';
-import { localize } from '../../../shared/errors';
+import { localize } from '../../../shared/errors/errors';
 import type { AccountView, CopyResult } from '../../../shared/models';
 import type { Result } from '../../../shared/result';
 import type { UiLanguage as UiLang } from '../../../shared/models';

@@ -1,6 +1,6 @@
 import type { EndpointParam } from '../../../shared/catalogue/model';
 import type { FormPart } from '../../../shared/models';
-import { localize } from '../../../shared/errors';
+import { localize } from '../../../shared/errors/errors';
 import { useT } from '../../i18n/use-t';
 
 export type FormValues = Record<string, FormPart>;

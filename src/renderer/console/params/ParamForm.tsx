@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { Endpoint, EndpointParam } from '../../../shared/catalogue/model';
-import { localize } from '../../../shared/errors';
+import { localize } from '../../../shared/errors/errors';
 import { useT } from '../../i18n/use-t';
 import type { MessageKey } from '../../i18n';
 import { useAppShallow } from '../../store/hooks';

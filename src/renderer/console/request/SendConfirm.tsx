@@ -1,7 +1,7 @@
 import type { AccountView } from '../../../shared/models';
-import { localize } from '../../../shared/errors';
+import { localize } from '../../../shared/errors/errors';
 import { useT } from '../../i18n/use-t';
-import { Modal } from '../../components/Modal';
+import { Modal } from '../../components/dialogs/Modal';
 import type { SendChecks } from './send-checks';
 import { KindMismatch } from './KindMismatch';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appError } from '../../../../src/shared/errors';
+import { appError } from '../../../../src/shared/errors/errors';
 import type { Settings, TokenInfo } from '../../../../src/shared/models';
 import { fail, ok } from '../../../../src/shared/result';
 import { ClipboardGuard, type TimerFns } from '../../../../src/main/desktop/clipboard/clipboard-guard';

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
-import { appError } from '../../../../src/shared/errors';
+import { appError } from '../../../../src/shared/errors/errors';
 import type { AccountView } from '../../../../src/shared/models';
 import { fail, ok } from '../../../../src/shared/result';
 import { copyNotice, trayMenuTemplate } from '../../../../src/main/desktop/tray/tray-menu';

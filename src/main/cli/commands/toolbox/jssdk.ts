@@ -1,10 +1,10 @@
 /** `wxtoken ticket` and `wxtoken sign`: JS-SDK tickets, wx.config signatures, and the checker. */
 import { TICKET_TYPES, type JsapiSignature, type TicketType } from '../../../../shared/toolbox/models';
 import { EXIT_FAILURE } from '../../exit-codes';
-import { duration, fields, json } from '../../format';
+import { duration, fields, json } from '../../output/format';
 import { L } from '../../lang';
 import { arg, flag, stringValue, UsageFailure, type CommandSpec } from '../../spec';
-import { jsonOption } from '../account-options';
+import { jsonOption } from '../account/options';
 import { checkJson, signatureJson, ticketJson } from './toolbox-json';
 
 const typeOption = {

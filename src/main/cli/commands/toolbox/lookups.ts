@@ -1,10 +1,10 @@
 /** `wxtoken rid`, `wxtoken quota` and `wxtoken clear-quota`: WeChat's own diagnosis and quota endpoints. */
 import { EXIT_FAILURE } from '../../exit-codes';
-import { fields, json, localTime } from '../../format';
+import { fields, json, localTime } from '../../output/format';
 import { L } from '../../lang';
 import { confirm } from '../../secret-input';
 import { arg, flag, UsageFailure, type CommandSpec } from '../../spec';
-import { jsonOption, yesOption } from '../account-options';
+import { jsonOption, yesOption } from '../account/options';
 import { quotaJson, ridJson } from './toolbox-json';
 
 export const ridCommand: CommandSpec = {

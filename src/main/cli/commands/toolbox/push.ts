@@ -1,10 +1,10 @@
 /** `wxtoken callback set` and `wxtoken push`: the message-push debugger (消息接口调试) against the user's own server. */
 import { PUSH_EVENTS, PUSH_MODES, type PushEvent, type PushMode } from '../../../../shared/toolbox/models';
 import { EXIT_FAILURE } from '../../exit-codes';
-import { json } from '../../format';
+import { json } from '../../output/format';
 import { L } from '../../lang';
 import { arg, flag, stringValue, UsageFailure, type CommandSpec } from '../../spec';
-import { jsonOption } from '../account-options';
+import { jsonOption } from '../account/options';
 import { pushJson } from './toolbox-json';
 
 export const callbackSetCommand: CommandSpec = {

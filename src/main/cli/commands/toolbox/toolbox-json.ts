@@ -1,6 +1,6 @@
 /** What the toolbox commands print with --json: the CLI's one style (snake_case, ISO times, texts in both languages). */
 import type { JsapiCheck, JsapiSignature, PushReport, QuotaInfo, RidInfo, TicketInfo } from '../../../../shared/toolbox/models';
-import { iso } from '../../format';
+import { iso } from '../../output/format';
 
 export const ticketJson = (t: TicketInfo) => ({
   account: t.account,

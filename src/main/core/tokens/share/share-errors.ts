@@ -1,5 +1,5 @@
 /** What a team member is told when the shared token cannot be had. */
-import { appError } from '../../../../shared/errors';
+import { appError } from '../../../../shared/errors/errors';
 import type { AppError, Localized } from '../../../../shared/result';
 
 const L = (zh: string, en: string): Localized => ({ zh, en });

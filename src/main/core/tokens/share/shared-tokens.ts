@@ -9,7 +9,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { appError, withDetail } from '../../../../shared/errors';
+import { appError, withDetail } from '../../../../shared/errors/errors';
 import { fetchModeOf, type Account, type TokenInfo } from '../../../../shared/models';
 import { AppFailure, fail, ok, type AppError, type Result } from '../../../../shared/result';
 import { secretItem } from '../../keychain/secret-items';

@@ -1,5 +1,5 @@
 /** The errors of tokens wxtoken does not fetch (observed, pasted, shared): each says where it looked. */
-import { appError } from '../../../../shared/errors';
+import { appError } from '../../../../shared/errors/errors';
 import type { AppError, Localized } from '../../../../shared/result';
 
 const L = (zh: string, en: string): Localized => ({ zh, en });

@@ -1,12 +1,12 @@
 import { useEffect, useId, useState } from 'react';
-import { serverUiUrl, type Language, type Theme } from '../../shared/models';
-import type { AppError } from '../../shared/result';
-import { useAppShallow } from '../store/hooks';
-import { useT } from '../i18n/use-t';
-import { CopyButton } from './CopyButton';
-import { ErrorView } from './ErrorView';
+import { serverUiUrl, type Language, type Theme } from '../../../shared/models';
+import type { AppError } from '../../../shared/result';
+import { useAppShallow } from '../../store/hooks';
+import { useT } from '../../i18n/use-t';
+import { CopyButton } from '../CopyButton';
+import { ErrorView } from '../ErrorView';
 import { Modal } from './Modal';
-import { RedisSettings } from '../sources/RedisSettings';
+import { RedisSettings } from '../../sources/RedisSettings';
 
 /** Language, theme, clipboard clearing, and the loopback server (switch and key in the desktop app; its URL everywhere). */
 export function SettingsDialog() {

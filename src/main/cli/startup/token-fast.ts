@@ -4,10 +4,10 @@
  * same output, errors and exit codes. Only that exact form, with a name already as the schema would leave it;
  * any other form (options, help, a name to trim or reject) goes through `main`.
  */
-import { ACCOUNT_NAME_MAX, ACCOUNT_NAME_PATTERN } from '../../shared/models';
-import type { KeychainLink } from '../core/keychain/keychain-link';
-import { exitCodeFor, EXIT_FAILURE } from './exit-codes';
-import { cliLanguage, savedLanguage } from './lang';
+import { ACCOUNT_NAME_MAX, ACCOUNT_NAME_PATTERN } from '../../../shared/models';
+import type { KeychainLink } from '../../core/keychain/keychain-link';
+import { exitCodeFor, EXIT_FAILURE } from '../exit-codes';
+import { cliLanguage, savedLanguage } from '../lang';
 import { coreOpener, reportProblems } from './open-core';
 
 export async function tokenOrMain(argv: string[], keychain?: KeychainLink): Promise<number> {
@@ -15,7 +15,7 @@ export async function tokenOrMain(argv: string[], keychain?: KeychainLink): Prom
   if (command === 'token' && rest.length === 0 && name !== undefined && name.length <= ACCOUNT_NAME_MAX && ACCOUNT_NAME_PATTERN.test(name)) {
     return plainToken(name, keychain);
   }
-  const { main } = await import('./main');
+  const { main } = await import('../main');
   return main(argv, keychain);
 }
 
@@ -32,13 +32,13 @@ async function plainToken(name: string, keychain?: KeychainLink): Promise<number
         return 0;
       }
       if (result) {
-        const { formatError } = await import('./report');
+        const { formatError } = await import('../output/report');
         err(formatError(result.error, lang));
         return exitCodeFor(result.error);
       }
     }
     // A bug, as `main` reports one: its text may hold anything, so only the generic message.
-    const [{ formatError }, { appError }] = await Promise.all([import('./report'), import('../../shared/errors')]);
+    const [{ formatError }, { appError }] = await Promise.all([import('../output/report'), import('../../../shared/errors/errors')]);
     err(formatError(appError('internal'), lang));
     return EXIT_FAILURE;
   } finally {

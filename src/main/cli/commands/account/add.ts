@@ -1,12 +1,12 @@
-import { appError } from '../../../shared/errors';
-import { AppFailure } from '../../../shared/result';
-import { parseInput } from '../../../shared/contract';
-import { appidProblem } from '../../../shared/schemas';
-import { L } from '../lang';
-import { readSecret } from '../secret-input';
-import { arg, stringValue, UsageFailure, type CommandSpec } from '../spec';
-import { accountFieldOptions } from './account-options';
-import { checkRedisExists, readHeaderValue, secretWanted, sourceFrom, sourceOptions } from './account-source';
+import { appError } from '../../../../shared/errors/errors';
+import { AppFailure } from '../../../../shared/result';
+import { parseInput } from '../../../../shared/contract';
+import { appidProblem } from '../../../../shared/schemas';
+import { L } from '../../lang';
+import { readSecret } from '../../secret-input';
+import { arg, stringValue, UsageFailure, type CommandSpec } from '../../spec';
+import { accountFieldOptions } from './options';
+import { checkRedisExists, readHeaderValue, secretWanted, sourceFrom, sourceOptions } from './source';
 
 export const accountAdd: CommandSpec = {
   name: 'account add',

@@ -3,8 +3,8 @@
  * comment line every so often so idle timeouts and proxies keep the stream open.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { EventListener } from '../../shared/contract';
-import { EVENT_STREAM_HEADERS, sendStatus } from './responses';
+import type { EventListener } from '../../../shared/contract';
+import { EVENT_STREAM_HEADERS, sendStatus } from '../responses';
 
 export class EventStreams {
   private readonly open = new Set<ServerResponse>();

@@ -5,7 +5,7 @@
  */
 import { enableCompileCache } from 'node:module';
 import { join } from 'node:path';
-import { privateDataHome } from '../core/storage/data-home';
+import { privateDataHome } from '../../core/storage/data-home';
 
 export function useCompileCache(env: NodeJS.ProcessEnv = process.env): void {
   if (env.NODE_COMPILE_CACHE !== undefined || typeof enableCompileCache !== 'function') return;

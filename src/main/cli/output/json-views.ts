@@ -3,9 +3,9 @@
  * both languages ({zh, en}) so a script's parsing never depends on LANG. Absent values are left out.
  * Scripts depend on these shapes: change them only on purpose.
  */
-import type { AccountView, ConsoleResponse, HistoryEntry, TokenInfo, TokenOrigin, TokenStatus } from '../../shared/models';
-import type { RedisConnectionView, RedisKeyMatch, RedisTestResult } from '../../shared/redis';
-import type { AppError } from '../../shared/result';
+import type { AccountView, ConsoleResponse, HistoryEntry, TokenInfo, TokenOrigin, TokenStatus } from '../../../shared/models';
+import type { RedisConnectionView, RedisKeyMatch, RedisTestResult } from '../../../shared/redis';
+import type { AppError } from '../../../shared/result';
 import { iso } from './format';
 
 type Json = Record<string, unknown>;

@@ -1,5 +1,5 @@
-import type { AppError, ErrorCode, Localized } from './result';
-import { scrubSecretPairs } from './redact';
+import type { AppError, ErrorCode, Localized } from '../result';
+import { scrubSecretPairs } from '../redact';
 import { TOKEN_ENDPOINT_ERRORS, WECHAT_ERRORS, type WechatErrorInfo } from './wechat-errors';
 
 const APP_ERRORS: Record<Exclude<ErrorCode, 'wechat'>, { message: Localized; next?: Localized }> = {

@@ -7,12 +7,12 @@
  * `expires_in` counts down) and written with a prebuilt header list.
  */
 import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
-import { parseInput, type ApiImpl } from '../../shared/contract';
-import { appError } from '../../shared/errors';
-import type { TokenInfo } from '../../shared/models';
-import { fail, type AppError, type ErrorCode, type Result } from '../../shared/result';
-import { answerLanguage, type AnswerLang } from './answer-language';
-import { jsonHeaderList, sendJson } from './responses';
+import { parseInput, type ApiImpl } from '../../../shared/contract';
+import { appError } from '../../../shared/errors/errors';
+import type { TokenInfo } from '../../../shared/models';
+import { fail, type AppError, type ErrorCode, type Result } from '../../../shared/result';
+import { answerLanguage, type AnswerLang } from '../answer-language';
+import { jsonHeaderList, sendJson } from '../responses';
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
   validation: 400,

@@ -1,9 +1,9 @@
-import type { AccountPatch } from '../../../shared/models';
-import { L } from '../lang';
-import { arg, flag, stringValue, UsageFailure, type CommandSpec } from '../spec';
-import { defined } from './account-add';
-import { accountFieldOptions, findAccount } from './account-options';
-import { checkRedisExists, localOption, noShareOption, readHeaderValue, sourceFrom, sourceOptions } from './account-source';
+import type { AccountPatch } from '../../../../shared/models';
+import { L } from '../../lang';
+import { arg, flag, stringValue, UsageFailure, type CommandSpec } from '../../spec';
+import { defined } from './add';
+import { accountFieldOptions, findAccount } from './options';
+import { checkRedisExists, localOption, noShareOption, readHeaderValue, sourceFrom, sourceOptions } from './source';
 
 export const accountEdit: CommandSpec = {
   name: 'account edit',

@@ -1,11 +1,11 @@
-import type { AccountView, TokenStatus } from '../../../shared/models';
-import type { Context } from '../context';
-import { duration, fields, json, localTime, table } from '../format';
-import { accountJson, tokenStatusJson } from '../json-views';
-import { L } from '../lang';
-import { arg, flag, type CommandSpec } from '../spec';
-import { findAccount, jsonOption } from './account-options';
-import { originText, sourceText } from '../source-text';
+import type { AccountView, TokenStatus } from '../../../../shared/models';
+import type { Context } from '../../context';
+import { duration, fields, json, localTime, table } from '../../output/format';
+import { accountJson, tokenStatusJson } from '../../output/json-views';
+import { L } from '../../lang';
+import { arg, flag, type CommandSpec } from '../../spec';
+import { findAccount, jsonOption } from './options';
+import { originText, sourceText } from '../../output/source-text';
 
 export const accountList: CommandSpec = {
   name: 'account list',

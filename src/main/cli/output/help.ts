@@ -1,7 +1,7 @@
 /** Help text: the global overview, a group's overview, and one command's usage with its options. */
-import { commands } from './commands/index';
-import { pick, type CliLang } from './lang';
-import type { CommandSpec } from './spec';
+import { commands } from '../commands/index';
+import { pick, type CliLang } from '../lang';
+import type { CommandSpec } from '../spec';
 import { width } from './format';
 
 const EXIT_TEXT = {

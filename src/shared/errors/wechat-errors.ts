@@ -1,4 +1,4 @@
-import type { Localized } from './result';
+import type { Localized } from '../result';
 
 export interface WechatErrorInfo {
   meaning: Localized;

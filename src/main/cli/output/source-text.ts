@@ -1,7 +1,7 @@
 /** How the CLI names an account's token source and where a token came from (issue 8). */
-import type { AccountSource, TokenOrigin } from '../../shared/models';
-import { L } from './lang';
-import type { Localized } from '../../shared/result';
+import type { AccountSource, TokenOrigin } from '../../../shared/models';
+import { L } from '../lang';
+import type { Localized } from '../../../shared/result';
 
 export function sourceText(source: AccountSource | undefined): Localized {
   if (!source) return L('本机用 AppSecret 获取', 'fetched on this machine with the AppSecret');

@@ -3,12 +3,12 @@
  * JSON with status 200; only an unknown method (404) or a transport problem gets another status.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { isMethodName, type ApiImpl } from '../../shared/contract';
-import { appError } from '../../shared/errors';
-import { fail } from '../../shared/result';
-import { callContract } from '../call-contract';
+import { isMethodName, type ApiImpl } from '../../../shared/contract';
+import { appError } from '../../../shared/errors/errors';
+import { fail } from '../../../shared/result';
+import { callContract } from '../../call-contract';
 import { readBody } from './body';
-import { sendJson, sendStatus } from './responses';
+import { sendJson, sendStatus } from '../responses';
 
 const invalidJson = fail(
   appError('validation', { message: { zh: '输入无效：请求体不是 JSON', en: 'Invalid input: the request body is not JSON' } }),

@@ -1,8 +1,8 @@
-import { EXIT_FAILURE } from '../exit-codes';
-import { L } from '../lang';
-import { confirm, readSecret } from '../secret-input';
-import { arg, flag, UsageFailure, type CommandSpec } from '../spec';
-import { findAccount, yesOption } from './account-options';
+import { EXIT_FAILURE } from '../../exit-codes';
+import { L } from '../../lang';
+import { confirm, readSecret } from '../../secret-input';
+import { arg, flag, UsageFailure, type CommandSpec } from '../../spec';
+import { findAccount, yesOption } from './options';
 
 export const accountSetSecret: CommandSpec = {
   name: 'account set-secret',

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import type { AppError } from '../../shared/result';
-import { useAppShallow } from '../store/hooks';
-import { useT } from '../i18n/use-t';
-import { ErrorView } from './ErrorView';
+import type { AppError } from '../../../shared/result';
+import { useAppShallow } from '../../store/hooks';
+import { useT } from '../../i18n/use-t';
+import { ErrorView } from '../ErrorView';
 import { Modal } from './Modal';
 
 /** Asks once, and says what goes with the account. */

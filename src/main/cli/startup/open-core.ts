@@ -1,7 +1,7 @@
 /** How every CLI run opens the core: its keychain calls go to a child process, so a hung keychain cannot hang it. */
-import type { Core, CoreOptions } from '../core/core';
-import type { KeychainLink } from '../core/keychain/keychain-link';
-import { pick, type CliLang } from './lang';
+import type { Core, CoreOptions } from '../../core/core';
+import type { KeychainLink } from '../../core/keychain/keychain-link';
+import { pick, type CliLang } from '../lang';
 
 export type OpenCore = (options: CoreOptions) => Promise<Core>;
 
@@ -9,9 +9,9 @@ export type OpenCore = (options: CoreOptions) => Promise<Core>;
 export function coreOpener(keychain?: KeychainLink): OpenCore {
   return async (options) => {
     const [{ openCore }, { IsolatedSecretStore }, { keychainWorkerPath }] = await Promise.all([
-      import('../core/core'),
-      import('../core/keychain/isolated-secret-store'),
-      import('./launch'),
+      import('../../core/core'),
+      import('../../core/keychain/isolated-secret-store'),
+      import('../launch'),
     ]);
     return openCore({ ...options, secrets: new IsolatedSecretStore({ workerPath: keychainWorkerPath(), started: keychain }) });
   };

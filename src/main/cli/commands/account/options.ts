@@ -1,10 +1,10 @@
 /** Options shared by `account add` and `account edit`, and lookups both need. */
-import { appError, withDetail } from '../../../shared/errors';
-import { ACCOUNT_KINDS, TOKEN_MODES, type AccountView } from '../../../shared/models';
-import { AppFailure } from '../../../shared/result';
-import type { Context } from '../context';
-import { L } from '../lang';
-import type { OptionSpec } from '../spec';
+import { appError, withDetail } from '../../../../shared/errors/errors';
+import { ACCOUNT_KINDS, TOKEN_MODES, type AccountView } from '../../../../shared/models';
+import { AppFailure } from '../../../../shared/result';
+import type { Context } from '../../context';
+import { L } from '../../lang';
+import type { OptionSpec } from '../../spec';
 
 export const accountFieldOptions: Record<string, OptionSpec> = {
   appid: { type: 'string', arg: 'ID', help: L('AppID（企业微信为 corpid）', 'the AppID (the corpid for WeCom)') },

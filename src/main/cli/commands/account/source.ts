@@ -1,11 +1,11 @@
 /** `account add|edit` options that say where the token comes from (issue 8): share, observe, observe-url, paste. */
-import type { AccountSource } from '../../../shared/models';
-import { OBSERVE_FORMATS } from '../../../shared/redis';
-import { appError } from '../../../shared/errors';
-import { AppFailure } from '../../../shared/result';
-import type { Context } from '../context';
-import { L } from '../lang';
-import { flag, stringValue, UsageFailure, type CommandSpec, type OptionSpec, type ParsedArgs } from '../spec';
+import type { AccountSource } from '../../../../shared/models';
+import { OBSERVE_FORMATS } from '../../../../shared/redis';
+import { appError } from '../../../../shared/errors/errors';
+import { AppFailure } from '../../../../shared/result';
+import type { Context } from '../../context';
+import { L } from '../../lang';
+import { flag, stringValue, UsageFailure, type CommandSpec, type OptionSpec, type ParsedArgs } from '../../spec';
 
 export const sourceOptions: Record<string, OptionSpec> = {
   share: { type: 'string', arg: 'REDIS', values: 'redis', help: L('通过团队 Redis 共享 token：整个团队只获取一次（无 AppSecret 的成员读取团队的 token）', "share the token through a team Redis: one fetch for the whole team (a member without the AppSecret reads the team's token)") },

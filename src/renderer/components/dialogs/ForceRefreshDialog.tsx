@@ -1,7 +1,7 @@
-import { useAppShallow } from '../store/hooks';
-import { useT } from '../i18n/use-t';
-import { fetchModeOf } from '../../shared/models';
-import { useNow } from '../lib/use-now';
+import { useAppShallow } from '../../store/hooks';
+import { useT } from '../../i18n/use-t';
+import { fetchModeOf } from '../../../shared/models';
+import { useNow } from '../../lib/use-now';
 import { Modal } from './Modal';
 
 /** Force refresh has a cost that depends on the mode: say it before doing it. */

@@ -1,6 +1,6 @@
 /** How an AppError reads on stderr: what happened, WeChat's code and words, the caller IP, the rid, what next. */
-import type { AppError } from '../../shared/result';
-import { L, pick, type CliLang } from './lang';
+import type { AppError } from '../../../shared/result';
+import { L, pick, type CliLang } from '../lang';
 
 const LABELS = {
   error: L('错误', 'error'),
