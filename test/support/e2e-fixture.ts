@@ -1,11 +1,13 @@
 /**
  * The end-to-end fixture: per spec file the simulator, `wxtoken serve` (a real child process on a fresh data
- * folder and keychain service) and one Chromium; per test a fresh browser context opened on the printed URL,
- * ready once the app says so. Also the one check every spec ends with: no AppSecret reached the page.
+ * folder and keychain service) and a Chromium leased for the file from the run's pool (chromium-pool.ts);
+ * per test a fresh browser context opened on the printed URL, ready once the app says so. Also the one check
+ * every spec ends with: no AppSecret reached the page.
  */
-import { afterAll, afterEach, beforeAll, expect } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
+import { chromium, type Browser } from 'playwright-core';
 import type { SimAccount } from '../simulator';
+import { LEASE_PATH, RETURN_PATH } from './chromium-pool';
 import { chromiumMissing, launchChromium, openApp, type AppPage, type OpenOptions } from './e2e-browser';
 import { rendererMissing, startServeStack, type ServeStack } from './e2e-serve';
 import { hasTestKeyring } from './keychain';
@@ -33,16 +35,16 @@ export function e2eSkipReason(): string | undefined {
 export function useE2e(options: { expiresIn?: number; callerIp?: string } = {}): () => E2e {
   let e2e: E2e | undefined;
   let stack: ServeStack | undefined;
-  let browser: Browser | undefined;
+  let browser: LeasedBrowser | undefined;
   const pages: AppPage[] = [];
   const secrets = new Set<string>();
 
   beforeAll(async () => {
     const missing = rendererMissing();
     if (missing) throw new Error(missing);
-    [stack, browser] = await Promise.all([startServeStack(options), launchChromium()]);
+    [stack, browser] = await Promise.all([startServeStack(options), leaseChromium()]);
     const s = stack;
-    const b = browser;
+    const b = browser.browser;
     e2e = {
       stack: s,
       browser: b,
@@ -74,12 +76,39 @@ export function useE2e(options: { expiresIn?: number; callerIp?: string } = {}):
   });
 
   afterAll(async () => {
-    await browser?.close().catch(() => undefined);
+    await browser?.giveBack();
     await stack?.close();
   });
 
   return () => {
     if (!e2e) throw new Error('the e2e fixture is not started');
     return e2e;
+  };
+}
+
+interface LeasedBrowser {
+  browser: Browser;
+  /** Closes this file's contexts, then returns the browser to the pool (or closes it if it was not pooled). */
+  giveBack(): Promise<void>;
+}
+
+/** A Chromium from the run's pool, for this file alone until it gives it back; its own one without a pool. */
+async function leaseChromium(): Promise<LeasedBrowser> {
+  const pool = inject('chromiumPool');
+  if (!pool) {
+    const browser = await launchChromium();
+    return { browser, giveBack: () => browser.close().catch(() => undefined) };
+  }
+  const res = await fetch(pool + LEASE_PATH);
+  const ws = await res.text();
+  if (!res.ok) throw new Error(`no Chromium from the pool: ${ws}`);
+  const browser = await chromium.connect(ws, { timeout: 60_000 });
+  return {
+    browser,
+    async giveBack() {
+      // Disconnecting closes every context this file opened, so the next file finds the browser empty.
+      await browser.close().catch(() => undefined);
+      await fetch(`${pool}${RETURN_PATH}?ws=${encodeURIComponent(ws)}`);
+    },
   };
 }

@@ -54,11 +54,14 @@ function markRepresentatives(page: Page): Promise<{ id: string; name: string; di
   }, MARK);
 }
 
-/** The composited text and background colours of a button as painted now, and its focus ring. */
-function measure(page: Page, id: string): Promise<Measured> {
+/**
+ * The composited text and background colours of each button as painted now, and its focus ring. With
+ * `focus`, each button is first focused from script (after a key press, so it is keyboard focus), which is
+ * what Playwright's focus() does too; the answer says whether the button really was in the state measured.
+ */
+function measure(page: Page, ids: string[], focus = false): Promise<(Measured & { hovered: boolean; focusVisible: boolean })[]> {
   return page.evaluate(
-    ({ mark, id }) => {
-      const el = document.querySelector<HTMLElement>(`[${mark}="${id}"]`)!;
+    ({ mark, ids, focus }) => {
       const ctx = document.createElement('canvas').getContext('2d')!;
       type Rgba = [number, number, number, number];
       const parse = (css: string): Rgba => {
@@ -89,59 +92,109 @@ function measure(page: Page, id: string): Promise<Measured> {
       };
       const bright = (c: Rgba, b: number): Rgba => [0, 1, 2].map((i) => Math.min(255, c[i] * b)).concat(1) as Rgba;
 
-      // What is behind the button: every ancestor's background over the canvas (the page's own colour scheme).
-      const ancestors: HTMLElement[] = [];
-      for (let p = el.parentElement; p; p = p.parentElement) ancestors.unshift(p);
-      const dark = matchMedia('(prefers-color-scheme: dark)').matches;
-      let behind: Rgba = dark ? [18, 18, 18, 1] : [255, 255, 255, 1];
-      let opacity = 1;
-      for (const p of ancestors) {
-        const s = getComputedStyle(p);
-        behind = over(parse(s.backgroundColor), behind);
-        opacity *= Number(s.opacity);
-      }
-      const s = getComputedStyle(el);
-      const b = brightness(s);
-      const face = bright(over(parse(s.backgroundColor), behind), b);
-      const text = bright(over(parse(s.color), face), b);
-      const o = opacity * Number(s.opacity);
-      const bg = mix(face, behind, o);
-      const fg = mix(text, behind, o);
-      const ringVisible = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0;
-      return {
-        text: ratio(fg, bg),
-        fg: hex(fg),
-        bg: hex(bg),
-        ring: ringVisible ? ratio(over(parse(s.outlineColor), behind), behind) : undefined,
-      };
+      return ids.map((id) => {
+        const el = document.querySelector<HTMLElement>(`[${mark}="${id}"]`)!;
+        if (focus) el.focus();
+        // What is behind the button: every ancestor's background over the canvas (the page's own colour scheme).
+        const ancestors: HTMLElement[] = [];
+        for (let p = el.parentElement; p; p = p.parentElement) ancestors.unshift(p);
+        const dark = matchMedia('(prefers-color-scheme: dark)').matches;
+        let behind: Rgba = dark ? [18, 18, 18, 1] : [255, 255, 255, 1];
+        let opacity = 1;
+        for (const p of ancestors) {
+          const s = getComputedStyle(p);
+          behind = over(parse(s.backgroundColor), behind);
+          opacity *= Number(s.opacity);
+        }
+        const s = getComputedStyle(el);
+        const b = brightness(s);
+        const face = bright(over(parse(s.backgroundColor), behind), b);
+        const text = bright(over(parse(s.color), face), b);
+        const o = opacity * Number(s.opacity);
+        const bg = mix(face, behind, o);
+        const fg = mix(text, behind, o);
+        const ringVisible = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0;
+        return {
+          text: ratio(fg, bg),
+          fg: hex(fg),
+          bg: hex(bg),
+          ring: ringVisible ? ratio(over(parse(s.outlineColor), behind), behind) : undefined,
+          hovered: el.matches(':hover'),
+          focusVisible: el.matches(':focus-visible'),
+        };
+      });
+    },
+    { mark: MARK, ids, focus },
+  );
+}
+
+/**
+ * Where the pointer goes to hover a button: its centre, scrolled into view first (as Playwright's hover
+ * does). Throws when something else is on top there, which a user could not hover through either.
+ */
+function pointerTarget(page: Page, id: string): Promise<{ x: number; y: number }> {
+  return page.evaluate(
+    ({ mark, id }) => {
+      const el = document.querySelector<HTMLElement>(`[${mark}="${id}"]`)!;
+      el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+      const r = el.getBoundingClientRect();
+      const x = r.left + r.width / 2;
+      const y = r.top + r.height / 2;
+      const top = document.elementFromPoint(x, y);
+      if (!top || !el.contains(top)) throw new Error(`button ${id} is covered by ${top?.outerHTML.slice(0, 80) ?? 'nothing'}`);
+      return { x, y };
     },
     { mark: MARK, id },
   );
 }
 
-/** Every distinct button on screen, in every state it can be in now; returns what falls short of AA. */
+/**
+ * Every distinct button on screen, in every state it can be in now; returns what falls short of AA. The
+ * pointer and the keyboard are real (a hover rule or a :focus-visible rule applies as for a user); only the
+ * measuring is batched: all buttons' normal look in one call, all keyboard-focus looks in another.
+ */
 export async function checkButtons(page: Page, where: string): Promise<ContrastFailure[]> {
   const failures: ContrastFailure[] = [];
   const fail = (name: string, state: ContrastFailure['state'], ratio: number, colors: string) =>
     failures.push({ button: `${where}: ${name}`, state, ratio: Math.round(ratio * 100) / 100, colors });
-  for (const { id, name, disabled } of await markRepresentatives(page)) {
-    const button = page.locator(`[${MARK}="${id}"]`);
-    await page.mouse.move(0, 0);
-    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-    const normal = await measure(page, id);
+  const buttons = await markRepresentatives(page);
+  const enabled = buttons.filter((b) => !b.disabled);
+
+  // Normal (and disabled): the pointer off every button, nothing focused.
+  await page.mouse.move(0, 0);
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  const normals = await measure(
+    page,
+    buttons.map((b) => b.id),
+  );
+  buttons.forEach(({ name, disabled }, i) => {
+    const normal = normals[i];
     if (normal.text < AA_TEXT) fail(name, disabled ? 'disabled' : 'normal', normal.text, `${normal.fg} on ${normal.bg}`);
-    if (disabled) continue;
-    await button.hover();
-    const hover = await measure(page, id);
+  });
+
+  // Hover: the pointer on each button in turn.
+  for (const { id, name } of enabled) {
+    const { x, y } = await pointerTarget(page, id);
+    await page.mouse.move(x, y);
+    const [hover] = await measure(page, [id]);
+    if (!hover.hovered) throw new Error(`${where}: ${name} did not take the pointer's hover`);
     if (hover.text < AA_TEXT) fail(name, 'hover', hover.text, `${hover.fg} on ${hover.bg}`);
-    await page.mouse.move(0, 0);
-    // A key press first, so the focus that follows counts as keyboard focus (:focus-visible).
-    await page.keyboard.press('Shift');
-    await button.focus();
-    const focus = await measure(page, id);
+  }
+
+  // Keyboard focus: a key press first, so the focus that follows counts as keyboard focus (:focus-visible).
+  await page.mouse.move(0, 0);
+  await page.keyboard.press('Shift');
+  const focused = await measure(
+    page,
+    enabled.map((b) => b.id),
+    true,
+  );
+  enabled.forEach(({ name }, i) => {
+    const focus = focused[i];
+    if (!focus.focusVisible) throw new Error(`${where}: ${name} did not take keyboard focus`);
     if (focus.text < AA_TEXT) fail(name, 'focus', focus.text, `${focus.fg} on ${focus.bg}`);
     if (focus.ring === undefined || focus.ring < AA_NON_TEXT) fail(name, 'focus', focus.ring ?? 0, 'focus ring');
-  }
+  });
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   return failures;
 }
