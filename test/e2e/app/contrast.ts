@@ -119,8 +119,9 @@ function measure(page: Page, ids: string[], focus = false): Promise<(Measured & 
           fg: hex(fg),
           bg: hex(bg),
           ring: ringVisible ? ratio(over(parse(s.outlineColor), behind), behind) : undefined,
-          hovered: el.matches(':hover'),
-          focusVisible: el.matches(':focus-visible'),
+          // Qualified by the mark: a bare :hover never matches a button in a quirks-mode page (the hover quirk).
+          hovered: el.matches(`[${mark}]:hover`),
+          focusVisible: el.matches(`[${mark}]:focus-visible`),
         };
       });
     },
