@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+// `npm run typecheck`: the three tsconfigs (main and preload, renderer, tests) checked at the same time, each
+// incrementally (its .tsbuildinfo in .cache/typecheck/, so an unchanged file is not checked again). Prints
+// each check's errors under its name and exits 1 when any check fails.
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+const cache = join(root, '.cache', 'typecheck');
+mkdirSync(cache, { recursive: true });
+
+function check(name) {
+  return new Promise((resolve) => {
+    const args = [tsc, '-p', `tsconfig.${name}.json`, '--noEmit', '--incremental', '--tsBuildInfoFile', join(cache, `${name}.tsbuildinfo`)];
+    const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (c) => (output += c));
+    child.stderr.on('data', (c) => (output += c));
+    child.on('close', (code) => resolve({ name, code, output }));
+  });
+}
+
+const results = await Promise.all(['node', 'web', 'test'].map(check));
+for (const { name, code, output } of results) {
+  if (code !== 0) process.stdout.write(`tsconfig.${name}.json:\n${output}`);
+}
+process.exit(results.some((r) => r.code !== 0) ? 1 : 0);
