@@ -2,9 +2,8 @@
  * Issue 10: saved requests per account (name, request, notes), kept across reloads, loaded back into the editor,
  * and exported as a file that holds no token and no secret value.
  */
-import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { waitReady } from '../support/e2e-browser';
+import { downloadedBytes, waitReady } from '../support/e2e-browser';
 import { e2eSkipReason, useE2e } from '../support/e2e-fixture';
 import { ConsolePage } from './pages/console';
 import { SidebarPage } from './pages/sidebar';
@@ -53,7 +52,7 @@ describe.skipIf(Boolean(skip))('saved requests', () => {
 
     const [download] = await Promise.all([app.page.waitForEvent('download'), saved.getByRole('button', { name: t('saved.export'), exact: true }).click()]);
     expect(download.suggestedFilename()).toBe('wxtoken-saved-saved-oa.json');
-    const text = await readFile(await download.path(), 'utf8');
+    const text = (await downloadedBytes(download)).toString('utf8');
     const file = JSON.parse(text) as { requests: { name: string; notes?: string; path: string; query: [string, string][]; body?: string }[] };
     expect(file.requests).toHaveLength(1);
     expect(file.requests[0]).toMatchObject({ name: 'Greet a tester', notes: 'for the QA account', path: '/cgi-bin/message/custom/send', query: [['appsecret', '***']] });

@@ -2,9 +2,9 @@
  * Issue 10: a file field for multipart endpoints (the catalogue's `form`). media/upload sends the chosen file as
  * multipart/form-data; the simulator stores it and media/get gives the same bytes back.
  */
-import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { MEDIA_JPEG } from '../simulator/business/images';
+import { downloadedBytes } from '../support/e2e-browser';
 import { e2eSkipReason, useE2e } from '../support/e2e-fixture';
 import { ConsolePage } from './pages/console';
 import { SidebarPage } from './pages/sidebar';
@@ -37,7 +37,7 @@ describe.skipIf(Boolean(skip))('multipart uploads from the console', () => {
     await c.queryValue(1).fill(answer.media_id);
     await c.send();
     const [download] = await Promise.all([app.page.waitForEvent('download'), c.saveAs.click()]);
-    expect((await readFile(await download.path())).equals(MEDIA_JPEG)).toBe(true);
+    expect((await downloadedBytes(download)).equals(MEDIA_JPEG)).toBe(true);
     await e2e().expectNoSecretLeak(app);
   });
 });

@@ -3,11 +3,11 @@
  * slow call, binary answers (a Mini Program code shown inline, media offered as a download with its bytes),
  * "copy as cURL" without the real token; and 45009 on the token card, paused until the user resumes.
  */
-import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { appError } from '../../src/shared/errors/errors';
 import { SIM_MEDIA_ID } from '../simulator';
 import { MEDIA_JPEG } from '../simulator/business/images';
+import { downloadedBytes } from '../support/e2e-browser';
 import { e2eSkipReason, useE2e } from '../support/e2e-fixture';
 import { ConsolePage } from './pages/console';
 import { SidebarPage } from './pages/sidebar';
@@ -113,7 +113,7 @@ describe.skipIf(Boolean(skip))('console responses and the daily quota', () => {
     await c.status(200).waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), c.saveAs.click()]);
     expect(download.suggestedFilename()).toBe(`${SIM_MEDIA_ID}.jpg`);
-    const bytes = await readFile(await download.path());
+    const bytes = await downloadedBytes(download);
     expect(bytes.equals(MEDIA_JPEG)).toBe(true);
     await e2e().expectNoSecretLeak(app);
   });

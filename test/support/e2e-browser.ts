@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Download, type Page } from 'playwright-core';
 import { ROOT } from './e2e-serve';
 
 export const CHROMIUM = process.env.WXTOKEN_CHROMIUM ?? '/usr/bin/chromium';
@@ -91,4 +91,14 @@ export async function openApp(browser: Browser, url: string, options: OpenOption
 /** The renderer sets `data-ready` on <html> once settings, accounts and the catalogue are loaded. */
 export async function waitReady(page: Page): Promise<void> {
   await page.locator('html[data-ready="true"]').waitFor({ state: 'attached', timeout: 20_000 });
+}
+
+/**
+ * The bytes of a finished download. Read through Playwright rather than from download.path(): the browser may
+ * be a pooled one this process is connected to, whose files are not this process's to open.
+ */
+export async function downloadedBytes(download: Download): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }
