@@ -4,15 +4,15 @@
  * "copy as cURL" without the real token; and 45009 on the token card, paused until the user resumes.
  */
 import { describe, expect, it } from 'vitest';
-import { appError } from '../../src/shared/errors/errors';
-import { SIM_MEDIA_ID } from '../simulator';
-import { MEDIA_JPEG } from '../simulator/business/images';
-import { downloadedBytes } from '../support/e2e-browser';
-import { e2eSkipReason, useE2e } from '../support/e2e-fixture';
-import { ConsolePage } from './pages/console';
-import { SidebarPage } from './pages/sidebar';
-import { textsFor, type UiLang } from './pages/texts';
-import { TokenCardPage } from './pages/token-card';
+import { appError } from '../../../src/shared/errors/errors';
+import { SIM_MEDIA_ID } from '../../simulator';
+import { MEDIA_JPEG } from '../../simulator/business/images';
+import { downloadedBytes } from '../../support/e2e-browser';
+import { e2eSkipReason, useE2e } from '../../support/e2e-fixture';
+import { ConsolePage } from '../pages/console';
+import { SidebarPage } from '../pages/sidebar';
+import { textsFor, type UiLang } from '../pages/texts';
+import { TokenCardPage } from '../pages/token-card';
 
 const skip = e2eSkipReason();
 if (skip) console.info(`[e2e] skipped: ${skip}`);

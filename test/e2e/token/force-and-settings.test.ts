@@ -3,11 +3,11 @@
  * 20 a day) and then really changes the token; the language switch changes the whole UI at once.
  */
 import { describe, expect, it } from 'vitest';
-import { e2eSkipReason, useE2e } from '../support/e2e-fixture';
-import { DialogsPage } from './pages/dialogs';
-import { SidebarPage } from './pages/sidebar';
-import { textsFor, type UiLang } from './pages/texts';
-import { TokenCardPage } from './pages/token-card';
+import { e2eSkipReason, useE2e } from '../../support/e2e-fixture';
+import { DialogsPage } from '../pages/dialogs';
+import { SidebarPage } from '../pages/sidebar';
+import { textsFor, type UiLang } from '../pages/texts';
+import { TokenCardPage } from '../pages/token-card';
 
 const skip = e2eSkipReason();
 if (skip) console.info(`[e2e] skipped: ${skip}`);

@@ -3,12 +3,12 @@
  * multipart/form-data; the simulator stores it and media/get gives the same bytes back.
  */
 import { describe, expect, it } from 'vitest';
-import { MEDIA_JPEG } from '../simulator/business/images';
-import { downloadedBytes } from '../support/e2e-browser';
-import { e2eSkipReason, useE2e } from '../support/e2e-fixture';
-import { ConsolePage } from './pages/console';
-import { SidebarPage } from './pages/sidebar';
-import { textsFor } from './pages/texts';
+import { MEDIA_JPEG } from '../../simulator/business/images';
+import { downloadedBytes } from '../../support/e2e-browser';
+import { e2eSkipReason, useE2e } from '../../support/e2e-fixture';
+import { ConsolePage } from '../pages/console';
+import { SidebarPage } from '../pages/sidebar';
+import { textsFor } from '../pages/texts';
 
 const skip = e2eSkipReason();
 if (skip) console.info(`[e2e] skipped: ${skip}`);

@@ -3,12 +3,12 @@
  * through the dialog, the masked token, copying it, the countdown, and the token renewing on screen.
  */
 import { describe, expect, it } from 'vitest';
-import { e2eSkipReason, useE2e } from '../support/e2e-fixture';
-import { uniqueAppid } from '../support/e2e-serve';
-import { DialogsPage } from './pages/dialogs';
-import { SidebarPage } from './pages/sidebar';
-import { textsFor } from './pages/texts';
-import { TokenCardPage } from './pages/token-card';
+import { e2eSkipReason, useE2e } from '../../support/e2e-fixture';
+import { uniqueAppid } from '../../support/e2e-serve';
+import { DialogsPage } from '../pages/dialogs';
+import { SidebarPage } from '../pages/sidebar';
+import { textsFor } from '../pages/texts';
+import { TokenCardPage } from '../pages/token-card';
 
 const skip = e2eSkipReason();
 if (skip) console.info(`[e2e] skipped: ${skip}`);

@@ -3,11 +3,11 @@
  * and exported as a file that holds no token and no secret value.
  */
 import { describe, expect, it } from 'vitest';
-import { downloadedBytes, waitReady } from '../support/e2e-browser';
-import { e2eSkipReason, useE2e } from '../support/e2e-fixture';
-import { ConsolePage } from './pages/console';
-import { SidebarPage } from './pages/sidebar';
-import { textsFor, type UiLang } from './pages/texts';
+import { downloadedBytes, waitReady } from '../../support/e2e-browser';
+import { e2eSkipReason, useE2e } from '../../support/e2e-fixture';
+import { ConsolePage } from '../pages/console';
+import { SidebarPage } from '../pages/sidebar';
+import { textsFor, type UiLang } from '../pages/texts';
 
 const skip = e2eSkipReason();
 if (skip) console.info(`[e2e] skipped: ${skip}`);

@@ -4,10 +4,10 @@
  * to the endpoint's official documentation.
  */
 import { describe, expect, it } from 'vitest';
-import { e2eSkipReason, useE2e } from '../support/e2e-fixture';
-import { ConsolePage } from './pages/console';
-import { SidebarPage } from './pages/sidebar';
-import { textsFor, type UiLang } from './pages/texts';
+import { e2eSkipReason, useE2e } from '../../support/e2e-fixture';
+import { ConsolePage } from '../pages/console';
+import { SidebarPage } from '../pages/sidebar';
+import { textsFor, type UiLang } from '../pages/texts';
 
 const skip = e2eSkipReason();
 if (skip) console.info(`[e2e] skipped: ${skip}`);

@@ -5,10 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { APP_CSP } from '../../src/main/csp';
-import { e2eSkipReason, useE2e } from '../support/e2e-fixture';
-import { DialogsPage } from './pages/dialogs';
-import { SidebarPage } from './pages/sidebar';
+import { APP_CSP } from '../../../src/main/csp';
+import { e2eSkipReason, useE2e } from '../../support/e2e-fixture';
+import { DialogsPage } from '../pages/dialogs';
+import { SidebarPage } from '../pages/sidebar';
 
 const skip = e2eSkipReason();
 if (skip) console.info(`[e2e/csp] skipped: ${skip}`);

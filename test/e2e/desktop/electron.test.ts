@@ -9,9 +9,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ElectronApplication, Page } from 'playwright-core';
-import { makeCoreEnv, type CoreEnv } from '../support/core-env';
+import { makeCoreEnv, type CoreEnv } from '../../support/core-env';
 
-const root = path.resolve(__dirname, '../..');
+const root = path.resolve(__dirname, '../../..');
 const entry = path.join(root, 'out/main/index.js');
 
 /**
