@@ -365,4 +365,12 @@ export const en: Record<MessageKey, string> = {
   'toolbox.quota.clearWarning': "This resets today's call counts of every API of this account and uses one of its 10 resets a month. Token fetching paused by 45009 resumes.",
   'toolbox.quota.clearYes': 'Reset',
   'toolbox.quota.cleared': "Today's call counts were reset",
+  // toolbox (issue 11, session 4): clear_quota offered on 45009, quota on a console endpoint, card signatures, push history
+  'toolbox.clear.offer': 'Reset the quota (clear_quota)…',
+  'toolbox.clear.offerV2': 'Reset the quota with the AppSecret (clear_quota/v2)…',
+  'toolbox.clear.v2Note': 'Token fetching itself is out of quota, so the reset is asked for with the AppSecret (clear_quota/v2), from this computer; the secret never reaches this page.',
+  'toolbox.clear.done': "Today's call counts were reset; token fetching resumes",
+  'toolbox.quotaButton': 'Quota',
+  'toolbox.quotaButton.title': "Today's quota of this API (openapi/quota/get)",
+  'toolbox.quotaButton.result': 'Quota of {path}',
 };

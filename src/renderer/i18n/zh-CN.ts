@@ -363,6 +363,14 @@ export const zhCN = {
   'toolbox.quota.clearWarning': '这会把本账号所有接口今天的调用次数清零，并用掉每月 10 次清零机会中的 1 次。因 45009 暂停的 token 获取会随之恢复。',
   'toolbox.quota.clearYes': '清零',
   'toolbox.quota.cleared': '已清零今天的调用次数',
+  // toolbox (issue 11, session 4): clear_quota offered on 45009, quota on a console endpoint, card signatures, push history
+  'toolbox.clear.offer': '清零额度（clear_quota）…',
+  'toolbox.clear.offerV2': '用 AppSecret 清零额度（clear_quota/v2）…',
+  'toolbox.clear.v2Note': '获取 token 本身的次数已用完，所以改用 AppSecret 请求清零（clear_quota/v2），由本机发出；密钥不会进入这个页面。',
+  'toolbox.clear.done': '已清零今天的调用次数，token 获取随之恢复',
+  'toolbox.quotaButton': '额度',
+  'toolbox.quotaButton.title': '这个接口今天的调用额度（openapi/quota/get）',
+  'toolbox.quotaButton.result': '{path} 的额度',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
