@@ -23,8 +23,8 @@ import { appidOrCorpid, pastedToken, redisInput, redisName, redisPassword, type 
 import type { AppError, Result } from './result';
 import { accountInput, accountName, accountPatch, consoleRequest, savedRequestInput, secret, settingsPatch } from './schemas';
 import { zhIssue } from './errors/validation-zh';
-import type { JsapiCheck, JsapiSignature, PushReport, QuotaInfo, RidInfo, TicketInfo } from './toolbox/models';
-import { callbackConfigFields, checkJsapiFields, clearQuotaFields, onePushKind, pushFields, quotaFields, ridFields, signJsapiFields, ticketType } from './toolbox/schemas';
+import type { CardSignature, JsapiCheck, JsapiSignature, PushReport, QuotaInfo, RidInfo, TicketInfo } from './toolbox/models';
+import { callbackConfigFields, checkJsapiFields, clearQuotaFields, onePushKind, pushFields, quotaFields, ridFields, signCardFields, signJsapiFields, ticketType } from './toolbox/schemas';
 
 /** A phantom value that carries a result type. */
 const returns = <T>(): T => undefined as unknown as T;
@@ -130,6 +130,9 @@ export const contract = {
   setCallbackConfig: { input: z.object({ name: accountName, ...callbackConfigFields }).strict(), output: returns<void>() },
   /** Sends the account's own callback server what WeChat would, and judges the reply. */
   pushMessage: { input: z.object({ name: accountName, ...pushFields }).strict().refine(...onePushKind), output: returns<PushReport>() },
+  // Toolbox (issue 11, session 4): card signatures.
+  /** wx.addCard's cardExt signed with the account's wx_card api_ticket. */
+  signCard: { input: z.object({ name: accountName, ...signCardFields }).strict(), output: returns<CardSignature>() },
 } as const;
 
 export type Contract = typeof contract;

@@ -120,6 +120,7 @@ export function makeFakeApi(): FakeApi {
     clearQuota: async () => fail(appError('unsupported')),
     setCallbackConfig: async () => fail(appError('unsupported')),
     pushMessage: async () => fail(appError('unsupported')),
+    signCard: async () => fail(appError('unsupported')), // toolbox: card signatures
   };
 
   const counted = Object.fromEntries(

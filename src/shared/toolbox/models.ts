@@ -30,6 +30,23 @@ export interface JsapiSignature {
   stringToSign: string;
 }
 
+/**
+ * wx.addCard's card extension (cardExt) signed with the wx_card api_ticket: the values (api_ticket, timestamp,
+ * card_id, code, openid, nonce_str) sorted as strings, joined, sha1. code and openid only when given.
+ */
+export interface CardSignature {
+  account: string;
+  cardId: string;
+  code?: string;
+  openid?: string;
+  timestamp: number;
+  nonceStr: string;
+  signature: string;
+  stringToSign: string;
+  /** The JSON string wx.addCard takes as `cardExt`. */
+  cardExt: string;
+}
+
 export type JsapiFindingCode =
   | 'ok'
   | 'url_fragment'

@@ -5,7 +5,7 @@ import { createLookupCalls, type LookupDeps } from './lookups';
 import { createPushCalls } from './push-calls';
 import type { TicketEngine } from '../tickets/ticket-engine';
 
-export type ToolboxCall = 'getTicket' | 'signJsapi' | 'checkJsapi' | 'lookUpRid' | 'getQuota' | 'clearQuota' | 'setCallbackConfig' | 'pushMessage';
+export type ToolboxCall = 'getTicket' | 'signJsapi' | 'checkJsapi' | 'lookUpRid' | 'getQuota' | 'clearQuota' | 'setCallbackConfig' | 'pushMessage' | 'signCard';
 export type ToolboxApi = Pick<ApiImpl, ToolboxCall>;
 
 export function createToolboxApi(deps: LookupDeps & { tickets: TicketEngine }): ToolboxApi {
