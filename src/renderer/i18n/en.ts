@@ -373,4 +373,13 @@ export const en: Record<MessageKey, string> = {
   'toolbox.quotaButton': 'Quota',
   'toolbox.quotaButton.title': "Today's quota of this API (openapi/quota/get)",
   'toolbox.quotaButton.result': 'Quota of {path}',
+  'toolbox.card.title': 'Card signature (wx.addCard)',
+  'toolbox.card.hint': "Signs a card's cardExt with this account's wx_card api_ticket: the values (api_ticket, timestamp, card_id, code, openid, nonce_str) sorted, joined, sha1",
+  'toolbox.card.cardId': 'card_id',
+  'toolbox.card.code': 'code (optional)',
+  'toolbox.card.openid': 'openid (optional)',
+  'toolbox.card.sign': 'Sign the card',
+  'toolbox.card.result': 'Card signature',
+  'toolbox.card.snippet': 'wx.addCard snippet',
+  'toolbox.card.copySnippet': 'Copy the wx.addCard snippet',
 };

@@ -371,6 +371,15 @@ export const zhCN = {
   'toolbox.quotaButton': '额度',
   'toolbox.quotaButton.title': '这个接口今天的调用额度（openapi/quota/get）',
   'toolbox.quotaButton.result': '{path} 的额度',
+  'toolbox.card.title': '卡券签名（wx.addCard）',
+  'toolbox.card.hint': '用这个账号的 wx_card api_ticket 为卡券的 cardExt 签名：把各个值（api_ticket、timestamp、card_id、code、openid、nonce_str）排序后拼接，再做 sha1',
+  'toolbox.card.cardId': 'card_id',
+  'toolbox.card.code': 'code（可选）',
+  'toolbox.card.openid': 'openid（可选）',
+  'toolbox.card.sign': '生成卡券签名',
+  'toolbox.card.result': '卡券签名',
+  'toolbox.card.snippet': 'wx.addCard 代码',
+  'toolbox.card.copySnippet': '复制 wx.addCard 代码',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,5 +1,5 @@
 /** `wxtoken sign NAME --card …`: wx.addCard's cardExt signed with the account's wx_card api_ticket. */
-import type { CardSignature } from '../../../../shared/toolbox/models';
+import { addCardSnippet } from '../../../../shared/toolbox/card-snippet';
 import type { Context } from '../../context';
 import { fields, json } from '../../output/format';
 import { L } from '../../lang';
@@ -12,11 +12,6 @@ export const cardOptions: Record<string, OptionSpec> = {
   code: { type: 'string', arg: 'C', help: L('指定的卡券 code（可选）', 'the card code, if the card has one set (optional)') },
   openid: { type: 'string', arg: 'O', help: L('只允许这个 openid 领取（可选）', 'only this openid may take the card (optional)') },
 };
-
-/** The snippet a page pastes: one card, its cardExt as the JSON string wx.addCard wants. */
-export function addCardSnippet(s: CardSignature): string {
-  return `wx.addCard({\n  cardList: [{\n    cardId: '${s.cardId}',\n    cardExt: '${s.cardExt}',\n  }],\n});\n`;
-}
 
 export async function runCardSign(ctx: Context, parsed: ParsedArgs, spec: CommandSpec): Promise<number> {
   for (const other of ['url', 'check', 'type']) {
@@ -52,6 +47,6 @@ export async function runCardSign(ctx: Context, parsed: ParsedArgs, spec: Comman
     [ctx.t(L('签名字符串（值排序后拼接）', 'signed (the values sorted, joined)')), signed.stringToSign],
   ]));
   ctx.say('');
-  ctx.io.out(addCardSnippet(signed));
+  ctx.io.out(`${addCardSnippet(signed)}\n`);
   return 0;
 }
