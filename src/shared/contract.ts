@@ -23,7 +23,7 @@ import { appidOrCorpid, pastedToken, redisInput, redisName, redisPassword, type 
 import type { AppError, Result } from './result';
 import { accountInput, accountName, accountPatch, consoleRequest, savedRequestInput, secret, settingsPatch } from './schemas';
 import { zhIssue } from './errors/validation-zh';
-import type { CardSignature, JsapiCheck, JsapiSignature, PushReport, QuotaInfo, RidInfo, TicketInfo } from './toolbox/models';
+import type { CardSignature, JsapiCheck, JsapiSignature, PushHistoryEntry, PushReport, QuotaInfo, RidInfo, TicketInfo } from './toolbox/models';
 import { callbackConfigFields, checkJsapiFields, clearQuotaFields, onePushKind, pushFields, quotaFields, ridFields, signCardFields, signJsapiFields, ticketType } from './toolbox/schemas';
 
 /** A phantom value that carries a result type. */
@@ -130,9 +130,11 @@ export const contract = {
   setCallbackConfig: { input: z.object({ name: accountName, ...callbackConfigFields }).strict(), output: returns<void>() },
   /** Sends the account's own callback server what WeChat would, and judges the reply. */
   pushMessage: { input: z.object({ name: accountName, ...pushFields }).strict().refine(...onePushKind), output: returns<PushReport>() },
-  // Toolbox (issue 11, session 4): card signatures.
+  // Toolbox (issue 11, session 4): card signatures, push history.
   /** wx.addCard's cardExt signed with the account's wx_card api_ticket. */
   signCard: { input: z.object({ name: accountName, ...signCardFields }).strict(), output: returns<CardSignature>() },
+  /** The account's pushes, newest first (at most 50; kept across restarts, the callback Token and EncodingAESKey never in them). */
+  listPushHistory: { input: byName, output: returns<PushHistoryEntry[]>() },
 } as const;
 
 export type Contract = typeof contract;

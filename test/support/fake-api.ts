@@ -121,6 +121,7 @@ export function makeFakeApi(): FakeApi {
     setCallbackConfig: async () => fail(appError('unsupported')),
     pushMessage: async () => fail(appError('unsupported')),
     signCard: async () => fail(appError('unsupported')), // toolbox: card signatures
+    listPushHistory: async () => ok([]), // toolbox: push history
   };
 
   const counted = Object.fromEntries(

@@ -32,6 +32,8 @@ export interface CoreParts {
   settings: SettingsStore;
   events: EventHub;
   problems(): FileProblem[];
+  /** toolbox (issue 11): the push history follows renames and goes with the account. */
+  pushes?: { rename(from: string, to: string): Promise<unknown>; remove(name: string): Promise<unknown> };
 }
 
 /** The toolbox calls (issue 11) come from toolbox/toolbox-api.ts. */
@@ -120,6 +122,7 @@ export function createCoreApis(p: CoreParts): CoreApis {
       await p.secrets.delete(secretItem(name));
       await remember(secretItem(name), false);
       await p.history.rename(name, target);
+      await p.pushes?.rename(name, target);
     }
     if (given !== undefined) p.engine.secretChanged(target);
     // A header value travels only to the URL it was entered for: a new URL (or none) drops it.
@@ -180,6 +183,7 @@ export function createCoreApis(p: CoreParts): CoreApis {
       if (!removed.ok) return removed;
       await p.engine.forget(name);
       await p.history.remove(name);
+      await p.pushes?.remove(name);
       await announce();
       return ok(undefined);
     }),

@@ -28,6 +28,7 @@ import type { SecretStore } from './types';
 import { isTransient, WechatClient } from './wechat/wechat-client';
 import { TicketEngine } from './tickets/ticket-engine';
 import { createToolboxApi } from './toolbox/toolbox-api';
+import { PushHistoryStore } from './push/push-history-store';
 
 export type { CoreApi, HostParts } from './core-api';
 
@@ -100,7 +101,8 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
     shareLeaseMs: options.shareLeaseMs ?? leaseFromEnv(),
   });
   const runner = new RequestRunner({ accounts, engine, history });
-  const accountsApis = createCoreApis({ accounts, secrets, cache, engine, runner, history, settings, events, problems: () => [...problems] });
+  const pushes = new PushHistoryStore({ home, lock, report, now: options.now }); // toolbox (issue 11): push history
+  const accountsApis = createCoreApis({ accounts, secrets, cache, engine, runner, history, settings, events, problems: () => [...problems], pushes });
   const redisApi = createRedisApi({ store: redisStore, secrets });
   // Toolbox (issue 11): JS-SDK tickets in tickets.json, in the token cache's format and under its key.
   const ticketCache = new EncryptedTokenCache({ home, secrets, lock, report, fileName: 'tickets.json', lockKey: 'tickets-file' });
@@ -109,7 +111,7 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
     accounts, tokens: engine, cache: ticketCache, lock, now: options.now, timeoutMs: options.timeoutMs, retry: options.retry,
     onFetched: (key) => ticketFetched(key),
   });
-  const toolboxApi = createToolboxApi({ accounts, runner, engine, secrets, tickets });
+  const toolboxApi = createToolboxApi({ accounts, runner, engine, secrets, tickets, pushes });
   // app (issue 10): the dialog's dry run, and following what other processes write.
   const check = makeCredentialCheck({ accounts, secrets, client });
   const appApi = { checkCredentials: (input: Parameters<typeof check>[0]) => guard(() => check(input)) };

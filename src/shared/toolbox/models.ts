@@ -147,4 +147,19 @@ export interface PushReport {
   problems: PushProblem[];
 }
 
+/** One push as kept in the account's push history (toolbox, issue 11): what was sent, the reply, the verdict. */
+export interface PushHistoryEntry {
+  id: string;
+  /** Epoch ms. */
+  at: number;
+  account: string;
+  what: 'verify' | 'text' | 'event';
+  /** The event pushed (`what` = event). */
+  event?: string;
+  /** The mode the push used; the URL check has none. */
+  mode?: PushMode;
+  /** The report as shown after the push; long bodies cut, the Token and EncodingAESKey never in it. */
+  report: PushReport;
+}
+
 export type { AppError };
