@@ -343,7 +343,7 @@ export const en: Record<MessageKey, string> = {
   'toolbox.push.noReply': 'No reply ({ms} ms)',
   'toolbox.push.decrypted': 'Decrypted reply',
   'toolbox.push.verdict': 'Verdict',
-  'toolbox.push.history': 'Pushes this session',
+  'toolbox.push.history': 'Push history',
   'toolbox.rid.rid': 'rid (the `rid: …` at the end of an error)',
   'toolbox.rid.run': 'Look it up',
   'toolbox.rid.result': 'What WeChat received',
@@ -382,4 +382,5 @@ export const en: Record<MessageKey, string> = {
   'toolbox.card.result': 'Card signature',
   'toolbox.card.snippet': 'wx.addCard snippet',
   'toolbox.card.copySnippet': 'Copy the wx.addCard snippet',
+  'toolbox.push.showPush': 'Show',
 };

@@ -341,7 +341,7 @@ export const zhCN = {
   'toolbox.push.noReply': '没有回复（{ms} ms）',
   'toolbox.push.decrypted': '解密后的回复',
   'toolbox.push.verdict': '判定',
-  'toolbox.push.history': '本次推送记录',
+  'toolbox.push.history': '推送历史',
   'toolbox.rid.rid': 'rid（错误信息末尾的 rid: …）',
   'toolbox.rid.run': '查询',
   'toolbox.rid.result': '微信收到的请求',
@@ -380,6 +380,7 @@ export const zhCN = {
   'toolbox.card.result': '卡券签名',
   'toolbox.card.snippet': 'wx.addCard 代码',
   'toolbox.card.copySnippet': '复制 wx.addCard 代码',
+  'toolbox.push.showPush': '查看',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
