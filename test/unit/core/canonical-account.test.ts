@@ -50,7 +50,7 @@ describe('the accounts file check without zod', () => {
     await store.add({ name: 'base', appid: OA, source: { type: 'observe', redis: 'prod', format: 'plain', key: 'k:{appid}' } });
     const [base] = (await fileEntries()) as Record<string, unknown>[];
     const source = base.source as Record<string, unknown>;
-    const variants: Record<string, unknown>[] = [
+    const variants: unknown[] = [
       { ...base, name: ' base' },
       { ...base, name: '' },
       { ...base, name: '-base' },
