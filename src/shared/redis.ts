@@ -126,7 +126,7 @@ export const observeUrl = z
 
 export const accountSource = z
   .discriminatedUnion('type', [
-  z.object({ type: z.literal('share'), redis: redisName }).strict(),
+  z.object({ type: z.literal('share'), redis: redisName, agentid: z.string().trim().regex(/^\d{1,12}$/, 'agentid must be digits').optional() }).strict(),
   z
     .object({
       type: z.literal('observe'),
@@ -141,6 +141,17 @@ export const accountSource = z
   z.object({ type: z.literal('paste') }).strict(),
   ])
   .refine((s) => s.type !== 'observe' || s.format !== 'plain' || s.key !== undefined, { message: 'the plain format needs a key template (--key)', path: ['key'] });
+
+/**
+ * What the account's kind asks of its source, checked once both are known: a shared WeCom token belongs to one app
+ * (corpid + agentid), and members without the corpsecret can only name the app by its agentid.
+ */
+export function sourceProblem(kind: 'oa' | 'mp' | 'wecom', source: AccountSource | undefined): string | undefined {
+  if (source?.type !== 'share') return undefined;
+  if (kind === 'wecom' && !source.agentid) return 'a WeCom account shared through Redis needs its agentid (--agentid)';
+  if (kind !== 'wecom' && source.agentid) return 'agentid is for WeCom accounts only';
+  return undefined;
+}
 
 /** The schema's output is the model's type (checked here, so the two cannot drift apart). */
 const _sameShape: AccountSource = undefined as unknown as z.output<typeof accountSource>;

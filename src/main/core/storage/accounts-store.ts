@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { appError, withDetail } from '../../../shared/errors/errors';
 import { defaultApiBase, type Account, type AccountInput, type AccountPatch } from '../../../shared/models';
 import { fail, ok, type Result } from '../../../shared/result';
-import { accountSource } from '../../../shared/redis';
+import { accountSource, sourceProblem } from '../../../shared/redis';
 import { accountInput, accountKind, accountName, accountPatch, apiBaseUrl, appidProblem, note, proxyUrl, tokenMode } from '../../../shared/schemas';
 import { readJsonFile, writeFileAtomic, type ReportProblem, type Validate } from './atomic-file';
 import { fileSignature } from './file-signature';
@@ -104,6 +104,8 @@ export class AccountsStore {
     const account: Account = { ...fromInput(parsed.data), createdAt: (this.opts.now?.() ?? new Date()).toISOString() };
     const problem = appidProblem(account.kind, account.appid);
     if (problem) return Promise.resolve(fail(invalid('appid', problem)));
+    const sourceIssue = sourceProblem(account.kind, account.source);
+    if (sourceIssue) return Promise.resolve(fail(invalid('source', sourceIssue)));
     return this.change((accounts) => {
       if (accounts.some((a) => sameName(a.name, account.name))) return fail(conflict(account.name));
       return ok({ accounts: [...accounts, account], result: account });
@@ -148,6 +150,8 @@ export class AccountsStore {
       else if (p.source !== undefined) next.source = p.source;
       const problem = appidProblem(next.kind, next.appid);
       if (problem) return fail(invalid('appid', problem));
+      const sourceIssue = sourceProblem(next.kind, next.source);
+      if (sourceIssue) return fail(invalid('source', sourceIssue));
       const updated = accounts.slice();
       updated[index] = next;
       return ok({ accounts: updated, result: next });

@@ -1,6 +1,7 @@
 /**
- * wxtoken's own keys in a team Redis, one set per AppID and token kind. The `{…}` hash tag puts the lock,
- * the token and the fetch state of one AppID in one cluster slot, so scripts may touch them together.
+ * wxtoken's own keys in a team Redis, one set per AppID and token kind (WeCom: per corpid and agentid, one token
+ * per app). The `{…}` hash tag puts the lock, the token and the fetch state of one AppID in one cluster slot, so
+ * scripts may touch them together.
  */
 import type { Account } from '../../../../shared/models';
 import { fetchModeOf } from '../../../../shared/models';
@@ -17,8 +18,9 @@ export interface ShareKeys {
   tag: string;
 }
 
-export function shareKeys(account: Pick<Account, 'kind' | 'mode' | 'appid'>, prefix = ''): ShareKeys {
-  const tag = `wxtoken:${fetchModeOf(account)}:${account.appid.toLowerCase()}`;
+export function shareKeys(account: Pick<Account, 'kind' | 'mode' | 'appid' | 'source'>, prefix = ''): ShareKeys {
+  const agent = account.kind === 'wecom' && account.source?.type === 'share' ? `:${account.source.agentid ?? ''}` : '';
+  const tag = `wxtoken:${fetchModeOf(account)}:${account.appid.toLowerCase()}${agent}`;
   const base = `${prefix}{${tag}}`;
   return { token: `${base}:token`, lock: `${base}:lock`, state: `${base}:state`, channel: `${prefix}wxtoken:tokens`, tag };
 }

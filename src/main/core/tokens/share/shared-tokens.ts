@@ -23,7 +23,7 @@ import { SingleFlight } from '../single-flight';
 import { sourceKeyOf } from '../sources/source-key';
 import { EXPIRE_IF_SCRIPT, RELEASE_SCRIPT, RENEW_SCRIPT, shareKeys, type ShareKeys } from './share-keys';
 import { readTeamState, readTeamToken, writeTeamState, writeTeamToken, type TeamToken } from './team-token';
-import { noMemberFetched, redisDown, shareLockTimeout, wecomNotShared } from './share-errors';
+import { noMemberFetched, redisDown, shareLockTimeout, wecomNeedsAgent } from './share-errors';
 
 export interface SharedDeps {
   cache: TokenCache;
@@ -57,7 +57,7 @@ export class SharedTokens {
   }
 
   get(account: Account, local: StoredToken | undefined, options: ShareOptions, requestedAt: number): Promise<Result<TokenInfo>> {
-    if (account.kind === 'wecom') return Promise.resolve(fail(wecomNotShared()));
+    if (account.kind === 'wecom' && !(account.source?.type === 'share' && account.source.agentid)) return Promise.resolve(fail(wecomNeedsAgent()));
     const kind = options.force ? 'force' : options.refresh ? 'refresh' : 'get';
     return this.flights.run(`${account.name}|${kind}`, () => this.viaRedis(account, local, options, requestedAt));
   }
