@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { openCore, type Core, type CoreOptions } from '../../../src/main/core/core';
 import type { AccountInput } from '../../../src/shared/models';
 import { deleteKeychainService, FAST_RETRY } from '../../support/core-env';
+import type { Redis } from 'ioredis';
 import type { RedisFixture } from '../../support/redis-server';
 
 export interface Machine {
@@ -40,4 +41,13 @@ export async function openMachine(redis: RedisFixture, cleanups: (() => Promise<
       if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message.en}`);
     },
   };
+}
+
+/** Resolves once a listening machine (a long-lived host) has subscribed to the team channel. */
+export async function subscribed(client: Redis, channel = 'wxtoken:tokens'): Promise<void> {
+  const end = Date.now() + 5_000;
+  while (((await client.pubsub('NUMSUB', channel)) as [string, number])[1] < 1) {
+    if (Date.now() > end) throw new Error('no machine subscribed in time');
+    await new Promise((r) => setTimeout(r, 25));
+  }
 }

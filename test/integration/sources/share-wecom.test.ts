@@ -10,7 +10,7 @@ import { maskToken } from '../../../src/shared/redact';
 import { startSimulator, type SimAccount, type Simulator } from '../../simulator';
 import { nextEvent, uniqueAppid } from '../../support/core-env';
 import { startRedis, type RedisFixture } from '../../support/redis-server';
-import { openMachine, type Machine } from './share-machines';
+import { openMachine, subscribed, type Machine } from './share-machines';
 
 let redis: RedisFixture;
 let client: Redis;
@@ -91,6 +91,7 @@ describe('share for WeCom', () => {
     const first = (await reveal(a)).accessToken;
     expect((await reveal(b)).accessToken).toBe(first);
     expect((await reveal(listening)).accessToken).toBe(first);
+    await subscribed(client);
     sim.revokeTokens(account.appid);
     const told = nextEvent(listening.core, (e) => (e.name === 'tokenChanged' && e.payload.masked && e.payload.masked !== maskToken(first) ? e.payload.masked : undefined));
     const call = await a.core.api.sendRequest({ account: 'app', method: 'GET', path: '/cgi-bin/getcallbackip', noHistory: true });

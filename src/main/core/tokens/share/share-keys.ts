@@ -37,3 +37,19 @@ if not v then return 0 end
 local ok, t = pcall(cjson.decode, v)
 if ok and type(t) == 'table' and t['access_token'] == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0`;
+
+/** A shared JS-SDK ticket's keys: one per AppID (corpid) and type, WeCom's agent ticket per agentid; same channel as tokens. */
+export interface TicketShareKeys {
+  /** JSON {ticket, expires_at, fetched_at, fetched_by}, with a TTL to its expiry. */
+  ticket: string;
+  lock: string;
+  channel: string;
+  tag: string;
+}
+
+export function ticketShareKeys(account: Pick<Account, 'kind' | 'appid' | 'source'>, type: string, prefix = ''): TicketShareKeys {
+  const agent = account.kind === 'wecom' && type === 'agent_config' && account.source?.type === 'share' ? `:${account.source.agentid ?? ''}` : '';
+  const tag = `wxtoken:ticket:${type}:${account.appid.toLowerCase()}${agent}`;
+  const base = `${prefix}{${tag}}`;
+  return { ticket: `${base}:ticket`, lock: `${base}:lock`, channel: `${prefix}wxtoken:tokens`, tag };
+}
