@@ -89,6 +89,26 @@ describe('tickets across machines with --share', () => {
     expect(sim.count('/cgi-bin/ticket/get')).toBe(2);
   });
 
+  it('a stale team token on a ticket fetch: compare-and-expire drops it once, one new token and one ticket for the team', async () => {
+    const account = newAccount();
+    sim.addAccount(account);
+    const [a, b] = [await openMachine(redis, cleanups), await openMachine(redis, cleanups)];
+    const app = { name: 'app', appid: account.appid, kind: 'oa' as const, mode: 'classic' as const, apiBase: sim.url };
+    await a.join(app, account.secret);
+    await b.join(app, account.secret);
+    const first = await a.core.api.revealToken({ name: 'app' });
+    const second = await b.core.api.revealToken({ name: 'app' });
+    expect(first.ok && second.ok && first.value.accessToken === second.value.accessToken).toBe(true);
+    sim.revokeTokens(account.appid);
+    const got = await ticket(a);
+    expect(sim.count('/cgi-bin/token')).toBe(2);
+    const ticketCalls = sim.count(GETTICKET);
+    // B still holds the revoked token, but the team's ticket needs none: no token fetch, no ticket fetch.
+    expect((await ticket(b)).ticket).toBe(got.ticket);
+    expect(sim.count(GETTICKET)).toBe(ticketCalls);
+    expect(sim.count('/cgi-bin/token')).toBe(2);
+  });
+
   it('a listening machine takes in a new ticket by pub/sub, and serves it while Redis is paused', async () => {
     const account = newAccount();
     sim.addAccount(account);
