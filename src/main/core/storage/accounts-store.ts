@@ -66,9 +66,10 @@ export class AccountsStore {
   private snapshot?: { signature: string | null; accounts: Account[] };
   private readonly freshness: FileFreshness;
 
-  constructor(private readonly opts: { home: string; lock: ProcessLock; now?: () => Date; report?: ReportProblem }) {
+  /** `watch`: see FileFreshness. */
+  constructor(private readonly opts: { home: string; lock: ProcessLock; now?: () => Date; report?: ReportProblem; watch?: boolean }) {
     this.file = path.join(opts.home, 'accounts.json');
-    this.freshness = new FileFreshness(this.file);
+    this.freshness = new FileFreshness(this.file, opts.watch);
   }
 
   close(): void {
