@@ -79,6 +79,15 @@ describe('wxtoken account add --observe', () => {
     await add('c-observed', '--appid', observed, '--observe', 'team', '--format', 'wxjava');
     await add('d-url', '--appid', url, '--observe-url', 'http://127.0.0.1:9/v1/token/prod');
     await add('e-pasted', '--appid', pasted, '--paste');
+    // A WeCom app shares its token by corpid + agentid; without one it is refused before anything is saved.
+    const corpid = uniqueAppid('ww');
+    const noAgent = await box.run(['account', 'add', 'f-wecom', '--appid', corpid, '--kind', 'wecom', '--share', 'team'], { input: 's3cret-0123456789' });
+    expect(noAgent.code).not.toBe(0);
+    expect(noAgent.stderr).toMatch(/agentid/);
+    const stray = await box.run(['account', 'add', 'f-wecom', '--appid', corpid, '--kind', 'wecom', '--agentid', '1000002'], { input: 's3cret-0123456789' });
+    expect(stray.code).toBe(2);
+    expect(stray.stderr).toContain('--agentid goes with --share or --observe only');
+    await add('f-wecom', '--appid', corpid, '--kind', 'wecom', '--share', 'team', '--agentid', '1000002');
     const text = await box.run(['account', 'list'], { env: { WXTOKEN_LANG: 'en' } });
     const line = (name: string) => text.stdout.split('\n').find((l) => l.startsWith(name)) ?? '';
     expect(text.stdout).toMatch(/TOKEN SOURCE/);
@@ -100,7 +109,9 @@ describe('wxtoken account add --observe', () => {
       'c-observed': { type: 'observe', where: 'team', key: `wx:access_token:${observed}` },
       'd-url': { type: 'observe-url', where: 'http://127.0.0.1:9/v1/token/prod' },
       'e-pasted': { type: 'paste' },
+      'f-wecom': { type: 'share', where: 'team' },
     });
+    expect(listed.find((a) => a.name === 'f-wecom')).toMatchObject({ source: { type: 'share', redis: 'team', agentid: '1000002' } });
   });
 
   it('refuses an unknown Redis and a missing --format before saving anything', async () => {
