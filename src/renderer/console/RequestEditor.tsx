@@ -1,9 +1,8 @@
-import { useDeferredValue, useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import type { AccountView, HttpMethod } from '../../shared/models';
 import { useAppShallow } from '../store/hooks';
 import { holdsMask, queryPairs } from '../store/console-slice';
 import { useT } from '../i18n/use-t';
-import { checkJson, formatJson } from '../lib/json-text';
 import { KindMismatch } from './request/KindMismatch';
 import { SendConfirm } from './request/SendConfirm';
 import { needsConfirm, sendChecks } from './request/send-checks';
@@ -12,6 +11,7 @@ import { parsePasted } from './request/paste';
 import { PasteNote } from './request/PasteNote';
 import { ParamForm } from './params/ParamForm';
 import { FormUpload, type FormValues } from './params/FormUpload';
+import { BodyEditor } from './body/BodyEditor';
 
 /**
  * Method, path, query table and JSON body; Ctrl/Cmd+Enter sends, a request in flight can be cancelled.
@@ -33,10 +33,7 @@ export function RequestEditor({ account }: { account: AccountView }) {
     cancelRequest: st.cancelRequest,
   }));
   const { draft } = s;
-  const ids = { method: useId(), path: useId(), body: useId(), bodyError: useId(), placeholders: useId() };
-  const deferredBody = useDeferredValue(draft.body);
-  const check = useMemo(() => (deferredBody.trim() ? checkJson(deferredBody) : undefined), [deferredBody]);
-  const bodyInvalid = draft.method === 'POST' && check !== undefined && !check.ok;
+  const ids = { method: useId(), path: useId(), placeholders: useId() };
   const checks = useMemo(
     // The body as it is now, not deferred: Send must never be enabled for a moment with a placeholder in it.
     () => sendChecks(draft, s.endpoints, account.kind),
@@ -192,41 +189,7 @@ export function RequestEditor({ account }: { account: AccountView }) {
       </button>
 
       {formFields ? <FormUpload fields={formFields} values={formValues} onChange={setFormValues} /> : null}
-      {draft.method === 'POST' && !formFields ? (
-        <div className="body-editor">
-          <div className="body-head">
-            <label htmlFor={ids.body}>{t('console.body')}</label>
-            <button
-              type="button"
-              className="small"
-              disabled={!check?.ok}
-              onClick={() => {
-                const pretty = formatJson(draft.body);
-                if (pretty !== undefined) s.updateDraft({ body: pretty });
-              }}
-            >
-              {t('console.format')}
-            </button>
-          </div>
-          <textarea
-            id={ids.body}
-            className="mono"
-            spellCheck={false}
-            rows={10}
-            value={draft.body}
-            aria-invalid={bodyInvalid || undefined}
-            aria-describedby={ids.bodyError}
-            onChange={(e) => s.updateDraft({ body: e.target.value })}
-          />
-          <p id={ids.bodyError} className={bodyInvalid ? 'field-error' : 'hint'} aria-live="polite">
-            {check && !check.ok
-              ? t('console.jsonError', { line: check.line, column: check.column, message: check.message })
-              : check?.ok
-                ? t('console.jsonOk')
-                : t('console.bodyEmpty')}
-          </p>
-        </div>
-      ) : null}
+      {draft.method === 'POST' && !formFields ? <BodyEditor /> : null}
       <CopyAs account={account} request={{ method: draft.method, path: draft.path.trim(), query: queryPairs(draft.query), body: draft.method === 'POST' ? draft.body : undefined }} />
     </form>
   );
