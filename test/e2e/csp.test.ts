@@ -47,10 +47,12 @@ describe.skipIf(Boolean(skip))('the content security policy in Chromium', () => 
     // shadow root, which the policy allows. Styled means its own rules apply (a refused <style> would leave it bare).
     const editor = new ConsolePage(page, 'en');
     await editor.pick('/cgi-bin/message/custom/send');
-    await editor.typeBody('{"touser": "o1",\n"msgtype" "text"}');
-    await editor.section.locator('.cm-lintRange-error').waitFor();
+    await editor.section.locator('.cm-gutters').waitFor({ state: 'attached' });
+    expect(unexpected(await violations(page))).toEqual([]);
     expect(await editor.section.locator('.cm-scroller').evaluate((el) => getComputedStyle(el).display)).toBe('flex');
     expect(await editor.section.locator('.cm-gutters').evaluate((el) => getComputedStyle(el).display)).toBe('flex');
+    await editor.typeBody('{"touser": "o1",\n"msgtype" "text"}');
+    await editor.section.locator('.cm-lintRange-error').waitFor();
     await dialogs.openSettings();
     await dialogs.languageSelect().selectOption('zh-CN');
     await new DialogsPage(page, 'zh-CN').settings.waitFor();
