@@ -38,7 +38,8 @@ describe.skipIf(Boolean(skip))('console responses and the daily quota', () => {
     const { app, page, console: c, t } = await openOn('resp-oa', 'en');
     await c.pick('/cgi-bin/message/custom/send');
     // Line 2 lacks the ':' after "msgtype": the error names line 2 and the column after the key.
-    const broken = '{"touser": "o1",\n  "msgtype" "text"}';
+    // Typed: Enter indents line 2 by itself.
+    const broken = '{"touser": "o1",\n"msgtype" "text"}';
     await c.typeBody(broken);
     await expect.poll(() => c.bodyCheck()).toMatch(/^JSON error at line 2, column 13: /);
     expect(await c.body.getAttribute('aria-invalid')).toBe('true');

@@ -10,6 +10,7 @@ import type { EventHub } from './event-hub';
 import type { HistoryStore } from './storage/history-store';
 import type { RequestRunner } from './console/request-runner';
 import type { SavedCalls } from './console/saved-api';
+import type { SavedStore } from './console/saved-store';
 import { secretItem } from './keychain/secret-items';
 import { observeHeaderItem } from './tokens/sources/observe-url';
 import type { SettingsStore } from './storage/settings-store';
@@ -29,6 +30,8 @@ export interface CoreParts {
   engine: TokenEngine;
   runner: RequestRunner;
   history: HistoryStore;
+  /** console (issue 10): saved requests follow a rename and go with the account. */
+  saved: Pick<SavedStore, 'rename' | 'forget'>;
   settings: SettingsStore;
   events: EventHub;
   problems(): FileProblem[];
@@ -120,6 +123,7 @@ export function createCoreApis(p: CoreParts): CoreApis {
       await p.secrets.delete(secretItem(name));
       await remember(secretItem(name), false);
       await p.history.rename(name, target);
+      await p.saved.rename(name, target);
     }
     if (given !== undefined) p.engine.secretChanged(target);
     // A header value travels only to the URL it was entered for: a new URL (or none) drops it.
@@ -180,6 +184,7 @@ export function createCoreApis(p: CoreParts): CoreApis {
       if (!removed.ok) return removed;
       await p.engine.forget(name);
       await p.history.remove(name);
+      await p.saved.forget(name);
       await announce();
       return ok(undefined);
     }),

@@ -100,7 +100,8 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
     shareLeaseMs: options.shareLeaseMs ?? leaseFromEnv(),
   });
   const runner = new RequestRunner({ accounts, engine, history });
-  const accountsApis = createCoreApis({ accounts, secrets, cache, engine, runner, history, settings, events, problems: () => [...problems] });
+  const saved = new SavedStore({ home, lock, report });
+  const accountsApis = createCoreApis({ accounts, secrets, cache, engine, runner, history, saved, settings, events, problems: () => [...problems] });
   const redisApi = createRedisApi({ store: redisStore, secrets });
   // Toolbox (issue 11): JS-SDK tickets in tickets.json, in the token cache's format and under its key.
   const ticketCache = new EncryptedTokenCache({ home, secrets, lock, report, fileName: 'tickets.json', lockKey: 'tickets-file' });
@@ -114,7 +115,7 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
   const check = makeCredentialCheck({ accounts, secrets, client });
   const appApi = { checkCredentials: (input: Parameters<typeof check>[0]) => guard(() => check(input)) };
   // console (issue 10): saved requests per account.
-  const savedApi = createSavedApi({ store: new SavedStore({ home, lock, report }), accounts });
+  const savedApi = createSavedApi({ store: saved, accounts });
   const api: CoreApi = { ...accountsApis.api, ...redisApi, ...toolboxApi, ...appApi, ...savedApi };
   const terminalApi: CoreApi = { ...accountsApis.terminalApi, ...redisApi, ...toolboxApi, ...appApi, ...savedApi };
 
