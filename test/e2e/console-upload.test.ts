@@ -28,6 +28,9 @@ describe.skipIf(Boolean(skip))('multipart uploads from the console', () => {
     const upload = c.section.getByRole('group', { name: t('console.formUpload'), exact: true });
     await upload.getByLabel('media', { exact: true }).setInputFiles({ name: 'pic.jpg', mimeType: 'image/jpeg', buffer: MEDIA_JPEG });
     expect(await c.body.count()).toBe(0);
+    // "Copy as cURL" sends the chosen file as its form part (the token masked).
+    await c.copyCurlButton.click();
+    await expect.poll(() => c.clipboard()).toMatch(/^curl -sS -X POST '[^']*\/cgi-bin\/media\/upload\?access_token=ACCESS_TOKEN&type=image' -F 'media=@pic\.jpg;type=image\/jpeg'$/);
     await app.screenshot('console-upload.en.light');
     await c.send();
     expect(await c.responseError.count()).toBe(0);

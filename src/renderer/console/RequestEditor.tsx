@@ -7,6 +7,7 @@ import { KindMismatch } from './request/KindMismatch';
 import { SendConfirm } from './request/SendConfirm';
 import { needsConfirm, sendChecks } from './request/send-checks';
 import { CopyAs } from './snippets/CopyAs';
+import { snippetForm } from './snippets/snippets';
 import { parsePasted } from './request/paste';
 import { PasteNote } from './request/PasteNote';
 import { ParamForm } from './params/ParamForm';
@@ -190,7 +191,15 @@ export function RequestEditor({ account }: { account: AccountView }) {
 
       {formFields ? <FormUpload fields={formFields} values={formValues} onChange={setFormValues} /> : null}
       {draft.method === 'POST' && !formFields ? <BodyEditor /> : null}
-      <CopyAs account={account} request={{ method: draft.method, path: draft.path.trim(), query: queryPairs(draft.query), body: draft.method === 'POST' ? draft.body : undefined }} />
+      <CopyAs
+        account={account}
+        request={{
+          method: draft.method,
+          path: draft.path.trim(),
+          query: queryPairs(draft.query),
+          ...(formFields ? { form: snippetForm(formFields, formValues) } : { body: draft.method === 'POST' ? draft.body : undefined }),
+        }}
+      />
     </form>
   );
 }
