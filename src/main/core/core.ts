@@ -9,8 +9,9 @@ import { AutoRefresher } from './tokens/auto-refresh';
 import { createCoreApis, type CoreApi, type HostParts } from './core-api';
 import { EventHub } from './event-hub';
 import { HistoryStore } from './storage/history-store';
-import { createSavedApi } from './console/saved-api';
+import { createSavedApi, createUsageApi, noteUseOnSend } from './console/saved-api';
 import { SavedStore } from './console/saved-store';
+import { UsageStore } from './console/usage-store';
 import { sweepLeftovers } from './storage/leftovers';
 import { dataHome, ensureHome } from './storage/paths';
 import { FileProcessLock } from './storage/process-lock';
@@ -101,7 +102,8 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
   });
   const runner = new RequestRunner({ accounts, engine, history });
   const saved = new SavedStore({ home, lock, report });
-  const accountsApis = createCoreApis({ accounts, secrets, cache, engine, runner, history, saved, settings, events, problems: () => [...problems] });
+  const usage = new UsageStore({ home, lock, report, now: options.now });
+  const accountsApis = createCoreApis({ accounts, secrets, cache, engine, runner, history, saved, usage, settings, events, problems: () => [...problems] });
   const redisApi = createRedisApi({ store: redisStore, secrets });
   // Toolbox (issue 11): JS-SDK tickets in tickets.json, in the token cache's format and under its key.
   const ticketCache = new EncryptedTokenCache({ home, secrets, lock, report, fileName: 'tickets.json', lockKey: 'tickets-file' });
@@ -115,9 +117,10 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
   const check = makeCredentialCheck({ accounts, secrets, client });
   const appApi = { checkCredentials: (input: Parameters<typeof check>[0]) => guard(() => check(input)) };
   // console (issue 10): saved requests per account.
-  const savedApi = createSavedApi({ store: saved, accounts });
-  const api: CoreApi = { ...accountsApis.api, ...redisApi, ...toolboxApi, ...appApi, ...savedApi };
-  const terminalApi: CoreApi = { ...accountsApis.terminalApi, ...redisApi, ...toolboxApi, ...appApi, ...savedApi };
+  const savedApi = { ...createSavedApi({ store: saved, accounts }), ...createUsageApi({ store: usage, accounts }) };
+  const withUse = (apis: typeof accountsApis.api) => ({ ...apis, sendRequest: noteUseOnSend(apis.sendRequest, usage) });
+  const api: CoreApi = { ...withUse(accountsApis.api), ...redisApi, ...toolboxApi, ...appApi, ...savedApi };
+  const terminalApi: CoreApi = { ...withUse(accountsApis.terminalApi), ...redisApi, ...toolboxApi, ...appApi, ...savedApi };
 
   const stopFollowing = (options.follow ?? options.autoRefresh) ? followOthers({ home, api, events }) : () => {};
 

@@ -1,5 +1,5 @@
 /**
- * Issue 10: saved requests (and the history) belong to an account: they follow its rename, and go with it, so an
+ * Issue 10: saved requests (and the history, and when it was last used) belong to an account: they follow its rename, and go with it, so an
  * account added again under a removed or renamed name starts with none of the old ones. Through the core's API,
  * on a real data folder and the test keychain.
  */
@@ -40,6 +40,9 @@ describe('saved requests and history follow their account', () => {
     expect((await core.api.editAccount({ name: 'team-a', patch: { name: 'team-b' } })).ok).toBe(true);
     expect(await savedNames(core, 'team-b')).toEqual(['callback ips']);
     expect(await historyPaths(core, 'team-b')).toEqual(['/cgi-bin/getcallbackip']);
+    // The call counted as a use ("recently used"), and the use moved with the name.
+    const use = await core.api.listAccountUse({});
+    expect(use.ok && Object.keys(use.value)).toEqual(['team-b']);
 
     await env.addAccount('team-a', {});
     expect(await savedNames(core, 'team-a')).toEqual([]);
@@ -57,8 +60,10 @@ describe('saved requests and history follow their account', () => {
     await core.api.sendRequest({ account: 'gone', method: 'GET', path: '/cgi-bin/getcallbackip' });
     expect(await savedNames(core, 'gone')).toEqual(['menu']);
 
+    expect((await core.api.noteAccountUse({ name: 'gone' })).ok).toBe(true);
     expect((await core.api.removeAccount({ name: 'gone' })).ok).toBe(true);
     await env.addAccount('gone', {});
+    expect(await core.api.listAccountUse({})).toEqual({ ok: true, value: {} });
     expect(await savedNames(core, 'gone')).toEqual([]);
     expect(await historyPaths(core, 'gone')).toEqual([]);
   });
