@@ -114,9 +114,9 @@ async function checkLeanLoad(env: NodeJS.ProcessEnv, expected: string): Promise<
     const out = join(dir, 'loaded.txt');
     const run = await timed(['--require', join(__dirname, 'support', 'loaded-modules.cjs'), BIN, 'token', ACCOUNT], { ...env, BENCH_LOADED_OUT: out });
     if (run.code !== 0 || run.stdout !== expected) throw new Error(`wxtoken token exited ${run.code} under the module listing`);
-    const heavy = (await readFile(out, 'utf8')).split('\n').filter((file) => /[\\/]out[\\/]main[\\/](cli\.js|chunks[\\/](contract|catalogue)-)/.test(file));
+    const heavy = (await readFile(out, 'utf8')).split('\n').filter((file) => /[\\/]out[\\/]main[\\/](cli\.js|chunks[\\/](contract|catalogue|zod|schemas)-)/.test(file));
     if (heavy.length > 0) throw new Error(`a cache hit loaded what it should not: ${heavy.map((f) => basename(f)).join(', ')}`);
-    console.log('a cache hit loads neither cli.js, the contract nor the catalogue: checked');
+    console.log('a cache hit loads none of cli.js, the contract, the catalogue, zod or the schemas: checked');
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -285,7 +285,7 @@ export const ACCOUNT_NAME_MAX = 64;
  */
 export type AccountSource =
   | { type: 'share'; redis: string }
-  | { type: 'observe'; redis: string; format: import('./redis').ObserveFormat; key?: string; agentid?: string; componentAppid?: string }
+  | { type: 'observe'; redis: string; format: import('./account-rules').ObserveFormat; key?: string; agentid?: string; componentAppid?: string }
   | { type: 'observe-url'; url: string; header?: string }
   | { type: 'paste' };
 export type AccountSourceType = AccountSource['type'];

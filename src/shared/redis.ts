@@ -1,22 +1,23 @@
 /** Redis connections and the token formats of the server SDKs, as every host and the UI see them. */
 import { z } from 'zod';
+import {
+  AGENTID_PATTERN,
+  APPID_PATTERN,
+  HEADER_NAME_MAX,
+  HEADER_NAME_PATTERN,
+  isHttpUrlWithoutCredentials,
+  KEY_TEMPLATE_MAX,
+  KEY_TEMPLATE_PATTERN,
+  OBSERVE_FORMATS,
+  OBSERVE_URL_MAX,
+  REDIS_NAME_MAX,
+  REDIS_NAME_PATTERN,
+  type ObserveFormat,
+} from './account-rules';
 import type { AccountSource } from './models';
 import type { Localized } from './result';
 
-/** The SDK layouts wxtoken can read a token from (wechat-api.md §8). */
-export const OBSERVE_FORMATS = [
-  'wxjava',
-  'wxjava-ma',
-  'wxjava-cp',
-  'wxjava-open',
-  'wechatpy',
-  'silenceper',
-  'easywechat6',
-  'easywechat5',
-  'senparc',
-  'plain',
-] as const;
-export type ObserveFormat = (typeof OBSERVE_FORMATS)[number];
+export { OBSERVE_FORMATS, type ObserveFormat } from './account-rules';
 
 /** A saved connection: never its password (that is in the keychain). */
 export interface RedisConnection {
@@ -73,8 +74,8 @@ export const redisName = z
   .string()
   .trim()
   .min(1, 'name is empty')
-  .max(64, 'name is longer than 64 characters')
-  .regex(/^[\p{L}\p{N}][\p{L}\p{N}_.-]*$/u, 'name may hold letters, digits, "_", "." and "-", and starts with a letter or digit');
+  .max(REDIS_NAME_MAX, `name is longer than ${REDIS_NAME_MAX} characters`)
+  .regex(REDIS_NAME_PATTERN, 'name may hold letters, digits, "_", "." and "-", and starts with a letter or digit');
 
 export const redisUrl = z.string().trim().min(1, 'url is empty').max(2_000, 'url is too long');
 
@@ -106,23 +107,21 @@ export const appidOrCorpid = z
 // --- Token sources (issue 8): input rules for an account's source (here, not in their own file, so the CLI's
 // chunks stay acyclic: schemas.ts and redis.ts are bundled together) ---
 /** A Redis key template: printable ASCII, no spaces (placeholders are checked when the key is built). */
-const keyTemplate = z.string().trim().min(1, 'key is empty').max(500, 'key is longer than 500 characters').regex(/^[\x21-\x7e]+$/, 'key may hold printable ASCII only, no spaces');
+const keyTemplate = z
+  .string()
+  .trim()
+  .min(1, 'key is empty')
+  .max(KEY_TEMPLATE_MAX, `key is longer than ${KEY_TEMPLATE_MAX} characters`)
+  .regex(KEY_TEMPLATE_PATTERN, 'key may hold printable ASCII only, no spaces');
 
 /** An HTTP header name (RFC 9110 token). */
-export const headerName = z.string().trim().min(1).max(100).regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'header must be an HTTP header name');
+export const headerName = z.string().trim().min(1).max(HEADER_NAME_MAX).regex(HEADER_NAME_PATTERN, 'header must be an HTTP header name');
 
 export const observeUrl = z
   .string()
   .trim()
-  .max(2_000, 'url is too long')
-  .refine((v) => {
-    try {
-      const url = new URL(v);
-      return (url.protocol === 'http:' || url.protocol === 'https:') && !url.username && !url.password;
-    } catch {
-      return false;
-    }
-  }, 'url must be an http(s) URL without user or password (give a secret header with --header)');
+  .max(OBSERVE_URL_MAX, 'url is too long')
+  .refine(isHttpUrlWithoutCredentials, 'url must be an http(s) URL without user or password (give a secret header with --header)');
 
 export const accountSource = z
   .discriminatedUnion('type', [
@@ -133,8 +132,8 @@ export const accountSource = z
       redis: redisName,
       format: z.enum(OBSERVE_FORMATS),
       key: keyTemplate.optional(),
-      agentid: z.string().trim().regex(/^\d{1,12}$/, 'agentid must be digits').optional(),
-      componentAppid: z.string().trim().regex(/^wx[0-9a-f]{16}$/i, 'component AppID must be "wx" + 16 hex digits').optional(),
+      agentid: z.string().trim().regex(AGENTID_PATTERN, 'agentid must be digits').optional(),
+      componentAppid: z.string().trim().regex(APPID_PATTERN, 'component AppID must be "wx" + 16 hex digits').optional(),
     })
     .strict(),
   z.object({ type: z.literal('observe-url'), url: observeUrl, header: headerName.optional() }).strict(),

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { ACCOUNT_KINDS, ACCOUNT_NAME_MAX, ACCOUNT_NAME_PATTERN, TOKEN_MODES } from './models';
+import { isApiBaseUrl, isHttpUrlWithoutCredentials, NOTE_MAX } from './account-rules';
 import { accountSource } from './redis';
+
+export { APPID_PATTERN, CORPID_PATTERN, appidProblem } from './account-rules';
 
 /** An account name is what users type everywhere: in the CLI, in URLs, in the sidebar. */
 export const accountName = z
@@ -10,43 +13,22 @@ export const accountName = z
   .max(ACCOUNT_NAME_MAX, `name is longer than ${ACCOUNT_NAME_MAX} characters`)
   .regex(ACCOUNT_NAME_PATTERN, 'name may hold letters, digits, "_", "." and "-", and starts with a letter or digit');
 
-/** Official Account / Mini Program AppIDs: `wx` + 16 hex digits. */
-export const APPID_PATTERN = /^wx[0-9a-f]{16}$/i;
-/** WeCom corpids: `ww` (older ones `wx`) + 16 letters or digits. */
-export const CORPID_PATTERN = /^w[wx][0-9a-z]{16}$/i;
-
 export const accountKind = z.enum(ACCOUNT_KINDS as [string, ...string[]]).transform((k) => k as 'oa' | 'mp' | 'wecom');
 export const tokenMode = z.enum(TOKEN_MODES as [string, ...string[]]).transform((m) => m as 'stable' | 'classic');
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'https:' || url.protocol === 'http:') && !url.username && !url.password && !url.search && !url.hash;
-  } catch {
-    return false;
-  }
-}
 
 export const apiBaseUrl = z
   .string()
   .trim()
-  .refine(isHttpUrl, 'API base must be an http(s) URL without credentials, query or fragment')
+  .refine(isApiBaseUrl, 'API base must be an http(s) URL without credentials, query or fragment')
   .transform((u) => u.replace(/\/+$/, ''));
 
 export const proxyUrl = z
   .string()
   .trim()
-  .refine((v) => {
-    try {
-      const url = new URL(v);
-      // Credentials in it would be stored in accounts.json in plaintext (and are not sent anyway).
-      return (url.protocol === 'http:' || url.protocol === 'https:') && !url.username && !url.password;
-    } catch {
-      return false;
-    }
-  }, 'proxy must be an http:// or https:// URL without user or password');
+  // Credentials in it would be stored in accounts.json in plaintext (and are not sent anyway).
+  .refine(isHttpUrlWithoutCredentials, 'proxy must be an http:// or https:// URL without user or password');
 
-export const note = z.string().max(500, 'note is longer than 500 characters');
+export const note = z.string().max(NOTE_MAX, `note is longer than ${NOTE_MAX} characters`);
 
 /** AppSecret / corpsecret: kept loose (formats differ by kind), but never blank or padded. */
 export const secret = z
@@ -68,6 +50,19 @@ export const accountInput = z
   })
   .strict();
 
+/** An account as accounts.json holds it (the AppID is checked against the kind with `appidProblem`). */
+export const storedAccount = z.object({
+  name: accountName,
+  kind: accountKind,
+  appid: z.string(),
+  mode: tokenMode,
+  apiBase: apiBaseUrl,
+  proxy: proxyUrl.optional(),
+  note: note.optional(),
+  source: accountSource.optional(),
+  createdAt: z.string(),
+});
+
 export const accountPatch = z
   .object({
     name: accountName.optional(),
@@ -80,14 +75,6 @@ export const accountPatch = z
     source: accountSource.nullable().optional(),
   })
   .strict();
-
-/** The AppID rule depends on the kind, so it is checked once the kind is known. */
-export function appidProblem(kind: 'oa' | 'mp' | 'wecom', appid: string): string | undefined {
-  if (kind === 'wecom') {
-    return CORPID_PATTERN.test(appid) ? undefined : 'corpid must be "ww" followed by 16 letters or digits';
-  }
-  return APPID_PATTERN.test(appid) ? undefined : 'AppID must be "wx" followed by 16 hexadecimal digits';
-}
 
 export const queryPairs = z.array(z.tuple([z.string().min(1).max(200), z.string().max(10_000)])).max(100);
 

@@ -48,6 +48,11 @@ export interface CoreOptions {
   now?: () => number;
   /** Tell listeners what other processes change in the data folder. Default: as `autoRefresh` (long-lived hosts). */
   follow?: boolean;
+  /**
+   * Keep the accounts and token files in memory, trusted while a watch on the data folder says they are
+   * unchanged (the hot path of long-lived hosts). Default true; a CLI run reads them once and skips the watch.
+   */
+  watchFiles?: boolean;
   /** The team fetch lock's lease for shared accounts (default 15 s; WXTOKEN_SHARE_LEASE_MS, for tests). */
   shareLeaseMs?: number;
 }
@@ -82,10 +87,11 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
     problems.push(problem);
     events.emit({ name: 'storageProblem', payload: problem });
   };
-  const accounts = new AccountsStore({ home, lock, report });
+  const watch = options.watchFiles;
+  const accounts = new AccountsStore({ home, lock, report, watch });
   const settings = new SettingsStore({ home, lock, report });
   const history = new HistoryStore({ home, lock, report });
-  const cache = new EncryptedTokenCache({ home, secrets, lock, report });
+  const cache = new EncryptedTokenCache({ home, secrets, lock, report, watch });
   const redisStore = new RedisStore({ home, lock, report });
   const client = new WechatClient({ timeoutMs: options.timeoutMs });
   const engine = new TokenEngine({
@@ -106,7 +112,7 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
   const accountsApis = createCoreApis({ accounts, secrets, cache, engine, runner, history, saved, usage, settings, events, problems: () => [...problems] });
   const redisApi = createRedisApi({ store: redisStore, secrets });
   // Toolbox (issue 11): JS-SDK tickets in tickets.json, in the token cache's format and under its key.
-  const ticketCache = new EncryptedTokenCache({ home, secrets, lock, report, fileName: 'tickets.json', lockKey: 'tickets-file' });
+  const ticketCache = new EncryptedTokenCache({ home, secrets, lock, report, fileName: 'tickets.json', lockKey: 'tickets-file', watch });
   let ticketFetched = (_key: string): void => undefined;
   const tickets = new TicketEngine({
     accounts, tokens: engine, cache: ticketCache, lock, now: options.now, timeoutMs: options.timeoutMs, retry: options.retry,

@@ -37,6 +37,9 @@ const KNOWN: Record<string, string> = {
 
 type Issue = z.core.$ZodIssue;
 
+/** A rule's English sentence in Chinese, when it is a known one. */
+export const zhMessage = (en: string): string => KNOWN[en] ?? en;
+
 export function zhIssue(issue: Issue): string {
   const known = KNOWN[issue.message];
   if (known) return known;

@@ -56,6 +56,16 @@ describe('redis add / list / test / remove', () => {
     expect(JSON.parse((await box.run(['redis', 'list', '--json'])).stdout)).toEqual([]);
   });
 
+  it('keeps the password out of ioredis debug output (DEBUG=*)', async () => {
+    box = await cliSandbox();
+    const debug = { env: { DEBUG: '*', DEBUG_COLORS: 'no' } };
+    const added = await box.run(['redis', 'add', 'team', '--url', redis.url], { input: `${redis.password}\n`, ...debug });
+    expect(added.code, added.stderr).toBe(0);
+    const tested = await box.run(['redis', 'test', 'team'], debug);
+    expect(tested.code, tested.stderr).toBe(0);
+    expect(added.stderr + tested.stderr).not.toContain(redis.password);
+  });
+
   it('refuses a password in the URL, and saves nothing', async () => {
     box = await cliSandbox();
     const added = await box.run(['redis', 'add', 'team', '--url', `redis://:${redis.password}@127.0.0.1:${redis.port}`], { input: '\n' });

@@ -36,6 +36,18 @@ async function expectInvalid(input: unknown, field: string, text?: RegExp) {
 }
 
 describe('AccountsStore', () => {
+  it('says what is wrong with an input in Chinese too, not in English inside the Chinese', async () => {
+    const zhOf = async (input: unknown) => {
+      const result = await store.add(input as AccountInput);
+      return result.ok ? '' : result.error.message.zh;
+    };
+    expect(await zhOf({ name: '', appid: OA })).toBe('输入无效：name：名称为空');
+    expect(await zhOf({ name: 'prod', appid: 'wx123' })).toBe('输入无效：AppID 必须是 "wx" 加 16 位十六进制数字');
+    expect(await zhOf({ name: 'prod', appid: OA, kind: 'game' })).toBe('输入无效：kind 只能是 oa、mp、wecom');
+    expect(await zhOf({ name: 'prod', appid: OA, color: 'red' })).toBe('输入无效：不认识的字段 "color"');
+    expect(await zhOf({ name: 'prod', appid: OA, note: 'n'.repeat(501) })).toBe('输入无效：note：备注超过 500 个字符');
+  });
+
   it('adds an account with the defaults and lists it', async () => {
     const added = await store.add({ name: 'prod', appid: OA });
     expect(added.ok && added.value).toMatchObject({ name: 'prod', kind: 'oa', mode: 'stable', apiBase: 'https://api.weixin.qq.com', appid: OA });

@@ -13,7 +13,9 @@ export function coreOpener(keychain?: KeychainLink): OpenCore {
       import('../../core/keychain/isolated-secret-store'),
       import('../launch'),
     ]);
-    return openCore({ ...options, secrets: new IsolatedSecretStore({ workerPath: keychainWorkerPath(), started: keychain }) });
+    const secrets = new IsolatedSecretStore({ workerPath: keychainWorkerPath(), started: keychain });
+    // Only `serve` lives long enough for in-memory copies of the files to pay for their watch.
+    return openCore({ watchFiles: options.autoRefresh === true, ...options, secrets });
   };
 }
 

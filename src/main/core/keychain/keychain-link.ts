@@ -3,7 +3,7 @@
  * (a unix socket, see keychain-agent-socket.ts), else a worker forked for this run (keychain-worker.ts), which
  * then stays on as the agent for the runs after it. Imports only Node built-ins, so the launcher stays small.
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { connect, type Socket } from 'node:net';
 import { agentSocketPath, keychainService } from './keychain-agent-socket';
 import { AGENT_PROTOCOL, AGENT_SOCKET_ENV, type AgentHello, type KeychainOp, type KeychainReply, type KeychainRequest } from './keychain-protocol';
@@ -142,6 +142,8 @@ export class KeychainLink {
     const env: NodeJS.ProcessEnv = { ...process.env, WXTOKEN_KEYCHAIN_SERVICE: this.service };
     if (agentPath) env[AGENT_SOCKET_ENV] = agentPath;
     else delete env[AGENT_SOCKET_ENV];
+    // Loaded only now: most runs talk to the agent and never fork.
+    const { fork } = process.getBuiltinModule('node:child_process');
     const worker = fork(this.options.workerPath, [], {
       // From source, the parent runs under tsx (`--import …/tsx`): the worker needs the same loader.
       execArgv: fromSource ? process.execArgv : [],

@@ -5,7 +5,8 @@
  */
 import type { AccountKind } from '../../../shared/models';
 import { maskToken } from '../../../shared/redact';
-import { OBSERVE_FORMATS, type ObserveFormat, type RedisKeyMatch } from '../../../shared/redis';
+import { OBSERVE_FORMATS, type ObserveFormat } from '../../../shared/account-rules';
+import type { RedisKeyMatch } from '../../../shared/redis';
 import type { Localized } from '../../../shared/result';
 import { decodeValue, keysFor, maskKeySecret, SENPARC_HASH } from './formats';
 import type { OpenedRedis, RedisClient } from './redis-client';

@@ -91,6 +91,7 @@ export async function openRedis(target: RedisTarget): Promise<{ redis: OpenedRed
 }
 
 async function open(target: RedisTarget, opened: RedisClient[], lastError: { error?: unknown }): Promise<OpenedRedis> {
+  muteIoredisDebug(process.env);
   // TLS too is loaded here, not with the core: every CLI run would pay for it (a third of Node's start-up).
   const [{ default: IORedis, Cluster: IOCluster }, { rootCertificates }] = await Promise.all([import('ioredis'), import('node:tls')]);
   const { address } = target;
@@ -193,4 +194,12 @@ function failure(code: 'redis_unreachable' | 'redis_refused' | 'redis_error', na
   const text = hint ? { zh: `${hint.zh}（${line}）`, en: `${hint.en} (${line})` } : { zh: line, en: line };
   const error: AppError = { ...base, message: { zh: `${head.zh}：${text.zh}`, en: `${head.en}: ${text.en}` } };
   return new AppFailure(error);
+}
+
+/**
+ * ioredis logs each command with its arguments under `DEBUG=ioredis:*` (or `*`): AUTH's password among them.
+ * `debug` reads DEBUG when ioredis first loads it, so excluding the namespace before that keeps it out.
+ */
+export function muteIoredisDebug(env: NodeJS.ProcessEnv): void {
+  if (env.DEBUG && !env.DEBUG.split(/[\s,]+/).includes('-ioredis:*')) env.DEBUG = `${env.DEBUG},-ioredis:*`;
 }

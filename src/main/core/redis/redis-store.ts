@@ -1,8 +1,7 @@
 /** The Redis connections in `<home>/redis.json`: names, URLs, prefixes, CA certificates — never a password. */
 import path from 'node:path';
-import { z } from 'zod';
 import { appError, withDetail } from '../../../shared/errors/errors';
-import { redisCa, redisName, redisPrefix, type RedisConnection } from '../../../shared/redis';
+import type { RedisConnection } from '../../../shared/redis';
 import { fail, ok, type Result } from '../../../shared/result';
 import { readJsonFile, writeFileAtomic, type ReportProblem, type Validate } from '../storage/atomic-file';
 import { guardStorage } from '../storage/store-result';
@@ -14,27 +13,34 @@ export const REDIS_LOCK = 'redis';
 /** The keychain item that holds a connection's password (none when it has no password). */
 export const redisPasswordItem = (name: string): string => `redis-password:${name}`;
 
-const storedConnection = z
-  .object({
-    name: redisName,
-    url: z.string().refine((u) => parseRedisUrl(u).ok, 'bad url'),
-    prefix: redisPrefix.optional(),
-    tlsCa: redisCa.optional(),
-    createdAt: z.string(),
-  })
-  .strict();
+/** Built when redis.json is first read: zod is loaded only then (a CLI cache hit of a local token never does). */
+async function connectionSchema() {
+  const [{ z }, { redisCa, redisName, redisPrefix }] = await Promise.all([import('zod'), import('../../../shared/redis')]);
+  return z
+    .object({
+      name: redisName,
+      url: z.string().refine((u) => parseRedisUrl(u).ok, 'bad url'),
+      prefix: redisPrefix.optional(),
+      tlsCa: redisCa.optional(),
+      createdAt: z.string(),
+    })
+    .strict();
+}
+let schema: ReturnType<typeof connectionSchema> | undefined;
+const storedConnection = () => (schema ??= connectionSchema());
 
 const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 /** Keeps each entry that is still a valid connection; the rest is reported as damage. */
-const validateFile: Validate<RedisConnection[]> = (raw) => {
+const validateFile: Validate<RedisConnection[]> = async (raw) => {
   if (raw === undefined) return { value: [] };
   const file = raw as { version?: unknown; connections?: unknown };
   if (typeof raw !== 'object' || raw === null || !Array.isArray(file.connections)) return { value: [], damage: 'no connections list' };
+  const stored = await storedConnection();
   const kept: RedisConnection[] = [];
   const lost: string[] = [];
   file.connections.forEach((entry: unknown, i) => {
-    const parsed = storedConnection.safeParse(entry);
+    const parsed = stored.safeParse(entry);
     if (!parsed.success) return lost.push(`#${i + 1}: ${parsed.error.issues[0].path.join('.') || 'entry'} invalid`);
     if (kept.some((c) => sameName(c.name, parsed.data.name))) return lost.push(`#${i + 1}: duplicate name`);
     kept.push(parsed.data);

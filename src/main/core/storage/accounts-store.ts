@@ -1,12 +1,13 @@
 /** The accounts in `<home>/accounts.json`: names, AppIDs and settings — never a secret or a token. */
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { z } from 'zod';
 import { appError, withDetail } from '../../../shared/errors/errors';
 import { defaultApiBase, type Account, type AccountInput, type AccountPatch } from '../../../shared/models';
 import { fail, ok, type Result } from '../../../shared/result';
-import { accountSource } from '../../../shared/redis';
-import { accountInput, accountKind, accountName, accountPatch, apiBaseUrl, appidProblem, note, proxyUrl, tokenMode } from '../../../shared/schemas';
+import type { z } from 'zod';
+import { appidProblem } from '../../../shared/account-rules';
+import type { accountInput } from '../../../shared/schemas';
+import { canonicalAccount } from './canonical-account';
 import { readJsonFile, writeFileAtomic, type ReportProblem, type Validate } from './atomic-file';
 import { fileSignature } from './file-signature';
 import { FileFreshness } from './file-freshness';
@@ -15,27 +16,21 @@ import type { ProcessLock } from '../types';
 
 export const ACCOUNTS_LOCK = 'accounts';
 
-const storedAccount = z.object({
-  name: accountName,
-  kind: accountKind,
-  appid: z.string(),
-  mode: tokenMode,
-  apiBase: apiBaseUrl,
-  proxy: proxyUrl.optional(),
-  note: note.optional(),
-  source: accountSource.optional(),
-  createdAt: z.string(),
-});
+/** The schemas, loaded only when needed: zod's start-up is a good part of a CLI cache hit's. */
+const schemas = () => import('../../../shared/schemas');
 
 /** Keeps every entry that is still a valid account; the rest is reported as damage. */
-const validateFile: Validate<Account[]> = (raw) => {
+const validateFile: Validate<Account[]> = async (raw) => {
   if (raw === undefined) return { value: [] };
   const file = raw as { version?: unknown; accounts?: unknown };
   if (typeof raw !== 'object' || raw === null || !Array.isArray(file.accounts)) return { value: [], damage: 'no accounts list' };
+  const entries: unknown[] = file.accounts;
+  const canonical = entries.map(canonicalAccount);
+  const { storedAccount } = canonical.includes(undefined) ? await schemas() : { storedAccount: undefined };
   const kept: Account[] = [];
   const lost: string[] = [];
-  file.accounts.forEach((entry: unknown, i) => {
-    const parsed = storedAccount.safeParse(entry);
+  entries.forEach((entry, i) => {
+    const parsed = canonical[i] ? { success: true as const, data: canonical[i] } : storedAccount!.safeParse(entry);
     const label = `#${i + 1}${typeof (entry as Account)?.name === 'string' ? ` "${(entry as Account).name}"` : ''}`;
     if (!parsed.success) return lost.push(`${label}: ${parsed.error.issues[0].path.join('.') || 'entry'} invalid`);
     const account = parsed.data as Account;
@@ -71,9 +66,10 @@ export class AccountsStore {
   private snapshot?: { signature: string | null; accounts: Account[] };
   private readonly freshness: FileFreshness;
 
-  constructor(private readonly opts: { home: string; lock: ProcessLock; now?: () => Date; report?: ReportProblem }) {
+  /** `watch`: see FileFreshness. */
+  constructor(private readonly opts: { home: string; lock: ProcessLock; now?: () => Date; report?: ReportProblem; watch?: boolean }) {
     this.file = path.join(opts.home, 'accounts.json');
-    this.freshness = new FileFreshness(this.file);
+    this.freshness = new FileFreshness(this.file, opts.watch);
   }
 
   close(): void {
@@ -98,12 +94,12 @@ export class AccountsStore {
     });
   }
 
-  add(input: AccountInput): Promise<Result<Account>> {
-    const parsed = accountInput.safeParse(input);
-    if (!parsed.success) return Promise.resolve(fail(validationError(parsed.error)));
+  async add(input: AccountInput): Promise<Result<Account>> {
+    const parsed = (await schemas()).accountInput.safeParse(input);
+    if (!parsed.success) return fail(validationError(parsed.error));
     const account: Account = { ...fromInput(parsed.data), createdAt: (this.opts.now?.() ?? new Date()).toISOString() };
     const problem = appidProblem(account.kind, account.appid);
-    if (problem) return Promise.resolve(fail(invalid('appid', problem)));
+    if (problem) return fail(invalid('appid', problem));
     return this.change((accounts) => {
       if (accounts.some((a) => sameName(a.name, account.name))) return fail(conflict(account.name));
       return ok({ accounts: [...accounts, account], result: account });
@@ -112,7 +108,7 @@ export class AccountsStore {
 
   /** The stored account exactly as `add(input)` would have made it (its time aside), if there is one. */
   async addedAs(input: AccountInput): Promise<Account | undefined> {
-    const parsed = accountInput.safeParse(input);
+    const parsed = (await schemas()).accountInput.safeParse(input);
     const stored = parsed.success ? await this.get(parsed.data.name) : undefined;
     if (!parsed.success || !stored?.ok) return undefined;
     const { createdAt: _, ...fields } = stored.value;
@@ -120,9 +116,9 @@ export class AccountsStore {
   }
 
   /** Applies an edit; `name` renames (callers move the secret, token and history along). */
-  edit(name: string, patch: AccountPatch): Promise<Result<Account>> {
-    const parsed = accountPatch.safeParse(patch);
-    if (!parsed.success) return Promise.resolve(fail(validationError(parsed.error)));
+  async edit(name: string, patch: AccountPatch): Promise<Result<Account>> {
+    const parsed = (await schemas()).accountPatch.safeParse(patch);
+    if (!parsed.success) return fail(validationError(parsed.error));
     const p = parsed.data;
     return this.change((accounts) => {
       const index = accounts.findIndex((a) => a.name === name);

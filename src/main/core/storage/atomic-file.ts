@@ -55,9 +55,11 @@ export type ReportProblem = (problem: FileProblem) => void;
 
 /**
  * Turns parsed JSON into a value. `raw` is `undefined` when there is nothing to read (give the empty
- * value). `damage` says what could not be kept: when set, the file counts as corrupt.
+ * value). `damage` says what could not be kept: when set, the file counts as corrupt. Asynchronous where
+ * the check loads what it needs (zod) only when the file needs it.
  */
-export type Validate<T> = (raw: unknown) => { value: T; damage?: string };
+export type Validate<T> = (raw: unknown) => Validated<T> | Promise<Validated<T>>;
+type Validated<T> = { value: T; damage?: string };
 
 export interface JsonRead<T> {
   value: T;
@@ -84,23 +86,27 @@ export async function readJsonFile<T>(file: string, validate: Validate<T>, setAs
   try {
     text = await readFile(file, 'utf8');
   } catch (err) {
-    if (errnoCode(err) === 'ENOENT') return { value: validate(undefined).value };
+    if (errnoCode(err) === 'ENOENT') return { value: (await validate(undefined)).value };
     throw storageFailure(err, file);
   }
-  let parsed: { value: T; damage?: string };
+  let raw: unknown;
   try {
-    const raw: unknown = JSON.parse(text);
-    const newer = newerVersion(raw);
-    if (newer !== undefined) {
-      if (setAside) throw newerFormatFailure(file, newer);
-      // Read as this build's format: what it does not understand is left out here, and stays in the file.
-      return { value: validate({ ...(raw as object), version: FORMAT_VERSION }).value, newer };
-    }
-    parsed = validate(raw);
+    raw = JSON.parse(text);
   } catch (err) {
     if (!(err instanceof SyntaxError)) throw err;
-    parsed = { value: validate(undefined).value, damage: 'not valid JSON' };
+    return asRead(file, { value: (await validate(undefined)).value, damage: 'not valid JSON' }, setAside);
   }
+  const newer = newerVersion(raw);
+  if (newer !== undefined) {
+    if (setAside) throw newerFormatFailure(file, newer);
+    // Read as this build's format: what it does not understand is left out here, and stays in the file.
+    return { value: (await validate({ ...(raw as object), version: FORMAT_VERSION })).value, newer };
+  }
+  return asRead(file, await validate(raw), setAside);
+}
+
+/** The read value as it is, or with the problem when `validate` found damage (the file set aside if asked). */
+async function asRead<T>(file: string, parsed: Validated<T>, setAside: boolean): Promise<JsonRead<T>> {
   if (parsed.damage === undefined) return { value: parsed.value };
   const base = path.basename(file);
   if (!setAside) return { value: parsed.value, problem: { file, movedTo: '', message: corruptMessage(base, '', parsed.damage) } };

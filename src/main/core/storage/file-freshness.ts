@@ -1,4 +1,4 @@
-import { watch, type FSWatcher } from 'node:fs';
+import { watch as watchFolder, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -11,13 +11,19 @@ export class FileFreshness {
   private trustedUntil = 0;
   private watcher?: FSWatcher;
 
+  /** `watch` false: no watcher (a process that reads the file once has no copy worth keeping). */
   constructor(
     private readonly file: string,
+    watch = true,
     private readonly maxAgeMs = 1000,
   ) {
+    if (watch) this.watch();
+  }
+
+  private watch(): void {
     try {
-      const name = path.basename(file);
-      this.watcher = watch(path.dirname(file), { persistent: false }, (_event, changed) => {
+      const name = path.basename(this.file);
+      this.watcher = watchFolder(path.dirname(this.file), { persistent: false }, (_event, changed) => {
         if (!changed || changed === name) this.trustedUntil = 0;
       });
       this.watcher.on('error', () => this.close());

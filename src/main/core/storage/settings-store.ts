@@ -2,16 +2,19 @@
 import path from 'node:path';
 import { DEFAULT_SETTINGS, type Settings } from '../../../shared/models';
 import { ok, fail, type Result } from '../../../shared/result';
-import { settingsPatch } from '../../../shared/schemas';
 import { readJsonFile, writeFileAtomic, type ReportProblem, type Validate } from './atomic-file';
 import { guardStorage, validationError } from './store-result';
 import type { ProcessLock } from '../types';
 
 export const SETTINGS_LOCK = 'settings';
 
+/** The schemas, loaded only when settings are read or written: zod's start-up is a good part of a CLI run's. */
+const schemas = () => import('../../../shared/schemas');
+
 /** Keeps each setting that is still valid on its own; the rest fall back to the defaults. */
-const validateFile: Validate<Partial<Settings>> = (raw) => {
+const validateFile: Validate<Partial<Settings>> = async (raw) => {
   if (raw === undefined) return { value: {} };
+  const { settingsPatch } = await schemas();
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { value: {}, damage: 'not an object' };
   const { version, ...fields } = raw as Record<string, unknown>;
   const kept: Record<string, unknown> = {};
@@ -41,9 +44,9 @@ export class SettingsStore {
     });
   }
 
-  update(patch: Partial<Settings>): Promise<Result<Settings>> {
-    const parsed = settingsPatch.safeParse(patch);
-    if (!parsed.success) return Promise.resolve(fail(validationError(parsed.error)));
+  async update(patch: Partial<Settings>): Promise<Result<Settings>> {
+    const parsed = (await schemas()).settingsPatch.safeParse(patch);
+    if (!parsed.success) return fail(validationError(parsed.error));
     return guardStorage(this.file, () =>
       this.opts.lock.withLock(SETTINGS_LOCK, async () => {
         const saved = { ...(await this.loadForWrite()), ...parsed.data };

@@ -9,7 +9,7 @@ import { appError } from '../../../shared/errors/errors';
 import { defaultApiBase, fetchModeOf, type Account, type CredentialCheck } from '../../../shared/models';
 import { maskToken } from '../../../shared/redact';
 import { fail, ok, type Result } from '../../../shared/result';
-import { appidProblem } from '../../../shared/schemas';
+import { appidProblem } from '../../../shared/account-rules';
 import { movesSecret, secretNeededToMove } from '../../../shared/secret-destination';
 import { secretItem } from '../keychain/secret-items';
 import type { SecretStore } from '../types';

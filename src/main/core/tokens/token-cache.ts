@@ -75,10 +75,12 @@ export class EncryptedTokenCache implements TokenCache {
   /** Decrypted entries, valid while the sealed entry they came from is still the one in the file. */
   private readonly opened = new Map<string, { sealed: unknown; token: StoredToken }>();
 
-  /** `fileName` / `lockKey`: another file of the same kind (tickets.json holds the JS-SDK tickets). */
-  constructor(private readonly opts: { home: string; secrets: SecretStore; lock: ProcessLock; report?: ReportProblem; fileName?: string; lockKey?: string }) {
+  /** `fileName` / `lockKey`: another file of the same kind (tickets.json holds the JS-SDK tickets). `watch`: see FileFreshness. */
+  constructor(
+    private readonly opts: { home: string; secrets: SecretStore; lock: ProcessLock; report?: ReportProblem; fileName?: string; lockKey?: string; watch?: boolean },
+  ) {
     this.file = path.join(opts.home, opts.fileName ?? 'tokens.json');
-    this.freshness = new FileFreshness(this.file);
+    this.freshness = new FileFreshness(this.file, opts.watch);
   }
 
 
