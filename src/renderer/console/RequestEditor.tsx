@@ -45,6 +45,7 @@ export function RequestEditor({ account }: { account: AccountView }) {
   // A multipart endpoint (the catalogue's `form`): its fields replace the JSON body.
   const formFields = draft.method === 'POST' ? checks.endpoint?.form : undefined;
   const [formValues, setFormValues] = useState<FormValues>({});
+  const [reading, setReading] = useState(0);
   const form = formFields ? formFields.map((f) => formValues[f.name]).filter((v) => v !== undefined) : undefined;
   const sendNow = () => void s.send(account.name, form?.length ? form : undefined);
 
@@ -56,7 +57,7 @@ export function RequestEditor({ account }: { account: AccountView }) {
   }
 
   function send() {
-    if (splitPath() || s.inFlight || !draft.path.trim() || blocked) return;
+    if (splitPath() || s.inFlight || !draft.path.trim() || blocked || reading > 0) return;
     if (needsConfirm(checks)) setConfirming(true);
     else sendNow();
   }
@@ -113,7 +114,8 @@ export function RequestEditor({ account }: { account: AccountView }) {
             key="send"
             type="submit"
             className="primary"
-            disabled={blocked}
+            // A chosen file is still being read: sending now would go without it.
+            disabled={blocked || reading > 0}
             aria-describedby={blocked ? ids.placeholders : undefined}
             aria-keyshortcuts="Control+Enter Meta+Enter"
             title={t('console.sendAsHint', { account: account.name })}
@@ -189,7 +191,7 @@ export function RequestEditor({ account }: { account: AccountView }) {
         {t('console.addParam')}
       </button>
 
-      {formFields ? <FormUpload fields={formFields} values={formValues} onChange={setFormValues} /> : null}
+      {formFields ? <FormUpload fields={formFields} values={formValues} onChange={setFormValues} onReading={(delta) => setReading((n) => n + delta)} /> : null}
       {draft.method === 'POST' && !formFields ? <BodyEditor /> : null}
       <CopyAs
         account={account}
