@@ -117,6 +117,7 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
   const tickets = new TicketEngine({
     accounts, tokens: engine, cache: ticketCache, lock, now: options.now, timeoutMs: options.timeoutMs, retry: options.retry,
     onFetched: (key) => ticketFetched(key),
+    share: { redis: redisStore, secrets, leaseMs: options.shareLeaseMs ?? leaseFromEnv() },
   });
   const toolboxApi = createToolboxApi({ accounts, runner, engine, secrets, tickets });
   // app (issue 10): the dialog's dry run, and following what other processes write.
@@ -139,7 +140,11 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
       const list = await accounts.list();
       return list.ok ? list.value : [];
     };
-    const watch = new ShareWatcher({ accounts: accountList, redis: redisStore, secrets, adopt: (name) => engine.adoptShared(name) });
+    const watch = new ShareWatcher({
+      accounts: accountList, redis: redisStore, secrets,
+      adopt: (name) => engine.adoptShared(name),
+      adoptTicket: (name, type) => tickets.adoptShared(name, type),
+    });
     watcher = watch;
     const offWatch = events.on((event) => event.name === 'accountsChanged' && void watch.sync().catch(() => undefined));
     void watch.sync().catch(() => undefined);
