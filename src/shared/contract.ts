@@ -77,6 +77,11 @@ export const contract = {
   saveRequest: { input: z.object({ name: accountName, request: savedRequestInput }).strict(), output: returns<SavedRequest>() },
   removeSaved: { input: z.object({ name: accountName, id: z.string().min(1).max(100) }).strict(), output: returns<void>() },
   exportSaved: { input: byName, output: returns<{ filename: string; text: string }>() },
+  // Console part: when each account was last used (the sidebar's "recently used"), kept by the core for every host.
+  /** The user picked this account (a console call counts by itself). */
+  noteAccountUse: { input: byName, output: returns<void>() },
+  /** Account name → ISO time of its last use; never-used accounts are absent. */
+  listAccountUse: { input: none, output: returns<Record<string, string>>() },
 
   /** Corrupt files set aside since the core opened (and what was recovered from them). */
   listProblems: { input: none, output: returns<StorageProblem[]>() },

@@ -1,12 +1,13 @@
 /**
  * The renderer under the policy it ships with (no 'unsafe-inline' anywhere): served by `wxtoken serve` with
  * the same CSP header the desktop app's app:// handler sends, walked through its main views in Chromium,
- * it raises no CSP violation. The detector itself is checked against a style element the policy refuses.
+ * it raises no CSP violation, the request body's CodeMirror editor included. The detector itself is checked against a style element the policy refuses.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { APP_CSP } from '../../src/main/csp';
 import { e2eSkipReason, useE2e } from '../support/e2e-fixture';
+import { ConsolePage } from './pages/console';
 import { DialogsPage } from './pages/dialogs';
 import { SidebarPage } from './pages/sidebar';
 
@@ -42,6 +43,16 @@ describe.skipIf(Boolean(skip))('the content security policy in Chromium', () => 
     await sidebar.account('csp-demo').waitFor();
     await sidebar.select('csp-demo');
     await page.getByRole('region', { name: 'Request console' }).waitFor();
+    // The body editor (CodeMirror) writes its styles at run time: through a constructable stylesheet in its
+    // shadow root, which the policy allows. Styled means its own rules apply (a refused <style> would leave it bare).
+    const editor = new ConsolePage(page, 'en');
+    await editor.pick('/cgi-bin/message/custom/send');
+    await editor.section.locator('.cm-gutters').waitFor({ state: 'attached' });
+    expect(unexpected(await violations(page))).toEqual([]);
+    expect(await editor.section.locator('.cm-scroller').evaluate((el) => getComputedStyle(el).display)).toBe('flex');
+    expect(await editor.section.locator('.cm-gutters').evaluate((el) => getComputedStyle(el).display)).toBe('flex');
+    await editor.typeBody('{"touser": "o1",\n"msgtype" "text"}');
+    await editor.section.locator('.cm-lintRange-error').waitFor();
     await dialogs.openSettings();
     await dialogs.languageSelect().selectOption('zh-CN');
     await new DialogsPage(page, 'zh-CN').settings.waitFor();

@@ -92,6 +92,8 @@ export function makeFakeApi(): FakeApi {
     saveRequest: async () => fail(appError('unsupported')),
     removeSaved: async ({ name }) => known(name, () => undefined),
     exportSaved: async () => fail(appError('unsupported')),
+    noteAccountUse: async ({ name }) => known(name, () => undefined),
+    listAccountUse: async () => ok({}),
     listEndpoints: async () => ok([]),
     getSettings: async () => ok(settings),
     updateSettings: async (patch) => {

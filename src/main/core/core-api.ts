@@ -9,7 +9,9 @@ import type { FileProblem } from './storage/atomic-file';
 import type { EventHub } from './event-hub';
 import type { HistoryStore } from './storage/history-store';
 import type { RequestRunner } from './console/request-runner';
-import type { SavedCalls } from './console/saved-api';
+import type { SavedCalls, UsageCalls } from './console/saved-api';
+import type { SavedStore } from './console/saved-store';
+import type { UsageStore } from './console/usage-store';
 import { secretItem } from './keychain/secret-items';
 import { observeHeaderItem } from './tokens/sources/observe-url';
 import type { SettingsStore } from './storage/settings-store';
@@ -29,6 +31,9 @@ export interface CoreParts {
   engine: TokenEngine;
   runner: RequestRunner;
   history: HistoryStore;
+  /** console (issue 10): saved requests follow a rename and go with the account. */
+  saved: Pick<SavedStore, 'rename' | 'forget'>;
+  usage: Pick<UsageStore, 'rename' | 'forget'>;
   settings: SettingsStore;
   events: EventHub;
   problems(): FileProblem[];
@@ -40,7 +45,7 @@ export interface CoreParts {
 type ToolboxCalls = import('./toolbox/toolbox-api').ToolboxCall;
 
 /** The accounts and tokens part of the contract (Redis calls come from redis-api.ts, the dry run from credential-check.ts, saved requests from console/saved-api.ts). */
-export type AccountsApi = Omit<CoreApi, RedisCalls | 'checkCredentials' | ToolboxCalls | SavedCalls>;
+export type AccountsApi = Omit<CoreApi, RedisCalls | 'checkCredentials' | ToolboxCalls | SavedCalls | UsageCalls>;
 
 export interface CoreApis {
   /** For every host a program or a page can reach (IPC, HTTP): a secret stays with its host. */
@@ -122,6 +127,8 @@ export function createCoreApis(p: CoreParts): CoreApis {
       await p.secrets.delete(secretItem(name));
       await remember(secretItem(name), false);
       await p.history.rename(name, target);
+      await p.saved.rename(name, target);
+      await p.usage.rename(name, target);
       await p.pushes?.rename(name, target);
     }
     if (given !== undefined) p.engine.secretChanged(target);
@@ -183,6 +190,8 @@ export function createCoreApis(p: CoreParts): CoreApis {
       if (!removed.ok) return removed;
       await p.engine.forget(name);
       await p.history.remove(name);
+      await p.saved.forget(name);
+      await p.usage.forget(name);
       await p.pushes?.remove(name);
       await announce();
       return ok(undefined);
