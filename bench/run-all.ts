@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-const benches = ['token-engine.ts', 'server-throughput.ts', 'cli-startup.ts', 'renderer.ts'];
+const benches = ['token-engine.ts', 'server-throughput.ts', 'cli-startup.ts', 'shared-hit.ts', 'renderer.ts'];
 const args = process.argv.slice(2);
 let failed = 0;
 for (const bench of benches) {

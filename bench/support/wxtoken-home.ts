@@ -22,7 +22,8 @@ export interface WxtokenHome {
   close(): Promise<void>;
 }
 
-export async function wxtokenHome(): Promise<WxtokenHome> {
+/** `share`: the account shares its token through this Redis (saved as the connection `team`), as a team member's would. */
+export async function wxtokenHome(options: { share?: { url: string; password: string } } = {}): Promise<WxtokenHome> {
   if (!existsSync(join(ROOT, 'out', 'main', 'cli.js'))) throw new Error('the CLI is not built: run `npm run build` first');
   if (!process.env.WXTOKEN_TEST_KEYRING) throw new Error('no private keychain: run through `npm run bench` (scripts/with-keyring.mjs)');
   const sim = await startSimulator({ expiresIn: 7200 });
@@ -45,8 +46,10 @@ export async function wxtokenHome(): Promise<WxtokenHome> {
     if (run.code !== 0) throw new Error(`wxtoken ${args.join(' ')} failed (${run.code}): ${run.stderr}`);
     return run;
   };
+  if (options.share) await must(['redis', 'add', 'team', '--url', options.share.url], `${options.share.password}\n`);
+  const share = options.share ? ['--share', 'team'] : [];
   // The demo secret is simulator test data; it goes through stdin all the same.
-  await must(['account', 'add', ACCOUNT, '--appid', DEMO_ACCOUNT.appid, '--kind', DEMO_ACCOUNT.kind, '--api-base', sim.url], DEMO_ACCOUNT.secret);
+  await must(['account', 'add', ACCOUNT, '--appid', DEMO_ACCOUNT.appid, '--kind', DEMO_ACCOUNT.kind, '--api-base', sim.url, ...share], DEMO_ACCOUNT.secret);
   await must(['token', ACCOUNT]);
   return {
     env,

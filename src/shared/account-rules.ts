@@ -3,7 +3,7 @@
  * them, and the accounts store checks the file it wrote with them without loading zod (a CLI cache hit's
  * start-up is most of its time).
  */
-import { ACCOUNT_KINDS, ACCOUNT_NAME_MAX, ACCOUNT_NAME_PATTERN, TOKEN_MODES } from './models';
+import { ACCOUNT_KINDS, ACCOUNT_NAME_MAX, ACCOUNT_NAME_PATTERN, TOKEN_MODES, type AccountSource } from './models';
 
 /** Official Account / Mini Program AppIDs: `wx` + 16 hex digits. */
 export const APPID_PATTERN = /^wx[0-9a-f]{16}$/i;
@@ -72,3 +72,14 @@ export const HEADER_NAME_MAX = 100;
 export const HEADER_NAME_PATTERN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 export const AGENTID_PATTERN = /^\d{1,12}$/;
 export const OBSERVE_URL_MAX = 2_000;
+
+/**
+ * What the account's kind asks of its source, checked once both are known: a shared WeCom token belongs to one app
+ * (corpid + agentid), and members without the corpsecret can only name the app by its agentid.
+ */
+export function sourceProblem(kind: 'oa' | 'mp' | 'wecom', source: AccountSource | undefined): { zh: string; en: string } | undefined {
+  if (source?.type !== 'share') return undefined;
+  if (kind === 'wecom' && !source.agentid) return { zh: '通过 Redis 共享的企业微信账号需要 agentid（--agentid）', en: 'a WeCom account shared through Redis needs its agentid (--agentid)' };
+  if (kind !== 'wecom' && source.agentid) return { zh: 'agentid 只用于企业微信账号', en: 'agentid is for WeCom accounts only' };
+  return undefined;
+}

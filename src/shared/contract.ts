@@ -23,8 +23,8 @@ import { appidOrCorpid, pastedToken, redisInput, redisName, redisPassword, type 
 import type { AppError, Result } from './result';
 import { accountInput, accountName, accountPatch, consoleRequest, savedRequestInput, secret, settingsPatch } from './schemas';
 import { zhIssue } from './errors/validation-zh';
-import type { JsapiCheck, JsapiSignature, PushReport, QuotaInfo, RidInfo, TicketInfo } from './toolbox/models';
-import { callbackConfigFields, checkJsapiFields, clearQuotaFields, onePushKind, pushFields, quotaFields, ridFields, signJsapiFields, ticketType } from './toolbox/schemas';
+import type { CardSignature, JsapiCheck, JsapiSignature, PushHistoryEntry, PushReport, QuotaInfo, RidInfo, TicketInfo } from './toolbox/models';
+import { callbackConfigFields, checkJsapiFields, clearQuotaFields, onePushKind, pushFields, quotaFields, ridFields, signCardFields, signJsapiFields, ticketType } from './toolbox/schemas';
 
 /** A phantom value that carries a result type. */
 const returns = <T>(): T => undefined as unknown as T;
@@ -77,6 +77,11 @@ export const contract = {
   saveRequest: { input: z.object({ name: accountName, request: savedRequestInput }).strict(), output: returns<SavedRequest>() },
   removeSaved: { input: z.object({ name: accountName, id: z.string().min(1).max(100) }).strict(), output: returns<void>() },
   exportSaved: { input: byName, output: returns<{ filename: string; text: string }>() },
+  // Console part: when each account was last used (the sidebar's "recently used"), kept by the core for every host.
+  /** The user picked this account (a console call counts by itself). */
+  noteAccountUse: { input: byName, output: returns<void>() },
+  /** Account name → ISO time of its last use; never-used accounts are absent. */
+  listAccountUse: { input: none, output: returns<Record<string, string>>() },
 
   /** Corrupt files set aside since the core opened (and what was recovered from them). */
   listProblems: { input: none, output: returns<StorageProblem[]>() },
@@ -130,6 +135,11 @@ export const contract = {
   setCallbackConfig: { input: z.object({ name: accountName, ...callbackConfigFields }).strict(), output: returns<void>() },
   /** Sends the account's own callback server what WeChat would, and judges the reply. */
   pushMessage: { input: z.object({ name: accountName, ...pushFields }).strict().refine(...onePushKind), output: returns<PushReport>() },
+  // Toolbox (issue 11, session 4): card signatures, push history.
+  /** wx.addCard's cardExt signed with the account's wx_card api_ticket. */
+  signCard: { input: z.object({ name: accountName, ...signCardFields }).strict(), output: returns<CardSignature>() },
+  /** The account's pushes, newest first (at most 50; kept across restarts, the callback Token and EncodingAESKey never in them). */
+  listPushHistory: { input: byName, output: returns<PushHistoryEntry[]>() },
 } as const;
 
 export type Contract = typeof contract;

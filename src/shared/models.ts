@@ -284,7 +284,7 @@ export const ACCOUNT_NAME_MAX = 64;
  * `paste`: set by hand (`wxtoken token NAME --set`), used until it expires; never fetched.
  */
 export type AccountSource =
-  | { type: 'share'; redis: string }
+  | { type: 'share'; redis: string; /** WeCom: the app (agent) whose token is shared; one token per corpid + agentid. */ agentid?: string }
   | { type: 'observe'; redis: string; format: import('./account-rules').ObserveFormat; key?: string; agentid?: string; componentAppid?: string }
   | { type: 'observe-url'; url: string; header?: string }
   | { type: 'paste' };

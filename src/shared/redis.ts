@@ -125,7 +125,7 @@ export const observeUrl = z
 
 export const accountSource = z
   .discriminatedUnion('type', [
-  z.object({ type: z.literal('share'), redis: redisName }).strict(),
+  z.object({ type: z.literal('share'), redis: redisName, agentid: z.string().trim().regex(AGENTID_PATTERN, 'agentid must be digits').optional() }).strict(),
   z
     .object({
       type: z.literal('observe'),

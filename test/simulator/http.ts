@@ -15,6 +15,8 @@ export interface SimRequest {
 }
 
 const MAX_BODY = 1024 * 1024;
+/** A multipart upload may be larger: WeChat takes media up to 10 MB, WeCom files up to 20 MB (plus the form around them). */
+const MAX_UPLOAD_BODY = 21 * 1024 * 1024;
 
 /** A request id in WeChat's shape, e.g. `6543a1b2-1f2e3d4c-5b6a7980`. */
 export function rid(): string {
@@ -50,13 +52,14 @@ export function sendBytes(res: ServerResponse, bytes: Buffer, headers: Record<st
 
 /** The whole body, or undefined when it exceeds the limit (the caller answers 413). */
 export function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
+  const max = /^multipart\/form-data/i.test(req.headers['content-type'] ?? '') ? MAX_UPLOAD_BODY : MAX_BODY;
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
     let tooLarge = false;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY) tooLarge = true;
+      if (size > max) tooLarge = true;
       else chunks.push(chunk);
     });
     req.on('end', () => resolve(tooLarge ? undefined : Buffer.concat(chunks)));

@@ -78,7 +78,9 @@ export async function openApp(browser: Browser, url: string, options: OpenOption
     domText: () =>
       page.evaluate(() => {
         const values = [...document.querySelectorAll('input, textarea')].map((el) => (el as HTMLInputElement).value);
-        return `${document.documentElement.outerHTML}\n${values.join('\n')}`;
+        // Shadow roots too (the body editor draws in one): outerHTML leaves them out.
+        const shadows = [...document.querySelectorAll('*')].flatMap((el) => (el.shadowRoot ? [el.shadowRoot.innerHTML] : []));
+        return `${document.documentElement.outerHTML}\n${values.join('\n')}\n${shadows.join('\n')}`;
       }),
     async screenshot(name) {
       await mkdir(SCREENSHOT_DIR, { recursive: true });

@@ -92,6 +92,8 @@ export function makeFakeApi(): FakeApi {
     saveRequest: async () => fail(appError('unsupported')),
     removeSaved: async ({ name }) => known(name, () => undefined),
     exportSaved: async () => fail(appError('unsupported')),
+    noteAccountUse: async ({ name }) => known(name, () => undefined),
+    listAccountUse: async () => ok({}),
     listEndpoints: async () => ok([]),
     getSettings: async () => ok(settings),
     updateSettings: async (patch) => {
@@ -120,6 +122,8 @@ export function makeFakeApi(): FakeApi {
     clearQuota: async () => fail(appError('unsupported')),
     setCallbackConfig: async () => fail(appError('unsupported')),
     pushMessage: async () => fail(appError('unsupported')),
+    signCard: async () => fail(appError('unsupported')), // toolbox: card signatures
+    listPushHistory: async () => ok([]), // toolbox: push history
   };
 
   const counted = Object.fromEntries(

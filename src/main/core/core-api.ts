@@ -9,7 +9,9 @@ import type { FileProblem } from './storage/atomic-file';
 import type { EventHub } from './event-hub';
 import type { HistoryStore } from './storage/history-store';
 import type { RequestRunner } from './console/request-runner';
-import type { SavedCalls } from './console/saved-api';
+import type { SavedCalls, UsageCalls } from './console/saved-api';
+import type { SavedStore } from './console/saved-store';
+import type { UsageStore } from './console/usage-store';
 import { secretItem } from './keychain/secret-items';
 import { observeHeaderItem } from './tokens/sources/observe-url';
 import type { SettingsStore } from './storage/settings-store';
@@ -29,16 +31,21 @@ export interface CoreParts {
   engine: TokenEngine;
   runner: RequestRunner;
   history: HistoryStore;
+  /** console (issue 10): saved requests follow a rename and go with the account. */
+  saved: Pick<SavedStore, 'rename' | 'forget'>;
+  usage: Pick<UsageStore, 'rename' | 'forget'>;
   settings: SettingsStore;
   events: EventHub;
   problems(): FileProblem[];
+  /** toolbox (issue 11): the push history follows renames and goes with the account. */
+  pushes?: { rename(from: string, to: string): Promise<unknown>; remove(name: string): Promise<unknown> };
 }
 
 /** The toolbox calls (issue 11) come from toolbox/toolbox-api.ts. */
 type ToolboxCalls = import('./toolbox/toolbox-api').ToolboxCall;
 
 /** The accounts and tokens part of the contract (Redis calls come from redis-api.ts, the dry run from credential-check.ts, saved requests from console/saved-api.ts). */
-export type AccountsApi = Omit<CoreApi, RedisCalls | 'checkCredentials' | ToolboxCalls | SavedCalls>;
+export type AccountsApi = Omit<CoreApi, RedisCalls | 'checkCredentials' | ToolboxCalls | SavedCalls | UsageCalls>;
 
 export interface CoreApis {
   /** For every host a program or a page can reach (IPC, HTTP): a secret stays with its host. */
@@ -120,6 +127,9 @@ export function createCoreApis(p: CoreParts): CoreApis {
       await p.secrets.delete(secretItem(name));
       await remember(secretItem(name), false);
       await p.history.rename(name, target);
+      await p.saved.rename(name, target);
+      await p.usage.rename(name, target);
+      await p.pushes?.rename(name, target);
     }
     if (given !== undefined) p.engine.secretChanged(target);
     // A header value travels only to the URL it was entered for: a new URL (or none) drops it.
@@ -180,6 +190,9 @@ export function createCoreApis(p: CoreParts): CoreApis {
       if (!removed.ok) return removed;
       await p.engine.forget(name);
       await p.history.remove(name);
+      await p.saved.forget(name);
+      await p.usage.forget(name);
+      await p.pushes?.remove(name);
       await announce();
       return ok(undefined);
     }),

@@ -9,8 +9,9 @@ import { AutoRefresher } from './tokens/auto-refresh';
 import { createCoreApis, type CoreApi, type HostParts } from './core-api';
 import { EventHub } from './event-hub';
 import { HistoryStore } from './storage/history-store';
-import { createSavedApi } from './console/saved-api';
+import { createSavedApi, createUsageApi, noteUseOnSend } from './console/saved-api';
 import { SavedStore } from './console/saved-store';
+import { UsageStore } from './console/usage-store';
 import { sweepLeftovers } from './storage/leftovers';
 import { dataHome, ensureHome } from './storage/paths';
 import { FileProcessLock } from './storage/process-lock';
@@ -28,6 +29,7 @@ import type { SecretStore } from './types';
 import { isTransient, WechatClient } from './wechat/wechat-client';
 import { TicketEngine } from './tickets/ticket-engine';
 import { createToolboxApi } from './toolbox/toolbox-api';
+import { PushHistoryStore } from './push/push-history-store';
 
 export type { CoreApi, HostParts } from './core-api';
 
@@ -106,7 +108,10 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
     shareLeaseMs: options.shareLeaseMs ?? leaseFromEnv(),
   });
   const runner = new RequestRunner({ accounts, engine, history });
-  const accountsApis = createCoreApis({ accounts, secrets, cache, engine, runner, history, settings, events, problems: () => [...problems] });
+  const pushes = new PushHistoryStore({ home, lock, report, now: options.now }); // toolbox (issue 11): push history
+  const saved = new SavedStore({ home, lock, report });
+  const usage = new UsageStore({ home, lock, report, now: options.now });
+  const accountsApis = createCoreApis({ accounts, secrets, cache, engine, runner, history, saved, usage, settings, events, problems: () => [...problems], pushes });
   const redisApi = createRedisApi({ store: redisStore, secrets });
   // Toolbox (issue 11): JS-SDK tickets in tickets.json, in the token cache's format and under its key.
   const ticketCache = new EncryptedTokenCache({ home, secrets, lock, report, fileName: 'tickets.json', lockKey: 'tickets-file', watch });
@@ -114,15 +119,17 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
   const tickets = new TicketEngine({
     accounts, tokens: engine, cache: ticketCache, lock, now: options.now, timeoutMs: options.timeoutMs, retry: options.retry,
     onFetched: (key) => ticketFetched(key),
+    share: { redis: redisStore, secrets, leaseMs: options.shareLeaseMs ?? leaseFromEnv() },
   });
-  const toolboxApi = createToolboxApi({ accounts, runner, engine, secrets, tickets });
+  const toolboxApi = createToolboxApi({ accounts, runner, engine, secrets, tickets, pushes });
   // app (issue 10): the dialog's dry run, and following what other processes write.
   const check = makeCredentialCheck({ accounts, secrets, client });
   const appApi = { checkCredentials: (input: Parameters<typeof check>[0]) => guard(() => check(input)) };
   // console (issue 10): saved requests per account.
-  const savedApi = createSavedApi({ store: new SavedStore({ home, lock, report }), accounts });
-  const api: CoreApi = { ...accountsApis.api, ...redisApi, ...toolboxApi, ...appApi, ...savedApi };
-  const terminalApi: CoreApi = { ...accountsApis.terminalApi, ...redisApi, ...toolboxApi, ...appApi, ...savedApi };
+  const savedApi = { ...createSavedApi({ store: saved, accounts }), ...createUsageApi({ store: usage, accounts }) };
+  const withUse = (apis: typeof accountsApis.api) => ({ ...apis, sendRequest: noteUseOnSend(apis.sendRequest, usage) });
+  const api: CoreApi = { ...withUse(accountsApis.api), ...redisApi, ...toolboxApi, ...appApi, ...savedApi };
+  const terminalApi: CoreApi = { ...withUse(accountsApis.terminalApi), ...redisApi, ...toolboxApi, ...appApi, ...savedApi };
 
   const stopFollowing = (options.follow ?? options.autoRefresh) ? followOthers({ home, api, events }) : () => {};
 
@@ -135,7 +142,11 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
       const list = await accounts.list();
       return list.ok ? list.value : [];
     };
-    const watch = new ShareWatcher({ accounts: accountList, redis: redisStore, secrets, adopt: (name) => engine.adoptShared(name) });
+    const watch = new ShareWatcher({
+      accounts: accountList, redis: redisStore, secrets,
+      adopt: (name) => engine.adoptShared(name),
+      adoptTicket: (name, type) => tickets.adoptShared(name, type),
+    });
     watcher = watch;
     const offWatch = events.on((event) => event.name === 'accountsChanged' && void watch.sync().catch(() => undefined));
     void watch.sync().catch(() => undefined);

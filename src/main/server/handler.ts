@@ -9,6 +9,7 @@ import { fail } from '../../shared/result';
 import { dispatch } from './routes/dispatch';
 import type { EventStreams } from './routes/events-route';
 import type { Guards } from './guards';
+import { bodyLimitOf, type ServerLimits } from './limits';
 import { sendJson, sendStatus } from './responses';
 import type { StaticFiles } from './routes/static-files';
 import { makeTokenRoute } from './routes/token-route';
@@ -18,13 +19,13 @@ export interface HandlerParts {
   guards: Guards;
   events: EventStreams;
   files: StaticFiles;
-  maxBodyBytes: number;
+  limits: Pick<ServerLimits, 'maxBodyBytes' | 'maxUploadBodyBytes'>;
 }
 
 const internal = fail(appError('internal'));
 
 export function makeHandler(parts: HandlerParts): (req: IncomingMessage, res: ServerResponse) => void {
-  const { api, guards, events, files, maxBodyBytes } = parts;
+  const { api, guards, events, files, limits } = parts;
   const tokenRoute = makeTokenRoute(api);
 
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -47,7 +48,8 @@ export function makeHandler(parts: HandlerParts): (req: IncomingMessage, res: Se
     // The token key (server.json) reads tokens and nothing else: no contract call, no event stream.
     if (capability !== 'ui') return sendStatus(res, 403);
     if (pathname === HTTP_EVENTS_PATH) return events.serve(req, res);
-    return dispatch(api, pathname.slice(HTTP_API_PREFIX.length), req, res, maxBodyBytes);
+    const method = pathname.slice(HTTP_API_PREFIX.length);
+    return dispatch(api, method, req, res, bodyLimitOf(method, limits));
   };
 
   return (req, res) => {

@@ -78,7 +78,7 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
     });
   });
   const port = (server.address() as AddressInfo).port;
-  handler = makeHandler({ api: options.api, guards: makeGuards(port, keys), events, files, maxBodyBytes: limits.maxBodyBytes });
+  handler = makeHandler({ api: options.api, guards: makeGuards(port, keys), events, files, limits });
   const origin = `http://${HOST}:${port}`;
   const url = `${origin}/#key=${keys.ui}`;
 

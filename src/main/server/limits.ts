@@ -2,6 +2,11 @@
 export interface ServerLimits {
   /** Largest request body under /api; more is answered 413 and the socket closed. */
   maxBodyBytes: number;
+  /**
+   * console (issue 10): the one call that may carry a file, `sendRequest` (a multipart upload, base64 in JSON).
+   * WeChat takes media up to 10 MB (images, video); base64 makes that 13.4 MB, plus the rest of the request.
+   */
+  maxUploadBodyBytes: number;
   /** All request headers must arrive within this (Node's `headersTimeout`). */
   headersTimeoutMs: number;
   /** The whole request, body included, must arrive within this (Node's `requestTimeout`). */
@@ -18,6 +23,7 @@ export interface ServerLimits {
 
 export const DEFAULT_LIMITS: ServerLimits = {
   maxBodyBytes: 1024 * 1024,
+  maxUploadBodyBytes: 16 * 1024 * 1024,
   headersTimeoutMs: 10_000,
   requestTimeoutMs: 30_000,
   keepAliveTimeoutMs: 5_000,
@@ -34,4 +40,9 @@ export function resolveLimits(partial: Partial<ServerLimits> = {}): ServerLimits
   // Node refuses a headers timeout longer than the request timeout.
   limits.headersTimeoutMs = Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs);
   return limits;
+}
+
+/** The body limit of one contract call: only the console call, which may carry a file, gets the larger one. */
+export function bodyLimitOf(method: string, limits: Pick<ServerLimits, 'maxBodyBytes' | 'maxUploadBodyBytes'>): number {
+  return method === 'sendRequest' ? limits.maxUploadBodyBytes : limits.maxBodyBytes;
 }

@@ -3,6 +3,7 @@ import { localize } from '../../shared/errors/errors';
 import { useT } from '../i18n/use-t';
 import { CopyButton } from './CopyButton';
 import { RidLookupButton } from '../toolbox/rid-lookup'; // toolbox (issue 11)
+import { ClearQuotaOffer } from '../toolbox/quota/ClearQuota'; // toolbox (issue 11): clear_quota on 45009
 
 /** An AppError in the UI language: what happened, the WeChat code, what to do next, the caller IP. */
 export function ErrorView({ error, title }: { error: AppError; title?: string }) {
@@ -29,6 +30,7 @@ export function ErrorView({ error, title }: { error: AppError; title?: string })
           rid: <code>{error.rid}</code> <span className="muted">{t('error.ridHint')}</span> <RidLookupButton rid={error.rid} />
         </p>
       ) : null}
+      <ClearQuotaOffer error={error} />
     </div>
   );
 }

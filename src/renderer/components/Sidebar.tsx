@@ -6,6 +6,7 @@ import { useAppShallow } from '../store/hooks';
 import { useT } from '../i18n/use-t';
 import { liveState } from '../lib/token-time';
 import { useNow } from '../lib/use-now';
+import { useRecentUse } from '../lib/use-recent-use';
 import { KIND_LABEL, KIND_SHORT_LABEL, STATE_LABEL } from './labels';
 
 /** Every account with its kind, note and token state; filter as you type; arrows move, Ctrl/Cmd+K or "/" filters. */
@@ -25,28 +26,22 @@ export function Sidebar() {
   }));
   const now = useNow(5000);
   const [prefs, setPrefs] = useState(readPrefs);
-  const [recent, setRecent] = useState(readRecent);
-  useEffect(() => {
-    if (!selected) return;
-    setRecent((r) => {
-      const next = { ...r, [selected]: Date.now() };
-      localStorage.setItem(RECENT_KEY, JSON.stringify(next));
-      return next;
-    });
-  }, [selected]);
+  const { recent, noteUse } = useRecentUse(prefs.sort === 'recent', accounts);
+  // A choice the user made is a use; the app selecting the first account on start is not.
+  const pick = (name: string) => {
+    selectAccount(name);
+    noteUse(name);
+  };
   const changePrefs = (patch: Partial<SidebarPrefs>) =>
     setPrefs((p) => {
       const next = { ...p, ...patch };
       localStorage.setItem(PREFS_KEY, JSON.stringify(next));
       return next;
     });
-  // `recent` changes on every selection: sorting by it then would move the row under the pointer, so the
-  // order is taken when the sort or the list changes, not when the selection does.
-  const recentAtSort = useMemo(() => recent, [prefs.sort, accounts]);
   const groups = useMemo(() => {
-    const sorted = sortAccounts(filterAccounts(accounts, filter), prefs.sort, recentAtSort);
+    const sorted = sortAccounts(filterAccounts(accounts, filter), prefs.sort, recent);
     return prefs.group ? groupByKind(sorted) : [{ kind: undefined, accounts: sorted }];
-  }, [accounts, filter, prefs.sort, prefs.group, recentAtSort]);
+  }, [accounts, filter, prefs.sort, prefs.group, recent]);
   const shown = useMemo(() => groups.flatMap((g) => g.accounts), [groups]);
   const filterRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
@@ -74,7 +69,7 @@ export function Sidebar() {
     if (e.key === 'ArrowDown') next = index < 0 ? 0 : Math.min(shown.length - 1, index + 1);
     if (e.key === 'ArrowUp') next = index < 0 ? 0 : Math.max(0, index - 1);
     if (e.key === 'Enter') next = index < 0 ? 0 : index;
-    selectAccount(shown[next].name);
+    pick(shown[next].name);
     if (fromList || e.key === 'Enter') {
       requestAnimationFrame(() => listRef.current?.querySelector<HTMLElement>('[aria-selected="true"]')?.focus());
     }
@@ -95,7 +90,7 @@ export function Sidebar() {
         tabIndex={isSelected ? 0 : -1}
         className="account-item"
         title={a.note ? `${a.name}\n${a.note}` : a.name}
-        onClick={() => selectAccount(a.name)}
+        onClick={() => pick(a.name)}
       >
         <span className={`dot dot-${paused ? 'paused' : state}`} title={label} aria-hidden="true" />
         <span className="account-main">
@@ -168,7 +163,6 @@ interface SidebarPrefs {
   group: boolean;
 }
 const PREFS_KEY = 'wxtoken.sidebar';
-const RECENT_KEY = 'wxtoken.recentAccounts';
 
 function readJson<T>(key: string, fallback: T): T {
   try {
@@ -179,4 +173,3 @@ function readJson<T>(key: string, fallback: T): T {
   }
 }
 const readPrefs = (): SidebarPrefs => readJson<SidebarPrefs>(PREFS_KEY, { sort: 'name', group: false });
-const readRecent = (): Record<string, number> => readJson<Record<string, number>>(RECENT_KEY, {});

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { fetchModeOf, type AccountView, type TokenStatus } from '../../shared/models';
+import { fetchModeOf, readOnlySource, type AccountView, type TokenStatus } from '../../shared/models';
 import { useAppShallow } from '../store/hooks';
 import { useT } from '../i18n/use-t';
 import { formatCountdown, formatLocalTime } from '../lib/format';
@@ -113,7 +113,8 @@ export function TokenCard({ account }: { account: AccountView }) {
         <dt>{t('token.fetchedAt')}</dt>
         <dd>{status?.fetchedAt ? formatLocalTime(status.fetchedAt, lang) : '—'}</dd>
         <dt>{t('token.mode')}</dt>
-        <dd>{t(MODE_LABEL[mode])}</dd>
+        {/* An observed or pasted token is never fetched here: it has no stable/classic to speak of. */}
+        <dd>{t(account.source?.type === 'paste' ? 'mode.pasted' : readOnlySource(account.source) ? 'mode.observed' : MODE_LABEL[mode])}</dd>
         <dt>{t('token.source')}</dt>
         <dd>{status?.source ? t(status.source === 'cache' ? 'token.fromCache' : 'token.fromFetch') : '—'}</dd>
         <dt>{t('token.apiBase')}</dt>

@@ -1,17 +1,18 @@
-import { useDeferredValue, useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import type { AccountView, HttpMethod } from '../../shared/models';
 import { useAppShallow } from '../store/hooks';
 import { holdsMask, queryPairs } from '../store/console-slice';
 import { useT } from '../i18n/use-t';
-import { checkJson, formatJson } from '../lib/json-text';
 import { KindMismatch } from './request/KindMismatch';
 import { SendConfirm } from './request/SendConfirm';
 import { needsConfirm, sendChecks } from './request/send-checks';
 import { CopyAs } from './snippets/CopyAs';
+import { snippetForm } from './snippets/snippets';
 import { parsePasted } from './request/paste';
 import { PasteNote } from './request/PasteNote';
 import { ParamForm } from './params/ParamForm';
 import { FormUpload, type FormValues } from './params/FormUpload';
+import { BodyEditor } from './body/BodyEditor';
 
 /**
  * Method, path, query table and JSON body; Ctrl/Cmd+Enter sends, a request in flight can be cancelled.
@@ -33,10 +34,7 @@ export function RequestEditor({ account }: { account: AccountView }) {
     cancelRequest: st.cancelRequest,
   }));
   const { draft } = s;
-  const ids = { method: useId(), path: useId(), body: useId(), bodyError: useId(), placeholders: useId() };
-  const deferredBody = useDeferredValue(draft.body);
-  const check = useMemo(() => (deferredBody.trim() ? checkJson(deferredBody) : undefined), [deferredBody]);
-  const bodyInvalid = draft.method === 'POST' && check !== undefined && !check.ok;
+  const ids = { method: useId(), path: useId(), placeholders: useId() };
   const checks = useMemo(
     // The body as it is now, not deferred: Send must never be enabled for a moment with a placeholder in it.
     () => sendChecks(draft, s.endpoints, account.kind),
@@ -47,6 +45,7 @@ export function RequestEditor({ account }: { account: AccountView }) {
   // A multipart endpoint (the catalogue's `form`): its fields replace the JSON body.
   const formFields = draft.method === 'POST' ? checks.endpoint?.form : undefined;
   const [formValues, setFormValues] = useState<FormValues>({});
+  const [reading, setReading] = useState(0);
   const form = formFields ? formFields.map((f) => formValues[f.name]).filter((v) => v !== undefined) : undefined;
   const sendNow = () => void s.send(account.name, form?.length ? form : undefined);
 
@@ -58,7 +57,7 @@ export function RequestEditor({ account }: { account: AccountView }) {
   }
 
   function send() {
-    if (splitPath() || s.inFlight || !draft.path.trim() || blocked) return;
+    if (splitPath() || s.inFlight || !draft.path.trim() || blocked || reading > 0) return;
     if (needsConfirm(checks)) setConfirming(true);
     else sendNow();
   }
@@ -115,7 +114,8 @@ export function RequestEditor({ account }: { account: AccountView }) {
             key="send"
             type="submit"
             className="primary"
-            disabled={blocked}
+            // A chosen file is still being read: sending now would go without it.
+            disabled={blocked || reading > 0}
             aria-describedby={blocked ? ids.placeholders : undefined}
             aria-keyshortcuts="Control+Enter Meta+Enter"
             title={t('console.sendAsHint', { account: account.name })}
@@ -191,43 +191,17 @@ export function RequestEditor({ account }: { account: AccountView }) {
         {t('console.addParam')}
       </button>
 
-      {formFields ? <FormUpload fields={formFields} values={formValues} onChange={setFormValues} /> : null}
-      {draft.method === 'POST' && !formFields ? (
-        <div className="body-editor">
-          <div className="body-head">
-            <label htmlFor={ids.body}>{t('console.body')}</label>
-            <button
-              type="button"
-              className="small"
-              disabled={!check?.ok}
-              onClick={() => {
-                const pretty = formatJson(draft.body);
-                if (pretty !== undefined) s.updateDraft({ body: pretty });
-              }}
-            >
-              {t('console.format')}
-            </button>
-          </div>
-          <textarea
-            id={ids.body}
-            className="mono"
-            spellCheck={false}
-            rows={10}
-            value={draft.body}
-            aria-invalid={bodyInvalid || undefined}
-            aria-describedby={ids.bodyError}
-            onChange={(e) => s.updateDraft({ body: e.target.value })}
-          />
-          <p id={ids.bodyError} className={bodyInvalid ? 'field-error' : 'hint'} aria-live="polite">
-            {check && !check.ok
-              ? t('console.jsonError', { line: check.line, column: check.column, message: check.message })
-              : check?.ok
-                ? t('console.jsonOk')
-                : t('console.bodyEmpty')}
-          </p>
-        </div>
-      ) : null}
-      <CopyAs account={account} request={{ method: draft.method, path: draft.path.trim(), query: queryPairs(draft.query), body: draft.method === 'POST' ? draft.body : undefined }} />
+      {formFields ? <FormUpload fields={formFields} values={formValues} onChange={setFormValues} onReading={(delta) => setReading((n) => n + delta)} /> : null}
+      {draft.method === 'POST' && !formFields ? <BodyEditor /> : null}
+      <CopyAs
+        account={account}
+        request={{
+          method: draft.method,
+          path: draft.path.trim(),
+          query: queryPairs(draft.query),
+          ...(formFields ? { form: snippetForm(formFields, formValues) } : { body: draft.method === 'POST' ? draft.body : undefined }),
+        }}
+      />
     </form>
   );
 }

@@ -1,9 +1,10 @@
 /**
- * The account dialog's "Token source" choice (issue 8): this machine, share via Redis, observe Redis, observe a
- * URL, or paste. A header for --observe-url is set with the CLI (its value goes to the keychain).
+ * The account dialog's "Token source" choice (issue 8): this machine, share via Redis (WeCom: with the app's
+ * agentid), observe Redis, observe a URL (with a header whose value is write-only, like a secret: it goes to the
+ * keychain through the contract when the dialog saves), or paste.
  */
 import { useEffect, useId, useState } from 'react';
-import type { AccountSource, AccountSourceType } from '../../shared/models';
+import type { AccountKind, AccountSource, AccountSourceType } from '../../shared/models';
 import { OBSERVE_FORMATS, type RedisConnectionView } from '../../shared/redis';
 import { useApi } from '../api-context';
 import type { MessageKey } from '../i18n';
@@ -17,11 +18,21 @@ const CHOICES: [AccountSourceType | 'local', MessageKey][] = [
   ['paste', 'source.pasteOpt'],
 ];
 
-export function TokenSourceField({ value, onChange }: { value: AccountSource | undefined; onChange(next: AccountSource | undefined): void }) {
+export interface HeaderValueProps {
+  /** The value typed for the header (never read back from the keychain). */
+  value: string;
+  onChange(value: string): void;
+  /** The saved account already has a value in the keychain. */
+  kept: boolean;
+  /** A problem to show under the header fields (a message already in the page's language). */
+  error?: string;
+}
+
+export function TokenSourceField({ value, onChange, kind, header }: { value: AccountSource | undefined; onChange(next: AccountSource | undefined): void; kind: AccountKind; header: HeaderValueProps }) {
   const { t } = useT();
   const api = useApi();
   const [redis, setRedis] = useState<RedisConnectionView[]>([]);
-  const ids = { redis: useId(), format: useId(), key: useId(), url: useId() };
+  const ids = { redis: useId(), format: useId(), key: useId(), url: useId(), agentid: useId(), header: useId(), headerValue: useId(), headerError: useId() };
   useEffect(() => {
     void api.listRedis({}).then((r) => r.ok && setRedis(r.value));
   }, [api]);
@@ -58,6 +69,22 @@ export function TokenSourceField({ value, onChange }: { value: AccountSource | u
           </select>
         </p>
       ) : null}
+      {value?.type === 'share' && kind === 'wecom' ? (
+        <p>
+          <label htmlFor={ids.agentid}>{t('source.agentid')}</label>{' '}
+          <input
+            id={ids.agentid}
+            className="mono"
+            inputMode="numeric"
+            placeholder="1000002"
+            value={value.agentid ?? ''}
+            onChange={(e) => {
+              const { agentid: _drop, ...rest } = value;
+              onChange(e.target.value ? { ...rest, agentid: e.target.value.trim() } : rest);
+            }}
+          />
+        </p>
+      ) : null}
       {value?.type === 'observe' ? (
         <p>
           <label htmlFor={ids.format}>{t('source.format')}</label>{' '}
@@ -83,6 +110,41 @@ export function TokenSourceField({ value, onChange }: { value: AccountSource | u
         <p>
           <label htmlFor={ids.url}>{t('source.url')}</label>{' '}
           <input id={ids.url} className="mono" placeholder="http://127.0.0.1:8080/v1/token/prod" value={value.url} onChange={(e) => onChange({ ...value, url: e.target.value })} />
+        </p>
+      ) : null}
+      {value?.type === 'observe-url' ? (
+        <p>
+          <label htmlFor={ids.header}>{t('source.header')}</label>{' '}
+          <input
+            id={ids.header}
+            className="mono"
+            placeholder="Authorization"
+            spellCheck={false}
+            value={value.header ?? ''}
+            onChange={(e) => {
+              const { header: _drop, ...rest } = value;
+              onChange(e.target.value ? { ...rest, header: e.target.value } : rest);
+            }}
+          />{' '}
+          <label htmlFor={ids.headerValue}>{t('source.headerValue')}</label>{' '}
+          <input
+            id={ids.headerValue}
+            type="password"
+            autoComplete="off"
+            spellCheck={false}
+            disabled={!value.header}
+            placeholder={header.kept ? '••••••••' : ''}
+            aria-invalid={header.error ? true : undefined}
+            aria-describedby={header.error ? ids.headerError : undefined}
+            value={header.value}
+            onChange={(e) => header.onChange(e.target.value)}
+          />
+          {header.error ? (
+            <span className="field-error" id={ids.headerError} role="alert">
+              {header.error}
+            </span>
+          ) : null}
+          <span className="hint">{value.header ? t(header.kept ? 'source.headerKept' : 'source.headerHint') : ''}</span>
         </p>
       ) : null}
       <p className="hint">{value?.type === 'share' ? t('source.shareHint') : value ? t('source.noFetchHint') : ''}</p>

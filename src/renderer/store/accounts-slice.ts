@@ -19,6 +19,8 @@ export interface AccountDraft {
   secret: string;
   /** Where the token comes from (issue 8); undefined = fetched here. */
   source?: AccountSource;
+  /** observe-url: the header's value, write-only like the secret (to the keychain through the contract). */
+  headerValue?: string;
 }
 
 export interface AccountsSlice {
@@ -163,6 +165,10 @@ export const createAccountsSlice: Slice<AccountsSlice> = (api) => (set, get) => 
     }
     if (!result.ok) return result;
     const saved = result.value;
+    if (draft.headerValue && draft.source?.type === 'observe-url' && draft.source.header) {
+      const kept = await api.setObserveHeader({ name: saved.name, value: draft.headerValue });
+      if (!kept.ok) return kept;
+    }
     const others = get().accounts.filter((a) => a.name !== saved.name && a.name !== original);
     set({ accounts: [...others, saved].sort((a, b) => a.createdAt.localeCompare(b.createdAt)) });
     get().selectAccount(saved.name);

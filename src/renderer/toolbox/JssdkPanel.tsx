@@ -9,6 +9,7 @@ import { CopyButton } from '../components/CopyButton';
 import { ErrorView } from '../components/ErrorView';
 import { Field } from '../components/Field';
 import { useT } from '../i18n/use-t';
+import { CardSign } from './CardSign';
 
 /** The snippet a page pastes: wx.config, or wx.agentConfig for a WeCom app. */
 export function configSnippet(s: JsapiSignature): string {
@@ -104,6 +105,9 @@ export function JssdkPanel({ account }: { account: AccountView }) {
           ) : null}
         </section>
       ) : null}
+
+      {/* Cards are an Official Account feature: only they have a wx_card api_ticket. */}
+      {account.kind === 'oa' ? <CardSign account={account} /> : null}
     </div>
   );
 }

@@ -1,11 +1,12 @@
 /**
  * The message-push debugger: the server config (into the keychain), a template (URL check, text, event), the exact
- * request (plain and encrypted), the reply (raw and decrypted) and the verdict; the pushes of this session below.
+ * request (plain and encrypted), the reply (raw and decrypted) and the verdict; the account's push history below
+ * (kept by the core, so pushes of earlier sessions and of other clients are there too).
  */
-import { useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { AccountView } from '../../shared/models';
 import type { AppError } from '../../shared/result';
-import { PUSH_EVENTS, type PushEvent, type PushMode, type PushReport } from '../../shared/toolbox/models';
+import { PUSH_EVENTS, type PushEvent, type PushHistoryEntry, type PushMode, type PushReport } from '../../shared/toolbox/models';
 import { localize } from '../../shared/errors/errors';
 import { useApi } from '../api-context';
 import { ErrorView } from '../components/ErrorView';
@@ -26,8 +27,19 @@ export function PushPanel({ account }: { account: AccountView }) {
   const [eventKey, setEventKey] = useState('');
   const [mode, setMode] = useState<PushMode | ''>('');
   const [busy, setBusy] = useState(false);
-  const [reports, setReports] = useState<PushReport[]>([]);
+  const [shown, setShown] = useState<PushReport>();
+  const [history, setHistory] = useState<PushHistoryEntry[]>([]);
   const [error, setError] = useState<AppError>();
+
+  const loadHistory = useCallback(async () => {
+    const got = await api.listPushHistory({ name: account.name });
+    setHistory(got.ok ? got.value : []);
+    if (!got.ok) setError(got.error);
+  }, [api, account.name]);
+  useEffect(() => {
+    setShown(undefined);
+    void loadHistory();
+  }, [loadHistory]);
 
   async function saveConfig(e: FormEvent) {
     e.preventDefault();
@@ -47,10 +59,10 @@ export function PushPanel({ account }: { account: AccountView }) {
     });
     setBusy(false);
     setError(got.ok ? undefined : got.error);
-    if (got.ok) setReports((list) => [got.value, ...list].slice(0, 20));
+    if (got.ok) setShown(got.value);
+    await loadHistory();
   }
 
-  const [last, ...earlier] = reports;
   return (
     <div className="toolbox-panel">
       <form className="toolbox-form" onSubmit={saveConfig} aria-labelledby="push-config-title">
@@ -101,13 +113,17 @@ export function PushPanel({ account }: { account: AccountView }) {
         <button type="submit" className="primary" disabled={busy}>{t('toolbox.push.send')}</button>
       </form>
       {error ? <ErrorView error={error} /> : null}
-      {last ? <PushResult report={last} /> : null}
-      {earlier.length ? (
+      {shown ? <PushResult report={shown} /> : null}
+      {history.length ? (
         <section aria-label={t('toolbox.push.history')}>
           <h3>{t('toolbox.push.history')}</h3>
           <ul className="toolbox-history">
-            {earlier.map((r, i) => (
-              <li key={i}>{r.passed ? '✓' : '✗'} {r.request.method} {r.request.url.split('?')[0]} — {localize(r.verdict, lang)}</li>
+            {history.map((e) => (
+              <li key={e.id}>
+                {e.report.passed ? '✓' : '✗'} {e.what === 'event' ? `event ${e.event ?? ''}` : e.what} {e.report.request.method} {e.report.request.url.split('?')[0]} — {localize(e.report.verdict, lang)}{' '}
+                <span className="muted">{new Date(e.at).toLocaleString(lang)}</span>{' '}
+                <button type="button" className="toolbox-link" onClick={() => setShown(e.report)}>{t('toolbox.push.showPush')}</button>
+              </li>
             ))}
           </ul>
         </section>

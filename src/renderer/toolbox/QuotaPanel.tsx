@@ -7,6 +7,7 @@ import { useApi } from '../api-context';
 import { ErrorView } from '../components/ErrorView';
 import { Field } from '../components/Field';
 import { useT } from '../i18n/use-t';
+import { ClearQuotaConfirm } from './quota/ClearQuota';
 
 export function QuotaPanel({ account }: { account: AccountView }) {
   const { t } = useT();
@@ -28,13 +29,6 @@ export function QuotaPanel({ account }: { account: AccountView }) {
     e.preventDefault();
     const got = await api.getQuota({ name: account.name, cgiPath });
     setQuota(got.ok ? got.value : undefined);
-    setError(got.ok ? undefined : got.error);
-  }
-
-  async function clear() {
-    setConfirming(false);
-    const got = await api.clearQuota({ name: account.name, confirm: true });
-    setCleared(got.ok);
     setError(got.ok ? undefined : got.error);
   }
 
@@ -64,12 +58,14 @@ export function QuotaPanel({ account }: { account: AccountView }) {
       {error ? <ErrorView error={error} /> : null}
       {cleared ? <p role="status">{t('toolbox.quota.cleared')}</p> : null}
       {confirming ? (
-        <div role="alertdialog" aria-labelledby="toolbox-clear-title" aria-describedby="toolbox-clear-warning" className="toolbox-confirm">
-          <h3 id="toolbox-clear-title">{t('toolbox.quota.clear')}</h3>
-          <p id="toolbox-clear-warning">{t('toolbox.quota.clearWarning')}</p>
-          <button type="button" className="danger" onClick={() => void clear()}>{t('toolbox.quota.clearYes')}</button>{' '}
-          <button type="button" onClick={() => setConfirming(false)}>{t('common.cancel')}</button>
-        </div>
+        <ClearQuotaConfirm
+          name={account.name}
+          onClose={() => setConfirming(false)}
+          onCleared={() => {
+            setConfirming(false);
+            setCleared(true);
+          }}
+        />
       ) : (
         <button type="button" onClick={() => { setCleared(false); setConfirming(true); }}>{t('toolbox.quota.clear')}</button>
       )}

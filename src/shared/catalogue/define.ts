@@ -15,7 +15,8 @@ export const destructive = (zh: string, en: string): SideEffect => ({ kind: 'des
 export const quota = (zh: string, en: string): SideEffect => ({ kind: 'quota', note: { zh, en } });
 
 export const OA_DOC = 'https://developers.weixin.qq.com/doc/offiaccount';
-export const MP_DOC = 'https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc';
+/** The Mini Program server-API docs (the index the toolbox's doc-link check used; the older OpenApiDoc pages moved here). */
+export const MP_DOC = 'https://developers.weixin.qq.com/miniprogram/dev/server/API';
 export const WECOM_DOC = 'https://developer.work.weixin.qq.com/document/path';
 
 /** Parameters many endpoints share. */

@@ -17,21 +17,21 @@ function ocr(id: string, path: string, zh: string, en: string, descZh: string, d
     query: [...extra, imgUrl],
     form: [img],
     sideEffect: OCR_QUOTA,
-    docUrl: `${MP_DOC}/img-ocr/${mpPage}`,
+    docUrl: mpPage.startsWith('https://') ? mpPage : `${MP_DOC}/img-ocr/${mpPage}`,
   };
 }
 
 /** 智能接口 (OCR and image processing), offered to Official Accounts and Mini Programs through the service market. */
 export const OCR_ENDPOINTS: Endpoint[] = [
-  ocr('idcard', '/cv/ocr/idcard', '身份证识别', 'ID card OCR', '正面返回姓名、号码、地址等，背面返回有效期', 'Front: name, number, address; back: the validity period', 'ocr/idCardOCR.html', [
+  ocr('idcard', '/cv/ocr/idcard', '身份证识别', 'ID card OCR', '正面返回姓名、号码、地址等，背面返回有效期', 'Front: name, number, address; back: the validity period', 'ocr/api_idcardocr.html', [
     param('type', 'string', false, 'photo（拍照）或 scan（扫描件）', 'photo or scan', 'photo'),
   ]),
-  ocr('bankcard', '/cv/ocr/bankcard', '银行卡识别', 'Bank card OCR', '返回卡号', 'Returns the card number', 'ocr/bankCardOCR.html'),
-  ocr('driving', '/cv/ocr/driving', '行驶证识别', 'Vehicle licence OCR', '车牌号、车辆类型、所有人等', 'Plate, vehicle type, owner and more', 'ocr/vehicleLicenseOCR.html'),
-  ocr('drivinglicense', '/cv/ocr/drivinglicense', '驾驶证识别', 'Driving licence OCR', '证号、姓名、准驾车型、有效期等', 'Number, name, permitted classes, validity and more', 'ocr/driverLicenseOCR.html'),
-  ocr('bizlicense', '/cv/ocr/bizlicense', '营业执照识别', 'Business licence OCR', '注册号、企业名称、法定代表人等', 'Registration number, company name, legal representative and more', 'ocr/businessLicenseOCR.html'),
-  ocr('comm', '/cv/ocr/comm', '通用印刷体识别', 'General printed-text OCR', '每行文字及其位置', 'Each line of text with its position', 'ocr/printedTextOCR.html'),
-  ocr('platenum', '/cv/ocr/platenum', '车牌识别', 'Licence plate OCR', '车牌号码', 'The plate number', 'ocr/plateNumberOCR.html'),
+  ocr('bankcard', '/cv/ocr/bankcard', '银行卡识别', 'Bank card OCR', '返回卡号', 'Returns the card number', 'ocr/api_bankcardocr.html'),
+  ocr('driving', '/cv/ocr/driving', '行驶证识别', 'Vehicle licence OCR', '车牌号、车辆类型、所有人等', 'Plate, vehicle type, owner and more', 'ocr/api_drivingocr.html'),
+  ocr('drivinglicense', '/cv/ocr/drivinglicense', '驾驶证识别', 'Driving licence OCR', '证号、姓名、准驾车型、有效期等', 'Number, name, permitted classes, validity and more', 'ocr/api_drivinglicenseocr.html'),
+  ocr('bizlicense', '/cv/ocr/bizlicense', '营业执照识别', 'Business licence OCR', '注册号、企业名称、法定代表人等', 'Registration number, company name, legal representative and more', 'ocr/api_bizlicenseocr.html'),
+  ocr('comm', '/cv/ocr/comm', '通用印刷体识别', 'General printed-text OCR', '每行文字及其位置', 'Each line of text with its position', 'ocr/api_commocr.html'),
+  ocr('platenum', '/cv/ocr/platenum', '车牌识别', 'Licence plate OCR', '车牌号码', 'The plate number', `${OA_DOC}/Intelligent_Interface/OCR.html`), // gone from the Mini Program index; the SDKs cite this page
   {
     id: 'img.qrcode',
     group: 'ocr',

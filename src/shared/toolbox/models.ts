@@ -30,6 +30,23 @@ export interface JsapiSignature {
   stringToSign: string;
 }
 
+/**
+ * wx.addCard's card extension (cardExt) signed with the wx_card api_ticket: the values (api_ticket, timestamp,
+ * card_id, code, openid, nonce_str) sorted as strings, joined, sha1. code and openid only when given.
+ */
+export interface CardSignature {
+  account: string;
+  cardId: string;
+  code?: string;
+  openid?: string;
+  timestamp: number;
+  nonceStr: string;
+  signature: string;
+  stringToSign: string;
+  /** The JSON string wx.addCard takes as `cardExt`. */
+  cardExt: string;
+}
+
 export type JsapiFindingCode =
   | 'ok'
   | 'url_fragment'
@@ -128,6 +145,21 @@ export interface PushReport {
   /** What was accepted (`success`, empty, a text reply …). */
   verdict: Localized;
   problems: PushProblem[];
+}
+
+/** One push as kept in the account's push history (toolbox, issue 11): what was sent, the reply, the verdict. */
+export interface PushHistoryEntry {
+  id: string;
+  /** Epoch ms. */
+  at: number;
+  account: string;
+  what: 'verify' | 'text' | 'event';
+  /** The event pushed (`what` = event). */
+  event?: string;
+  /** The mode the push used; the URL check has none. */
+  mode?: PushMode;
+  /** The report as shown after the push; long bodies cut, the Token and EncodingAESKey never in it. */
+  report: PushReport;
 }
 
 export type { AppError };

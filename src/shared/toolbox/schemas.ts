@@ -23,6 +23,17 @@ export const signJsapiFields = {
   timestamp: z.number().int().min(0).max(99_999_999_999).optional(),
 };
 
+/** Card ids, codes and openids as WeChat issues them: letters, digits, `_` and `-`. */
+const cardValue = (field: string, max: number) => z.string().trim().min(1, `${field} is empty`).max(max).regex(/^[A-Za-z0-9_-]+$/, `${field} may hold letters, digits, "_" and "-"`);
+
+export const signCardFields = {
+  cardId: cardValue('cardId', 64),
+  code: cardValue('code', 64).optional(),
+  openid: cardValue('openid', 128).optional(),
+  nonceStr: signJsapiFields.nonceStr,
+  timestamp: signJsapiFields.timestamp,
+};
+
 export const checkJsapiFields = { url: pasted.min(1, 'url is empty'), nonceStr: pasted, timestamp: pasted, signature: pasted, type: ticketType.optional() };
 
 /** A rid as WeChat writes it: hex groups joined by `-`. */

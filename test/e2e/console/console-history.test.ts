@@ -70,12 +70,12 @@ describe.skipIf(Boolean(skip))('the console history', () => {
   it('keeps the editor draft across a reload (zh)', async () => {
     const { app, sidebar, console: c } = await openOn('zh-CN', 'dark');
     await c.pick('/cgi-bin/message/custom/send');
-    await c.body.fill('{"touser": "o-draft-kept", "msgtype": "text", "text": {"content": "草稿"}}');
+    await c.typeBody('{"touser": "o-draft-kept", "msgtype": "text", "text": {"content": "草稿"}}');
     await expect.poll(() => app.page.evaluate(() => Object.values({ ...localStorage }).join('\n'))).toContain('o-draft-kept');
     await app.page.reload();
     await waitReady(app.page);
     await sidebar.select('hist-oa');
     expect(await c.path.inputValue()).toBe('/cgi-bin/message/custom/send');
-    expect(JSON.parse(await c.body.inputValue())).toMatchObject({ touser: 'o-draft-kept' });
+    expect(JSON.parse(await c.bodyText())).toMatchObject({ touser: 'o-draft-kept' });
   });
 });

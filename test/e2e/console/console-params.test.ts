@@ -41,7 +41,7 @@ describe.skipIf(Boolean(skip))('parameter forms from the catalogue', () => {
     expect(await doc.getAttribute('href')).toBe('https://developers.weixin.qq.com/doc/offiaccount/Message_Management/Service_Center_messages.html');
 
     await form.getByRole('textbox', { name: /^touser/ }).fill('o-from-form');
-    expect(JSON.parse(await c.body.inputValue())).toMatchObject({ touser: 'o-from-form', msgtype: 'text' });
+    expect(JSON.parse(await c.bodyText())).toMatchObject({ touser: 'o-from-form', msgtype: 'text' });
     await app.screenshot('console-params.en.light');
     const sent = e2e().stack.sim.count('/cgi-bin/message/custom/send');
     await c.send();

@@ -35,7 +35,7 @@ describe.skipIf(Boolean(skip))('the console never surprises', () => {
     await c.sendAs('safe-oa').waitFor();
 
     await c.pick('/cgi-bin/clear_quota');
-    expect(JSON.parse(await c.body.inputValue())).toEqual({ appid: appids.oa });
+    expect(JSON.parse(await c.bodyText())).toEqual({ appid: appids.oa });
     const clears = sim.count('/cgi-bin/clear_quota');
     await c.sendAs('safe-oa').click();
     await c.confirmDialog.waitFor();
@@ -52,7 +52,7 @@ describe.skipIf(Boolean(skip))('the console never surprises', () => {
     expect(await c.responseError.count()).toBe(0);
 
     // A wrong AppID typed into the body: the advice points at the request, not at the account settings.
-    await c.body.fill('{"appid": "wx0000000000000000"}');
+    await c.typeBody('{"appid": "wx0000000000000000"}');
     await c.sendAs('safe-oa').click();
     await c.confirmDialog.getByRole('button', { name: t('console.confirmSend'), exact: true }).click();
     await c.settled();
@@ -79,7 +79,7 @@ describe.skipIf(Boolean(skip))('the console never surprises', () => {
     expect(await c.sendAs('safe-oa').isDisabled()).toBe(true);
     expect(await c.placeholdersLeft.textContent()).toBe(t('console.placeholdersLeft', { names: `OPENID (${t('console.bodyLine', { line: 2 })})` }));
     await app.screenshot('console-placeholders.zh-CN.dark');
-    await c.body.fill('{"touser": "o-real-user", "msgtype": "text", "text": {"content": "hi"}}');
+    await c.typeBody('{"touser": "o-real-user", "msgtype": "text", "text": {"content": "hi"}}');
     await expect.poll(() => c.sendAs('safe-oa').isDisabled()).toBe(false);
 
     await c.pick('/cgi-bin/media/get');
@@ -117,6 +117,6 @@ describe.skipIf(Boolean(skip))('the console never surprises', () => {
     await c.pick('/cgi-bin/clear_quota');
     await sidebar.select('safe-mp');
     await c.sendAs('safe-mp').waitFor();
-    expect(JSON.parse(await c.body.inputValue())).toEqual({ appid: appids.mp });
+    expect(JSON.parse(await c.bodyText())).toEqual({ appid: appids.mp });
   });
 });

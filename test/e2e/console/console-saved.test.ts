@@ -31,7 +31,7 @@ describe.skipIf(Boolean(skip))('saved requests', () => {
     const { stack } = e2e();
     const { app, sidebar, appid, console: c, t, saved } = await openOn('en', 'light');
     await c.pick('/cgi-bin/message/custom/send');
-    await c.body.fill('{"touser": "o-saved-user", "msgtype": "text", "text": {"content": "hi"}}');
+    await c.typeBody('{"touser": "o-saved-user", "msgtype": "text", "text": {"content": "hi"}}');
     await c.section.getByRole('button', { name: t('console.addParam'), exact: true }).click();
     await c.section.getByRole('textbox', { name: t('console.paramNameN', { n: 1 }), exact: true }).fill('appsecret');
     await c.queryValue(1).fill('not-a-real-secret-but-secret-shaped');
@@ -48,7 +48,7 @@ describe.skipIf(Boolean(skip))('saved requests', () => {
     await c.pick('/cgi-bin/getcallbackip');
     await saved.getByRole('button', { name: t('saved.loadN', { name: 'Greet a tester' }), exact: true }).click();
     expect(await c.path.inputValue()).toBe('/cgi-bin/message/custom/send');
-    expect(JSON.parse(await c.body.inputValue())).toMatchObject({ touser: 'o-saved-user' });
+    expect(JSON.parse(await c.bodyText())).toMatchObject({ touser: 'o-saved-user' });
 
     const [download] = await Promise.all([app.page.waitForEvent('download'), saved.getByRole('button', { name: t('saved.export'), exact: true }).click()]);
     expect(download.suggestedFilename()).toBe('wxtoken-saved-saved-oa.json');

@@ -38,18 +38,19 @@ describe.skipIf(Boolean(skip))('console responses and the daily quota', () => {
     const { app, page, console: c, t } = await openOn('resp-oa', 'en');
     await c.pick('/cgi-bin/message/custom/send');
     // Line 2 lacks the ':' after "msgtype": the error names line 2 and the column after the key.
-    const broken = '{"touser": "o1",\n  "msgtype" "text"}';
-    await c.body.fill(broken);
+    // Typed: Enter indents line 2 by itself.
+    const broken = '{"touser": "o1",\n"msgtype" "text"}';
+    await c.typeBody(broken);
     await expect.poll(() => c.bodyCheck()).toMatch(/^JSON error at line 2, column 13: /);
     expect(await c.body.getAttribute('aria-invalid')).toBe('true');
     expect(await c.formatButton.isDisabled()).toBe(true);
     await app.screenshot('console-json-error.en.light');
 
     const compact = '{"touser":"o1","msgtype":"text","text":{"content":"hi"}}';
-    await c.body.fill(compact);
+    await c.typeBody(compact);
     await expect.poll(() => c.bodyCheck()).toBe(t('console.jsonOk'));
     await c.formatButton.click();
-    await expect.poll(() => c.body.inputValue()).toBe(JSON.stringify(JSON.parse(compact), null, 2));
+    await expect.poll(() => c.bodyText()).toBe(JSON.stringify(JSON.parse(compact), null, 2));
     expect(await c.body.getAttribute('aria-invalid')).toBeNull();
 
     // Ctrl+Enter from the path field sends what the editor holds.

@@ -115,7 +115,24 @@ export class ConsolePage {
 
   /** What the body editor says under the body: "Valid JSON", or where the JSON breaks. */
   async bodyCheck(): Promise<string> {
-    return this.body.evaluate((el) => document.getElementById(el.getAttribute('aria-describedby') ?? '')?.textContent?.trim() ?? '');
+    return ((await this.section.locator('.body-check').textContent()) ?? '').trim();
+  }
+
+  /**
+   * Replaces the body by typing it, key by key, into the editor (CodeMirror, in a shadow root) as a user would:
+   * Enter indents the next line, so multi-line text is given without its indentation.
+   */
+  async typeBody(text: string): Promise<void> {
+    await this.body.click();
+    const keyboard = this.section.page().keyboard;
+    await keyboard.press('ControlOrMeta+a');
+    await keyboard.press('Backspace');
+    await keyboard.type(text);
+  }
+
+  /** The body's text as the editor holds it (every line is drawn while the body fits the editor's height). */
+  async bodyText(): Promise<string> {
+    return this.body.evaluate((el) => [...el.querySelectorAll('.cm-line')].map((line) => line.textContent ?? '').join('\n'));
   }
 
   /** Waits until no request is in flight and a response (or its error) is on screen. */

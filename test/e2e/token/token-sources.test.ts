@@ -2,6 +2,10 @@
  * Issue 8 in Chromium: Redis connections added and tested in the settings (the password never in the page),
  * an observed account's card saying which key on which Redis its token was read from, and a pasted token.
  */
+import { readdir, readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { e2eSkipReason, useE2e } from '../../support/e2e-fixture';
@@ -71,6 +75,7 @@ describe.skipIf(Boolean(skip))('token sources', () => {
 
     await sidebar.select('pasted');
     await expect.poll(async () => (await origin.textContent()) ?? '').toBe(t('source.pastedNone'));
+    expect((await card.card.locator('.token-facts').textContent()) ?? '').toContain(t('mode.pasted'));
     await card.card.getByLabel(t('source.pasteLabel')).fill('86_pasted-in-the-browser-0123456789abcdef');
     await card.card.getByRole('button', { name: t('source.pasteSet'), exact: true }).click();
     await expect.poll(async () => (await origin.textContent()) ?? '', { timeout: 10_000 }).toMatch(/^Pasted, (1:59|2:00):\d\d left$/);
@@ -106,5 +111,56 @@ describe.skipIf(Boolean(skip))('token sources', () => {
     const accounts = await stack.call('listAccounts', {});
     expect(accounts.ok && accounts.value.find((a) => a.name === 'from-dialog')).toMatchObject({ hasSecret: false, source: { type: 'observe', redis: 'team', format: 'wechatpy' } });
     expect(stack.sim.count('/cgi-bin/token') + stack.sim.count('/cgi-bin/stable_token')).toBe(0);
+  });
+
+  it('the dialog takes an observe-URL header and its value (masked, to the keychain, never a file); the card says observed, not stable', async () => {
+    const { stack } = e2e();
+    const headerValue = 'hv-0123456789-observe-header-secret';
+    e2e().rememberSecret(headerValue);
+    const token = '86_read-through-a-header-0123456789abcdef';
+    // A central-control server that answers only with the right header.
+    const server: Server = createServer((req, res) => {
+      const allowed = req.headers['x-api-key'] === headerValue;
+      res.writeHead(allowed ? 200 : 401, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(allowed ? { access_token: token, expires_in: 600 } : { error: 'no key' }));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1/token/prod`;
+      const app = await e2e().open({ locale: 'en-US' });
+      const dialogs = new DialogsPage(app.page, 'en');
+      await new SidebarPage(app.page, 'en').addButton.click();
+      const dialog = dialogs.addAccount;
+      await dialog.waitFor();
+      await dialogs.textField(dialog, 'field.name').fill('via-header');
+      await dialogs.textField(dialog, 'field.appid').fill(uniqueAppid());
+      await dialog.getByRole('radio', { name: t('source.urlOpt'), exact: true }).check();
+      await dialog.getByRole('textbox', { name: t('source.url'), exact: true }).fill(url);
+      await dialog.getByRole('textbox', { name: t('source.header'), exact: true }).fill('X-Api-Key');
+      const value = dialog.getByLabel(t('source.headerValue'), { exact: true });
+      expect(await value.getAttribute('type')).toBe('password');
+      await value.fill(headerValue);
+      await app.screenshot('account-dialog.observe-url-header.en');
+      await dialogs.button(dialog, 'common.save').click();
+      await dialog.waitFor({ state: 'detached' });
+
+      const card = new TokenCardPage(app.page, 'en');
+      await card.ensureToken(t('token.noneYet'));
+      await expect.poll(async () => (await card.card.getByTestId('token-origin').textContent()) ?? '', { timeout: 10_000 }).toMatch(new RegExp(`^Read from ${url.replace(/[.]/g, '\\.')}, (9|10):\\d\\d left$`));
+      expect(await stack.tokenOf('via-header')).toBe(token);
+      // Never fetched here: the card calls it observed, not a stable or classic token.
+      const facts = (await card.card.locator('.token-facts').textContent()) ?? '';
+      expect(facts).toContain(t('mode.observed'));
+      expect(facts).not.toContain(t('mode.stable'));
+      const accounts = await stack.call('listAccounts', {});
+      expect(accounts.ok && accounts.value.find((a) => a.name === 'via-header')?.source).toEqual({ type: 'observe-url', url, header: 'X-Api-Key' });
+      for (const entry of await readdir(stack.home, { recursive: true, withFileTypes: true })) {
+        if (entry.isFile()) expect((await readFile(join(entry.parentPath, entry.name))).includes(headerValue), entry.name).toBe(false);
+      }
+      await e2e().expectNoSecretLeak(app);
+      expect(stack.sim.count('/cgi-bin/token') + stack.sim.count('/cgi-bin/stable_token')).toBe(0);
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
   });
 });

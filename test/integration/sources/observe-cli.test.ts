@@ -66,6 +66,54 @@ describe('wxtoken account add --observe', () => {
     expect(show.stdout).toMatch(/token source\s+read from Redis prod \(wechatpy\); never fetched/);
   });
 
+  it('account list names each token source, in text (en and zh) and in --json', async () => {
+    box = await cliSandbox();
+    const [local, shared, observed, url, pasted] = [uniqueAppid(), uniqueAppid(), uniqueAppid(), uniqueAppid(), uniqueAppid()];
+    expect((await box.run(['redis', 'add', 'team', '--url', redis.url], { input: `${redis.password}\n` })).code).toBe(0);
+    const add = async (...args: string[]) => {
+      const r = await box.run(['account', 'add', ...args], { input: 's3cret-0123456789' });
+      expect(r.code, r.stderr).toBe(0);
+    };
+    await add('a-local', '--appid', local);
+    await add('b-shared', '--appid', shared, '--share', 'team');
+    await add('c-observed', '--appid', observed, '--observe', 'team', '--format', 'wxjava');
+    await add('d-url', '--appid', url, '--observe-url', 'http://127.0.0.1:9/v1/token/prod');
+    await add('e-pasted', '--appid', pasted, '--paste');
+    // A WeCom app shares its token by corpid + agentid; without one it is refused before anything is saved.
+    const corpid = uniqueAppid('ww');
+    const noAgent = await box.run(['account', 'add', 'f-wecom', '--appid', corpid, '--kind', 'wecom', '--share', 'team'], { input: 's3cret-0123456789' });
+    expect(noAgent.code).not.toBe(0);
+    expect(noAgent.stderr).toMatch(/agentid/);
+    const stray = await box.run(['account', 'add', 'f-wecom', '--appid', corpid, '--kind', 'wecom', '--agentid', '1000002'], { input: 's3cret-0123456789' });
+    expect(stray.code).toBe(2);
+    expect(stray.stderr).toContain('--agentid goes with --share or --observe only');
+    await add('f-wecom', '--appid', corpid, '--kind', 'wecom', '--share', 'team', '--agentid', '1000002');
+    const text = await box.run(['account', 'list'], { env: { WXTOKEN_LANG: 'en' } });
+    const line = (name: string) => text.stdout.split('\n').find((l) => l.startsWith(name)) ?? '';
+    expect(text.stdout).toMatch(/TOKEN SOURCE/);
+    expect(line('a-local')).toMatch(/\bstable\b.*this machine/);
+    expect(line('b-shared')).toContain('shared on team');
+    expect(line('c-observed')).toContain(`observed team wx:access_token:${observed}`);
+    expect(line('d-url')).toContain('observed http://127.0.0.1:9/v1/token/prod');
+    expect(line('e-pasted')).toContain('pasted');
+    // Never fetched: no stable/classic for an observed or pasted token.
+    for (const name of ['c-observed', 'd-url', 'e-pasted']) expect(line(name)).not.toMatch(/stable|classic/);
+    const zh = await box.run(['account', 'list'], { env: { WXTOKEN_LANG: 'zh' } });
+    expect(zh.stdout).toMatch(/token 来源/);
+    expect(zh.stdout).toContain('团队共享 team');
+    expect(zh.stdout).toContain('手动粘贴');
+    const listed = JSON.parse((await box.run(['account', 'list', '--json'])).stdout) as { name: string; token_source: unknown }[];
+    expect(Object.fromEntries(listed.map((a) => [a.name, a.token_source]))).toEqual({
+      'a-local': { type: 'local' },
+      'b-shared': { type: 'share', where: 'team' },
+      'c-observed': { type: 'observe', where: 'team', key: `wx:access_token:${observed}` },
+      'd-url': { type: 'observe-url', where: 'http://127.0.0.1:9/v1/token/prod' },
+      'e-pasted': { type: 'paste' },
+      'f-wecom': { type: 'share', where: 'team' },
+    });
+    expect(listed.find((a) => a.name === 'f-wecom')).toMatchObject({ source: { type: 'share', redis: 'team', agentid: '1000002' } });
+  });
+
   it('refuses an unknown Redis and a missing --format before saving anything', async () => {
     box = await cliSandbox();
     const unknown = await box.run(['account', 'add', 'x', '--appid', uniqueAppid(), '--observe', 'nope', '--format', 'wxjava']);

@@ -4,15 +4,14 @@
  * the AppSecret, and Redis paused — bounded errors and no fetch outside the lock.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { openCore, type Core } from '../../../src/main/core/core';
 import { startSimulator, type SimAccount, type Simulator } from '../../simulator';
-import { deleteKeychainService, FAST_RETRY, uniqueAppid } from '../../support/core-env';
+import { uniqueAppid } from '../../support/core-env';
 import { startRedis, type RedisFixture } from '../../support/redis-server';
+import { openMachine, type Machine } from './share-machines';
 
 let redis: RedisFixture;
 let client: Redis;
@@ -35,32 +34,10 @@ afterEach(async () => {
   await sim?.close();
 });
 
-interface Machine {
-  core: Core;
-  home: string;
-  service: string;
-}
+const machine = () => openMachine(redis, cleanups);
 
-async function machine(): Promise<Machine> {
-  const home = await mkdtemp(join(tmpdir(), 'wxtoken-machine-'));
-  const service = `wxtoken-test-${randomUUID()}`;
-  const core = await openCore({ home, keychainService: service, retry: FAST_RETRY, timeoutMs: 2_000, shareLeaseMs: 2_000 });
-  cleanups.push(async () => {
-    await core.close();
-    await deleteKeychainService(service);
-    await rm(home, { recursive: true, force: true });
-  });
-  const added = await core.api.addRedis({ connection: { name: 'team', url: redis.url }, password: redis.password });
-  if (!added.ok) throw new Error(added.error.message.en);
-  return { core, home, service };
-}
-
-async function join_(m: Machine, account: SimAccount, secret: string | undefined, mode: 'stable' | 'classic' = 'stable') {
-  const added = await m.core.api.addAccount({
-    account: { name: 'app', appid: account.appid, kind: account.kind, mode, apiBase: sim.url, source: { type: 'share', redis: 'team' } },
-    ...(secret ? { secret } : {}),
-  });
-  if (!added.ok) throw new Error(added.error.message.en);
+function join_(m: Machine, account: SimAccount, secret: string | undefined, mode: 'stable' | 'classic' = 'stable') {
+  return m.join({ name: 'app', appid: account.appid, kind: account.kind, mode, apiBase: sim.url }, secret);
 }
 
 const fetches = () => sim.count('/cgi-bin/token') + sim.count('/cgi-bin/stable_token');

@@ -27,6 +27,7 @@ const INPUTS: AccountInput[] = [
   { name: 'mini.app_1', appid: OA, kind: 'mp', mode: 'classic', apiBase: 'https://api2.weixin.qq.com/', proxy: 'http://127.0.0.1:8080', note: '正式号 note' },
   { name: '企业', appid: CORP, kind: 'wecom' },
   { name: 'shared', appid: OA, source: { type: 'share', redis: 'team-redis' } },
+  { name: 'shared-cp', appid: CORP, kind: 'wecom', source: { type: 'share', redis: 'team-redis', agentid: '1000002' } },
   { name: 'observed', appid: OA, source: { type: 'observe', redis: 'prod', format: 'wxjava' } },
   { name: 'observed-plain', appid: OA, source: { type: 'observe', redis: 'prod', format: 'plain', key: 'app:{appid}:token' } },
   { name: 'observed-cp', appid: CORP, kind: 'wecom', source: { type: 'observe', redis: 'prod', format: 'wxjava-cp', agentid: '1000002' } },
@@ -50,7 +51,7 @@ describe('the accounts file check without zod', () => {
     await store.add({ name: 'base', appid: OA, source: { type: 'observe', redis: 'prod', format: 'plain', key: 'k:{appid}' } });
     const [base] = (await fileEntries()) as Record<string, unknown>[];
     const source = base.source as Record<string, unknown>;
-    const variants: Record<string, unknown>[] = [
+    const variants: unknown[] = [
       { ...base, name: ' base' },
       { ...base, name: '' },
       { ...base, name: '-base' },

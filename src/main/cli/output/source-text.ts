@@ -1,7 +1,37 @@
 /** How the CLI names an account's token source and where a token came from (issue 8). */
-import type { AccountSource, TokenOrigin } from '../../../shared/models';
+import type { Account, AccountSource, TokenOrigin } from '../../../shared/models';
+import { keysFor } from '../../core/redis/formats';
 import { L } from '../lang';
 import type { Localized } from '../../../shared/result';
+
+/** Where an account's token comes from, in the shape of a token's origin: `account list --json`'s `token_source`. */
+export function sourceWhere(a: Pick<Account, 'source' | 'appid' | 'kind'>): TokenOrigin | { type: 'local' } {
+  const s = a.source;
+  if (!s) return { type: 'local' };
+  if (s.type === 'share') return { type: 'share', where: s.redis };
+  if (s.type === 'observe-url') return { type: 'observe-url', where: s.url };
+  if (s.type === 'paste') return { type: 'paste' };
+  // The first key the format reads (EasyWeChat's hold or hash the AppSecret: named by format only).
+  const keys = s.format.startsWith('easywechat') ? undefined : keysFor(s.format, { appid: a.appid, kind: a.kind, agentid: s.agentid, componentAppid: s.componentAppid, template: s.key });
+  return { type: 'observe', where: s.redis, ...(keys?.ok ? { key: keys.keys[0].key } : {}) };
+}
+
+/** The short column of `account list`. */
+export function sourceBrief(a: Pick<Account, 'source' | 'appid' | 'kind'>): Localized {
+  const w = sourceWhere(a);
+  switch (w.type) {
+    case 'local':
+      return L('本机', 'this machine');
+    case 'share':
+      return L(`团队共享 ${w.where}`, `shared on ${w.where}`);
+    case 'observe':
+      return w.key ? L(`读取 ${w.where} ${w.key}`, `observed ${w.where} ${w.key}`) : L(`读取 ${w.where}（${(a.source as { format: string }).format}）`, `observed ${w.where} (${(a.source as { format: string }).format})`);
+    case 'observe-url':
+      return L(`读取 ${w.where}`, `observed ${w.where}`);
+    case 'paste':
+      return L('手动粘贴', 'pasted');
+  }
+}
 
 export function sourceText(source: AccountSource | undefined): Localized {
   if (!source) return L('本机用 AppSecret 获取', 'fetched on this machine with the AppSecret');

@@ -1,4 +1,4 @@
-/** The contract's saved-request calls over the saved store; the account must exist. */
+/** The contract's saved-request and account-use calls over their stores; the account must exist. */
 import { randomUUID } from 'node:crypto';
 import type { CoreApi } from '../core-api';
 import type { Account, SavedRequest } from '../../../shared/models';
@@ -6,6 +6,7 @@ import { redactJsonText, redactQuery } from '../../../shared/redact';
 import { ok, type Result } from '../../../shared/result';
 import { guard } from '../tokens/token-engine';
 import type { SavedStore } from './saved-store';
+import type { UsageStore } from './usage-store';
 
 export type SavedCalls = 'listSaved' | 'saveRequest' | 'removeSaved' | 'exportSaved';
 
@@ -36,5 +37,28 @@ export function createSavedApi(p: { store: SavedStore; accounts: { get(name: str
         const text = `${JSON.stringify({ format: 'wxtoken-saved-requests', version: 1, account: name, exported_at: new Date().toISOString(), requests }, null, 2)}\n`;
         return ok({ filename: `wxtoken-saved-${name}.json`, text });
       }),
+  };
+}
+
+export type UsageCalls = 'noteAccountUse' | 'listAccountUse';
+
+/** When each account was last used, for every host; a console call that got an answer counts as a use. */
+export function createUsageApi(p: { store: UsageStore; accounts: { get(name: string): Promise<Result<Account>> } }): Pick<CoreApi, UsageCalls> {
+  return {
+    noteAccountUse: ({ name }) =>
+      guard(async () => {
+        const account = await p.accounts.get(name);
+        return account.ok ? p.store.note(name) : account;
+      }),
+    listAccountUse: () => guard(() => p.store.list()),
+  };
+}
+
+/** `sendRequest` that also notes the account's use once WeChat (or the network) answered. */
+export function noteUseOnSend(send: CoreApi['sendRequest'], store: UsageStore): CoreApi['sendRequest'] {
+  return async (input) => {
+    const result = await send(input);
+    if (result.ok) await store.note(input.account);
+    return result;
   };
 }

@@ -1,9 +1,10 @@
 /** Saved console requests, one file per account: `<home>/saved/<safe-name>.json`. Secret values are masked on the way in. */
+import { unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { SavedRequest } from '../../../shared/models';
 import { redactJsonText, redactQuery } from '../../../shared/redact';
 import { ok, type Result } from '../../../shared/result';
-import { readJsonFile, writeFileAtomic, type ReportProblem, type Validate } from '../storage/atomic-file';
+import { errnoCode, readJsonFile, writeFileAtomic, type ReportProblem, type Validate } from '../storage/atomic-file';
 import { safeFileName } from '../storage/paths';
 import { guardStorage } from '../storage/store-result';
 import type { ProcessLock } from '../types';
@@ -43,8 +44,38 @@ export class SavedStore {
     return this.change(account, (list) => [clean, ...list.filter((s) => s.id !== clean.id)], clean);
   }
 
+  /**
+   * Follows an account rename: the saved requests move to the new name (any there are replaced). Both names
+   * are locked, always in the same order; a rename that changes only case takes one lock (one file on macOS).
+   */
+  rename(from: string, to: string): Promise<Result<void>> {
+    if (from === to) return Promise.resolve(ok(undefined));
+    const move = async () => {
+      const entries = await this.load(from);
+      await this.unlinkOf(from);
+      // None to move: whatever an earlier, interrupted life of the new name left there goes too.
+      if (entries.length) await writeFileAtomic(this.fileOf(to), JSON.stringify({ version: 1, account: to, entries }));
+      else await this.unlinkOf(to);
+      return ok(undefined);
+    };
+    const [first, second] = [from, to].sort();
+    const locked = from.toLowerCase() === to.toLowerCase() ? () => this.locked(from, move) : () => this.locked(first!, () => this.locked(second!, move));
+    return guardStorage(this.fileOf(from), locked);
+  }
+
   remove(account: string, id: string): Promise<Result<void>> {
     return this.change(account, (list) => list.filter((s) => s.id !== id), undefined);
+  }
+
+  /** Every saved request of a removed account: a new account of the same name starts with none. */
+  forget(account: string): Promise<Result<void>> {
+    return guardStorage(this.fileOf(account), () => this.locked(account, async () => (await this.unlinkOf(account), ok(undefined))));
+  }
+
+  private async unlinkOf(account: string): Promise<void> {
+    await unlink(this.fileOf(account)).catch((err) => {
+      if (errnoCode(err) !== 'ENOENT') throw err;
+    });
   }
 
   private change<T>(account: string, fn: (list: SavedRequest[]) => SavedRequest[], result: T): Promise<Result<T>> {

@@ -5,7 +5,7 @@ import { appError, withDetail } from '../../../shared/errors/errors';
 import { defaultApiBase, type Account, type AccountInput, type AccountPatch } from '../../../shared/models';
 import { fail, ok, type Result } from '../../../shared/result';
 import type { z } from 'zod';
-import { appidProblem } from '../../../shared/account-rules';
+import { appidProblem, sourceProblem } from '../../../shared/account-rules';
 import type { accountInput } from '../../../shared/schemas';
 import { canonicalAccount } from './canonical-account';
 import { readJsonFile, writeFileAtomic, type ReportProblem, type Validate } from './atomic-file';
@@ -100,6 +100,8 @@ export class AccountsStore {
     const account: Account = { ...fromInput(parsed.data), createdAt: (this.opts.now?.() ?? new Date()).toISOString() };
     const problem = appidProblem(account.kind, account.appid);
     if (problem) return fail(invalid('appid', problem));
+    const sourceIssue = sourceProblem(account.kind, account.source);
+    if (sourceIssue) return fail(invalid('source', sourceIssue));
     return this.change((accounts) => {
       if (accounts.some((a) => sameName(a.name, account.name))) return fail(conflict(account.name));
       return ok({ accounts: [...accounts, account], result: account });
@@ -144,6 +146,8 @@ export class AccountsStore {
       else if (p.source !== undefined) next.source = p.source;
       const problem = appidProblem(next.kind, next.appid);
       if (problem) return fail(invalid('appid', problem));
+      const sourceIssue = sourceProblem(next.kind, next.source);
+      if (sourceIssue) return fail(invalid('source', sourceIssue));
       const updated = accounts.slice();
       updated[index] = next;
       return ok({ accounts: updated, result: next });

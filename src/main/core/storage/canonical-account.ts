@@ -48,7 +48,7 @@ export function canonicalAccount(entry: unknown): Account | undefined {
 
 function canonicalSource(source: unknown): boolean {
   const type = (source as Fields | null)?.type;
-  if (type === 'share') return only(source, ['type', 'redis']) && redisName(source.redis);
+  if (type === 'share') return only(source, ['type', 'redis', 'agentid']) && redisName(source.redis) && (source.agentid === undefined || matches(source.agentid, 0, Infinity, AGENTID_PATTERN));
   if (type === 'paste') return only(source, ['type']);
   if (type === 'observe-url') {
     return (

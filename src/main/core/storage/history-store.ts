@@ -72,7 +72,9 @@ export class HistoryStore {
     const move = async () => {
       const entries = (await this.load(from)).map((e) => ({ ...e, account: to }));
       if (caseOnly) await this.unlinkOf(from);
+      // None to move: a history an earlier, interrupted life of the new name left there goes too.
       if (entries.length) await this.write(to, entries);
+      else if (!caseOnly) await this.unlinkOf(to);
       if (!caseOnly) await this.unlinkOf(from);
       return ok(undefined);
     };

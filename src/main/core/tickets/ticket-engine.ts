@@ -4,6 +4,7 @@
  * processes (the same file lock as tokens, then the cache is read again). Ticket calls are limited per day, so a
  * ticket is never fetched twice in its lifetime. A fetch uses the account's token; a token error on it (40001 …)
  * expires that token only if it is still the cached one, and the fetch is tried once more with a fresh token.
+ * An account with `--share` keeps its tickets in the team Redis as it keeps its token (shared-tickets.ts).
  */
 import { createHash } from 'node:crypto';
 import { appError, wechatPolicy, withDetail } from '../../../shared/errors/errors';
@@ -13,8 +14,10 @@ import type { TicketInfo, TicketType } from '../../../shared/toolbox/models';
 import { guard, type RetryPolicy, type TokenEngine } from '../tokens/token-engine';
 import { isUsable, refreshAt } from '../tokens/refresh-policy';
 import { SingleFlight } from '../tokens/single-flight';
-import type { Clock, ProcessLock, StoredToken, TokenCache } from '../types';
+import type { RedisStore } from '../redis/redis-store';
+import type { Clock, ProcessLock, SecretStore, StoredToken, TokenCache } from '../types';
 import { isTransient } from '../wechat/wechat-client';
+import { SharedTickets } from './shared-tickets';
 import { fetchTicket, ticketPath, type TicketGrant } from './ticket-client';
 
 export interface TicketEngineDeps {
@@ -28,6 +31,8 @@ export interface TicketEngineDeps {
   retry?: RetryPolicy;
   /** Told `account|type` after each fetch, so a long-lived host can plan the next refresh. */
   onFetched?: (key: string) => void;
+  /** Accounts with `--share` keep their tickets in the team Redis: its connections, and the keychain for their passwords. */
+  share?: { redis: RedisStore; secrets: SecretStore; leaseMs?: number };
 }
 
 /** A ticket the checker may compare a signature with. */
@@ -44,10 +49,21 @@ export class TicketEngine {
   private readonly now: Clock;
   private readonly retry: RetryPolicy;
   private readonly flights = new SingleFlight<Result<TicketInfo>>();
+  private readonly shared?: SharedTickets;
 
   constructor(private readonly deps: TicketEngineDeps) {
     this.now = deps.now ?? Date.now;
     this.retry = deps.retry ?? DEFAULT_RETRY;
+    if (deps.share) {
+      this.shared = new SharedTickets({
+        cache: deps.cache,
+        ...deps.share,
+        now: this.now,
+        fetch: (account, type) => this.fetchFresh(account, type),
+        toInfo,
+        fetchBudgetMs: this.retry.maxTotalMs,
+      });
+    }
   }
 
   getTicket(name: string, type: TicketType, options: { refresh?: boolean } = {}): Promise<Result<TicketInfo>> {
@@ -60,6 +76,12 @@ export class TicketEngine {
         if (cached && this.now() < refreshAt(cached)) return ok(toInfo(name, type, cached, 'cache', this.now()));
       }
       const requestedAt = this.now();
+      if (account.source?.type === 'share' && this.shared) {
+        const held = await this.readUsable(account, key, true);
+        const got = await this.shared.get(account, type, key, held, options, requestedAt);
+        if (got.ok && got.value.source === 'fetch') this.deps.onFetched?.(`${name}|${type}`);
+        return got;
+      }
       return this.flights.run(`${key}|${options.refresh ? 'refresh' : 'get'}`, () =>
         this.deps.lock.withLock(key, () => guard(() => this.fetchUnderLock(account, type, key, options, requestedAt))),
       );
@@ -112,6 +134,15 @@ export class TicketEngine {
     return keys;
   }
 
+  /** A member of the team stored a new ticket (pub/sub): take it in. */
+  async adoptShared(name: string, type: TicketType): Promise<boolean> {
+    const account = await this.deps.accounts.get(name);
+    if (!account.ok || account.value.source?.type !== 'share' || !this.shared || !ticketPath(account.value.kind, type)) return false;
+    const adopted = await this.shared.adopt(account.value, type, ticketKey(account.value, type));
+    if (adopted) this.deps.onFetched?.(`${name}|${type}`);
+    return adopted;
+  }
+
   /** The AppID (corpid) wx.config names. */
   async appidOf(name: string): Promise<string | undefined> {
     const found = await this.deps.accounts.get(name);
@@ -126,12 +157,7 @@ export class TicketEngine {
       return ok(toInfo(name, type, cached, 'cache', this.now()));
     }
     const previous = await this.deps.cache.read(key, { fresh: true });
-    let grant = await this.fetchWithToken(account, type);
-    if (!grant.ok && grant.error.errcode !== undefined && wechatPolicy(grant.error.errcode) === 'refetch-once' && grant.usedToken) {
-      // The token went stale under us: drop it only if it is still the cached one, then once more.
-      await this.deps.tokens.expireIfCurrent(name, grant.usedToken);
-      grant = await this.fetchWithToken(account, type);
-    }
+    const grant = await this.fetchFresh(account, type);
     if (!grant.ok) {
       // A refresh ahead of expiry that failed leaves the still-valid ticket in service.
       if (cached && !options.refresh) return ok(toInfo(name, type, cached, 'cache', this.now()));
@@ -150,6 +176,16 @@ export class TicketEngine {
     await this.deps.cache.write(key, stored);
     this.deps.onFetched?.(`${name}|${type}`);
     return ok(toInfo(name, type, stored, 'fetch', receivedAt));
+  }
+
+  /** A new ticket; a stale token on the way is dropped (only if it is still the cached one) and the fetch tried once more. */
+  private async fetchFresh(account: Account, type: TicketType): Promise<Result<TicketGrant>> {
+    const grant = await this.fetchWithToken(account, type);
+    if (!grant.ok && grant.error.errcode !== undefined && wechatPolicy(grant.error.errcode) === 'refetch-once' && grant.usedToken) {
+      await this.deps.tokens.expireIfCurrent(account.name, grant.usedToken);
+      return this.fetchWithToken(account, type);
+    }
+    return grant.ok ? grant : fail(grant.error);
   }
 
   /** The account's token, then the ticket with bounded backoff on -1 / 5xx / timeouts; says which token it used. */

@@ -1,7 +1,8 @@
 /**
  * Gets access_tokens: from the cache while they are good, otherwise by one fetch per AppID at a time —
  * inside this process (single flight) and across processes (a file lock, then the cache is read again,
- * since another process may have fetched while this one waited).
+ * since another process may have fetched while this one waited). Accounts shared through a team Redis take the
+ * team's path instead (share/team-source.ts); observed and pasted ones are only read (sources/read-only-tokens.ts).
  */
 import { createHash } from 'node:crypto';
 import type { AppEvent } from '../../../shared/contract';
@@ -14,19 +15,14 @@ import { secretItem } from '../keychain/secret-items';
 import { SingleFlight } from './single-flight';
 import { ReadOnlyTokens } from './sources/read-only-tokens';
 import { notPaste } from './sources/source-errors';
-import { SharedTokens } from './share/shared-tokens';
+import { isShared, TeamSource } from './share/team-source';
 import { sourceKeyOf } from './sources/source-key';
 import type { RedisStore } from '../redis/redis-store';
 import type { Clock, ProcessLock, SecretStore, StoredToken, TokenCache } from '../types';
 import { isTransient, type TokenGrant } from '../wechat/wechat-client';
+import { fetchWithBackoff, type RetryPolicy } from './fetch-backoff';
 
-export interface RetryPolicy {
-  /** Tries in all, the first included. */
-  attempts: number;
-  baseDelayMs: number;
-  /** Give up once this much time has gone by. */
-  maxTotalMs: number;
-}
+export type { RetryPolicy } from './fetch-backoff';
 
 export interface TokenEngineDeps {
   accounts: { get(name: string): Promise<Result<Account>>; peek?(name: string): Account | undefined };
@@ -62,7 +58,7 @@ export class TokenEngine {
   /** Observed and pasted tokens: read, never fetched. */
   private readonly readOnly?: ReadOnlyTokens;
   /** Shared through a team Redis: one fetch for the team. */
-  private readonly shared?: SharedTokens;
+  private readonly team?: TeamSource;
 
   constructor(private readonly deps: TokenEngineDeps) {
     this.now = deps.now ?? Date.now;
@@ -77,27 +73,22 @@ export class TokenEngine {
         changed: async (account) => this.deps.emit?.({ name: 'tokenChanged', payload: await this.buildStatus(account) }),
         toInfo: (name, token, now) => toInfo(name, token, 'cache', now),
       });
-      this.shared = new SharedTokens({
+      this.team = new TeamSource({
         cache: deps.cache,
         secrets: deps.secrets,
         redis: deps.redis,
         now: this.now,
-        fetch: (account, secret, force) => this.fetchGrant(account, secret, force),
+        fetch: (account, secret, force) => this.fetchWithBackoff(account, secret, force),
+        secretsSent: this.secretsSent,
+        held: (account) => this.readUsable(account, true),
+        lastErrors: this.lastErrors,
+        emit: deps.emit,
         changed: async (account) => this.deps.emit?.({ name: 'tokenChanged', payload: await this.buildStatus(account) }),
         toInfo,
         leaseMs: deps.shareLeaseMs,
         fetchBudgetMs: this.retry.maxTotalMs,
       });
     }
-  }
-
-  /** One fetch with backoff, the secret remembered for masking and no error carrying a credential. */
-  private async fetchGrant(account: Account, secret: string, force: boolean): Promise<Result<TokenGrant>> {
-    const sent = this.secretsSent.get(account.name) ?? new Set<string>();
-    this.secretsSent.set(account.name, sent.add(secret));
-    const previous = await this.deps.cache.read(account.name).catch(() => undefined);
-    const fetched = await this.fetchWithBackoff(account, secret, force);
-    return fetched.ok ? fetched : fail(redactError(fetched.error, [...sent, previous?.accessToken ?? '']));
   }
 
   getToken(name: string, options: GetTokenOptions = {}): Promise<Result<TokenInfo>> {
@@ -126,7 +117,8 @@ export class TokenEngine {
         const cached = await this.readUsable(account);
         if (cached && this.now() < refreshAt(cached)) return ok(toInfo(name, cached, 'cache', this.now()));
       }
-      if (account.source?.type === 'share' && this.shared) return this.sharedToken(account, options);
+      // Shared: the team Redis's lock replaces this machine's file lock.
+      if (isShared(account) && this.team) return this.team.get(account, options);
       const key = lockKey(account);
       const flightKey = `${key}|${options.force ? 'force' : options.refresh ? 'refresh' : 'get'}`;
       const requestedAt = this.now();
@@ -136,22 +128,10 @@ export class TokenEngine {
     });
   }
 
-  /** Shared: the team Redis's lock replaces this machine's file lock. */
-  private async sharedToken(account: Account, options: GetTokenOptions): Promise<Result<TokenInfo>> {
-    const requestedAt = this.now();
-    const result = await this.shared!.get(account, await this.readUsable(account, true), options, requestedAt);
-    if (result.ok) this.lastErrors.delete(account.name);
-    else {
-      this.lastErrors.set(account.name, result.error);
-      this.deps.emit?.({ name: 'refreshFailed', payload: { account: account.name, error: result.error } });
-    }
-    return result;
-  }
-
   /** A member stored a new team token (pub/sub): take it in, tell every host. */
   async adoptShared(name: string): Promise<boolean> {
     const account = this.deps.accounts.peek?.(name) ?? (await this.account(name));
-    return account.source?.type === 'share' && this.shared ? this.shared.adopt(account) : false;
+    return isShared(account) && this.team ? this.team.adopt(account) : false;
   }
 
   /** Observed or pasted: never fetched here, whatever is asked. */
@@ -180,7 +160,7 @@ export class TokenEngine {
   async expireIfCurrent(name: string, usedToken: string): Promise<void> {
     const account = await this.account(name);
     if (readOnlySource(account.source) && this.readOnly) return this.readOnly.rejectedToken(account, usedToken);
-    if (account.source?.type === 'share' && this.shared) await this.shared.expireIfCurrent(account, usedToken);
+    if (isShared(account) && this.team) await this.team.expireIfCurrent(account, usedToken);
     await this.deps.lock.withLock(lockKey(account), async () => {
       const cached = await this.deps.cache.read(name, { fresh: true });
       if (cached?.accessToken === usedToken) await this.deps.cache.delete(name);
@@ -195,7 +175,7 @@ export class TokenEngine {
   async resume(name: string): Promise<Result<TokenStatus>> {
     return guard(async () => {
       const account = await this.account(name);
-      if (account.source?.type === 'share' && this.shared) await this.shared.resume(account);
+      if (isShared(account) && this.team) await this.team.resume(account);
       const state = await this.deps.cache.readState(name);
       await this.deps.cache.writeState(name, { ...state, blockedAt: undefined });
       this.lastErrors.delete(name);
@@ -310,20 +290,9 @@ export class TokenEngine {
     return ok(toInfo(name, stored, 'fetch', receivedAt));
   }
 
-  /** -1, 5xx, resets, timeouts: bounded exponential backoff. Everything else is final at once. */
-  private async fetchWithBackoff(account: Account, secret: string, force: boolean): Promise<Result<TokenGrant>> {
-    const started = this.now();
-    for (let attempt = 1; ; attempt++) {
-      const attemptStarted = this.now();
-      const result = await this.deps.client.fetchToken(account, secret, force);
-      if (result.ok || !isTransient(result.error) || attempt >= this.retry.attempts) return result;
-      const delay = this.retry.baseDelayMs * 2 ** (attempt - 1) * (0.75 + Math.random() / 2);
-      // Budget the next attempt as long as the last one took (a timeout takes the whole timeout): other
-      // processes wait on the lock meanwhile, and their wait is bounded too.
-      const lastTook = this.now() - attemptStarted;
-      if (this.now() - started + delay + lastTook > this.retry.maxTotalMs) return result;
-      await new Promise((r) => setTimeout(r, delay));
-    }
+  /** -1, 5xx, resets, timeouts: bounded exponential backoff (fetch-backoff.ts). */
+  private fetchWithBackoff(account: Account, secret: string, force: boolean): Promise<Result<TokenGrant>> {
+    return fetchWithBackoff((a, s, f) => this.deps.client.fetchToken(a, s, f), account, secret, force, this.retry, this.now);
   }
 
   private async buildStatus(account: Account): Promise<TokenStatus> {

@@ -6,13 +6,14 @@ import { guard } from '../tokens/token-engine';
 import { runPush, type CallbackConfig } from '../push/push-runner';
 import type { SecretStore } from '../types';
 import type { LookupDeps } from './lookups';
+import type { PushHistoryStore } from '../push/push-history-store';
 
-export type PushCalls = Pick<ApiImpl, 'setCallbackConfig' | 'pushMessage'>;
+export type PushCalls = Pick<ApiImpl, 'setCallbackConfig' | 'pushMessage' | 'listPushHistory'>;
 
 /** The keychain item holding an account's callback Token and EncodingAESKey (JSON). */
 export const callbackItem = (accountName: string): string => `callback:${accountName}`;
 
-export function createPushCalls(deps: Pick<LookupDeps, 'accounts' | 'secrets'>): PushCalls {
+export function createPushCalls(deps: Pick<LookupDeps, 'accounts' | 'secrets'> & { pushes: PushHistoryStore }): PushCalls {
   return {
     setCallbackConfig: ({ name, token, aesKey }) => guard(async () => {
       const account = await deps.accounts.get(name);
@@ -35,7 +36,18 @@ export function createPushCalls(deps: Pick<LookupDeps, 'accounts' | 'secrets'>):
           next: { zh: `用 \`wxtoken callback set ${input.name}\` 保存（第 1 行 Token，第 2 行 EncodingAESKey）`, en: `Store it with \`wxtoken callback set ${input.name}\` (line 1 the Token, line 2 the EncodingAESKey)` },
         }));
       }
-      return runPush(account.value, config, input);
+      const pushed = await runPush(account.value, config, input);
+      if (!pushed.ok) return pushed;
+      // Kept for the push history; a history that cannot be written does not undo the push (listing it says why).
+      const what = input.verify ? 'verify' : input.text !== undefined ? 'text' : 'event';
+      const mode = account.value.kind === 'wecom' ? 'safe' : (input.mode ?? (config.aesKey ? 'safe' : 'plain'));
+      await deps.pushes.add(input.name, { what, ...(input.event ? { event: input.event } : {}), ...(what !== 'verify' ? { mode } : {}), report: pushed.value }, [config.token, config.aesKey]);
+      return pushed;
+    }),
+
+    listPushHistory: ({ name }) => guard(async () => {
+      const account = await deps.accounts.get(name);
+      return account.ok ? deps.pushes.list(name) : account;
     }),
   };
 }

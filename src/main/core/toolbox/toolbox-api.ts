@@ -4,11 +4,12 @@ import { createJssdkCalls } from './jssdk-calls';
 import { createLookupCalls, type LookupDeps } from './lookups';
 import { createPushCalls } from './push-calls';
 import type { TicketEngine } from '../tickets/ticket-engine';
+import type { PushHistoryStore } from '../push/push-history-store';
 
-export type ToolboxCall = 'getTicket' | 'signJsapi' | 'checkJsapi' | 'lookUpRid' | 'getQuota' | 'clearQuota' | 'setCallbackConfig' | 'pushMessage';
+export type ToolboxCall = 'getTicket' | 'signJsapi' | 'checkJsapi' | 'lookUpRid' | 'getQuota' | 'clearQuota' | 'setCallbackConfig' | 'pushMessage' | 'signCard' | 'listPushHistory';
 export type ToolboxApi = Pick<ApiImpl, ToolboxCall>;
 
-export function createToolboxApi(deps: LookupDeps & { tickets: TicketEngine }): ToolboxApi {
+export function createToolboxApi(deps: LookupDeps & { tickets: TicketEngine; pushes: PushHistoryStore }): ToolboxApi {
   return {
     ...createJssdkCalls(deps.tickets),
     ...createLookupCalls(deps),

@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { API_BASE_PRESETS, DEFAULT_WECOM_API_BASE, defaultApiBase, type AccountKind, type AccountView, type CredentialCheck } from '../../../shared/models';
 import type { AppError } from '../../../shared/result';
 import { accountName, apiBaseUrl, appidProblem, note, proxyUrl, secret } from '../../../shared/schemas';
+import { headerName } from '../../../shared/redis';
 import { draftMovesSecret, fieldOf, type AccountDraft } from '../../store/accounts-slice';
 import { useAppShallow } from '../../store/hooks';
 import { type MessageKey } from '../../i18n';
@@ -36,7 +37,7 @@ function draftOf(a?: AccountView): AccountDraft {
  * Checks in the page what the contract would refuse, so every problem shows next to its field at once.
  * `moves`: the edit points the account at another API base or proxy, which needs the secret again.
  */
-export function draftProblems(d: AccountDraft, isNew: boolean, moves = false): Partial<Record<string, MessageKey>> {
+export function draftProblems(d: AccountDraft, isNew: boolean, moves = false, kept = false): Partial<Record<string, MessageKey>> {
   const out: Partial<Record<string, MessageKey>> = {};
   if (!accountName.safeParse(d.name).success) out.name = 'valid.name';
   if (appidProblem(d.kind, d.appid.trim())) out.appid = d.kind === 'wecom' ? 'valid.corpid' : 'valid.appid';
@@ -46,8 +47,22 @@ export function draftProblems(d: AccountDraft, isNew: boolean, moves = false): P
   if (d.apiBase.trim() && !apiBaseUrl.safeParse(d.apiBase).success) out.apiBase = 'valid.apiBase';
   if (d.proxy.trim() && !proxyUrl.safeParse(d.proxy).success) out.proxy = 'valid.proxy';
   if (!note.safeParse(d.note.trim()).success) out.note = 'valid.note';
+  const header = headerProblem(d, kept);
+  if (header) out.header = header;
   return out;
 }
+
+/** observe-url's header: a valid name, and a value unless the keychain already holds one for that same header. */
+function headerProblem(d: AccountDraft, kept: boolean): MessageKey | undefined {
+  if (d.source?.type !== 'observe-url' || !d.source.header) return undefined;
+  if (!headerName.safeParse(d.source.header).success) return 'valid.headerName';
+  if (d.headerValue ? /[\r\n]/.test(d.headerValue) : !kept) return 'valid.headerValue';
+  return undefined;
+}
+
+/** The saved account already keeps a value for the header the draft names. */
+const headerKept = (d: AccountDraft, a: AccountView | undefined): boolean =>
+  a?.source?.type === 'observe-url' && d.source?.type === 'observe-url' && !!a.source.header && a.source.header === d.source.header;
 
 /** Add or edit an account. The secret is write-only: it can be replaced, never read back. */
 export function AccountDialog({ name }: { name?: string }) {
@@ -81,19 +96,20 @@ export function AccountDialog({ name }: { name?: string }) {
     // A test result describes the draft it tested.
     setTested(undefined);
     const touched = Object.keys(patch);
+    if (touched.includes('source') || touched.includes('headerValue')) touched.push('header');
     if (touched.some((f) => problems[f])) setProblems((p) => Object.fromEntries(Object.entries(p).filter(([f]) => !touched.includes(f))));
     if (error && fieldOf(error.field) && touched.includes(fieldOf(error.field)!)) setError(undefined);
   };
 
   async function save(): Promise<string | undefined> {
-    const found = draftProblems(draft, !account, moves);
+    const found = draftProblems(draft, !account, moves, headerKept(draft, account));
     setProblems(found);
     if (Object.keys(found).length) return undefined;
     const result = await saveAccount(draft, account?.name);
     if (!result.ok) return void setError(result.error);
     setError(undefined);
     setSavedName(result.value.name);
-    setDraft((d) => ({ ...d, secret: '' }));
+    setDraft((d) => ({ ...d, secret: '', headerValue: '' }));
     setReplacing(false);
     return result.value.name;
   }
@@ -110,7 +126,7 @@ export function AccountDialog({ name }: { name?: string }) {
 
   /** A dry run: nothing is stored until Save (the stored secret is used when none is typed on edit). */
   async function onTest() {
-    const found = draftProblems(draft, !account, moves);
+    const found = draftProblems(draft, !account, moves, headerKept(draft, account));
     delete found.note;
     setProblems(found);
     if (Object.keys(found).length) return;
@@ -188,7 +204,12 @@ export function AccountDialog({ name }: { name?: string }) {
             <p className="hint">{draft.mode === 'stable' ? t('field.modeStableHint') : t('field.modeClassicHint')}</p>
           </fieldset>
         ) : null}
-        <TokenSourceField value={draft.source} onChange={(source) => set({ source })} />
+        <TokenSourceField
+          value={draft.source}
+          onChange={(source) => set({ source })}
+          kind={draft.kind}
+          header={{ value: draft.headerValue ?? '', onChange: (headerValue) => set({ headerValue }), kept: headerKept(draft, account), error: problems.header ? t(problems.header) : undefined }}
+        />
         <Field label={t('field.apiBase')} error={fieldError('apiBase')} hint={t('field.apiBaseHint')}>
           {(p) => <input {...p} className="mono" list={listId} placeholder={defaultBase} value={draft.apiBase} onChange={(e) => set({ apiBase: e.target.value })} />}
         </Field>

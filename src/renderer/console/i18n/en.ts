@@ -61,4 +61,5 @@ export const consoleEn: Record<keyof typeof consoleZh, string> = {
   'saved.removeN': 'Remove the saved request {name}',
   'saved.remove': 'Remove',
   'console.formUpload': 'Form upload (multipart/form-data)',
+  'console.formatHint': 'Pretty-print the JSON (Shift+Alt+F in the editor)',
 };

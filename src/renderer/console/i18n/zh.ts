@@ -59,4 +59,5 @@ export const consoleZh = {
   'saved.removeN': '删除收藏的请求 {name}',
   'saved.remove': '删除',
   'console.formUpload': '表单上传（multipart/form-data）',
+  'console.formatHint': '格式化 JSON（编辑器中按 Shift+Alt+F）',
 } as const;

@@ -16,7 +16,7 @@ function readFile(file: File): Promise<FormPart['file']> {
 }
 
 /** A multipart endpoint's fields (the catalogue's `form`): file pickers and text fields instead of a JSON body. */
-export function FormUpload({ fields, values, onChange }: { fields: EndpointParam[]; values: FormValues; onChange(values: FormValues): void }) {
+export function FormUpload({ fields, values, onChange, onReading }: { fields: EndpointParam[]; values: FormValues; onChange(values: FormValues): void; onReading(delta: 1 | -1): void }) {
   const { t, lang } = useT();
   return (
     <fieldset className="form-upload">
@@ -35,9 +35,15 @@ export function FormUpload({ fields, values, onChange }: { fields: EndpointParam
               onChange={async (e) => {
                 const file = e.target.files?.[0];
                 const next = { ...values };
-                if (file) next[p.name] = { name: p.name, file: await readFile(file) };
-                else delete next[p.name];
-                onChange(next);
+                delete next[p.name];
+                if (!file) return onChange(next);
+                // Reading a large file takes a moment: Send waits for it (onReading), or it would go without the file.
+                onReading(1);
+                try {
+                  onChange({ ...next, [p.name]: { name: p.name, file: await readFile(file) } });
+                } finally {
+                  onReading(-1);
+                }
               }}
             />
           ) : (

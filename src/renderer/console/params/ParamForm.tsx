@@ -6,6 +6,7 @@ import type { MessageKey } from '../../i18n';
 import { useAppShallow } from '../../store/hooks';
 import { bodyObject, fieldText, typedValue, withField } from './body-fields';
 import { isPlaceholder } from '../request/placeholders';
+import { QuotaButton } from '../../toolbox/quota/QuotaButton'; // toolbox (issue 11): this API's quota
 
 /**
  * The endpoint's parameters from the catalogue as a form: each query and top-level body field with its type,
@@ -46,6 +47,7 @@ export function ParamForm({ endpoint }: { endpoint: Endpoint }) {
     <section className="param-form" aria-label={t('console.params')}>
       <div className="section-head">
         <h4>{t('console.params')}</h4>
+        <QuotaButton path={endpoint.path} />
         {endpoint.docUrl ? (
           <a href={endpoint.docUrl} target="_blank" rel="noreferrer noopener">
             {t('console.docLink')}

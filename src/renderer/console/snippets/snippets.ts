@@ -1,9 +1,13 @@
 /**
  * Code for the request the editor holds, in the languages WeChat developers call it from. The token is the
- * placeholder ACCESS_TOKEN: a snippet is for pasting into code or a chat, never a credential.
+ * placeholder ACCESS_TOKEN: a snippet is for pasting into code or a chat, never a credential. A multipart
+ * upload is shown as one too, its file read from disk by name.
  */
-import type { HttpMethod } from '../../../shared/models';
-import { buildCurl, TOKEN_PLACEHOLDER } from '../../lib/curl';
+import type { EndpointParam } from '../../../shared/catalogue/model';
+import type { FormPart, HttpMethod } from '../../../shared/models';
+import { buildCurl, TOKEN_PLACEHOLDER, type FormField } from '../../lib/curl';
+
+export type { FormField } from '../../lib/curl';
 
 export const SNIPPET_LANGS = ['curl', 'fetch', 'python', 'okhttp'] as const;
 export type SnippetLang = (typeof SNIPPET_LANGS)[number];
@@ -14,6 +18,8 @@ export interface SnippetInput {
   path: string;
   query: [string, string][];
   body?: string;
+  /** A multipart upload (the catalogue's `form`): its fields replace the JSON body. */
+  form?: FormField[];
 }
 
 export function requestUrl({ apiBase, path, query }: SnippetInput, token = TOKEN_PLACEHOLDER): string {
@@ -31,7 +37,38 @@ function parsed(body: string | undefined): { ok: true; value: unknown } | { ok: 
 
 const hasBody = (input: SnippetInput) => input.method === 'POST' && (input.body ?? '').trim() !== '';
 
+/** Where a snippet reads a file the user has not chosen yet. */
+export const FILE_PLACEHOLDER = 'path/to/file';
+const baseName = (file: string) => file.split('/').pop()!;
+
+/**
+ * A multipart endpoint's fields as snippets show them: every file field (the chosen file's name, or the
+ * placeholder), and the text fields that have a value.
+ */
+export function snippetForm(fields: readonly EndpointParam[], values: Readonly<Record<string, FormPart>>): FormField[] {
+  return fields.flatMap((f): FormField[] => {
+    const v = values[f.name];
+    if (f.type === 'file') return [{ name: f.name, file: v?.file?.filename ?? FILE_PLACEHOLDER, contentType: v?.file?.contentType ?? 'application/octet-stream' }];
+    return v?.value ? [{ name: f.name, value: v.value }] : [];
+  });
+}
+
+const isForm = (input: SnippetInput): input is SnippetInput & { form: FormField[] } => input.method === 'POST' && input.form !== undefined;
+
+/** Node 20+ (fetch, FormData and openAsBlob are built in). */
+function fetchFormSnippet(input: SnippetInput & { form: FormField[] }): string {
+  const lines = [...(input.form.some((f) => 'file' in f) ? ["import { openAsBlob } from 'node:fs';", ''] : []), 'const form = new FormData();'];
+  for (const f of input.form) {
+    lines.push('file' in f
+      ? `form.append(${JSON.stringify(f.name)}, await openAsBlob(${JSON.stringify(f.file)}, { type: ${JSON.stringify(f.contentType)} }), ${JSON.stringify(baseName(f.file))});`
+      : `form.append(${JSON.stringify(f.name)}, ${JSON.stringify(f.value)});`);
+  }
+  lines.push(`const res = await fetch(${JSON.stringify(requestUrl(input))}, { method: 'POST', body: form });`, 'console.log(await res.json());');
+  return lines.join('\n');
+}
+
 function fetchSnippet(input: SnippetInput): string {
+  if (isForm(input)) return fetchFormSnippet(input);
   const url = JSON.stringify(requestUrl(input));
   if (!hasBody(input)) {
     return [`const res = await fetch(${url}${input.method === 'GET' ? '' : `, { method: '${input.method}' }`});`, 'console.log(await res.json());'].join('\n');
@@ -67,7 +104,12 @@ function python(value: unknown, indent = ''): string {
 function pythonSnippet(input: SnippetInput): string {
   const fn = input.method.toLowerCase();
   const lines = ['import requests', '', `resp = requests.${fn}(`, `    ${JSON.stringify(requestUrl(input))},`];
-  if (hasBody(input)) {
+  if (isForm(input)) {
+    const files = input.form.flatMap((f) => ('file' in f ? [`${JSON.stringify(f.name)}: (${JSON.stringify(baseName(f.file))}, open(${JSON.stringify(f.file)}, "rb"), ${JSON.stringify(f.contentType)})`] : []));
+    const data = input.form.flatMap((f) => ('value' in f ? [`${JSON.stringify(f.name)}: ${JSON.stringify(f.value)}`] : []));
+    if (files.length) lines.push(`    files={${files.join(', ')}},`);
+    if (data.length) lines.push(`    data={${data.join(', ')}},`);
+  } else if (hasBody(input)) {
     const json = parsed(input.body);
     if (json.ok) lines.push(`    json=${python(json.value, '    ')},`);
     else lines.push(`    data=${JSON.stringify(input.body)}.encode("utf-8"),`, '    headers={"Content-Type": "application/json"},');
@@ -82,7 +124,15 @@ const java = (text: string) => JSON.stringify(text).replace(/\u2028/g, '\\u2028'
 function okhttpSnippet(input: SnippetInput): string {
   const lines = ['OkHttpClient client = new OkHttpClient();'];
   const post = input.method === 'POST';
-  if (post) {
+  if (isForm(input)) {
+    lines.push('RequestBody body = new MultipartBody.Builder()', '    .setType(MultipartBody.FORM)');
+    for (const f of input.form) {
+      lines.push('file' in f
+        ? `    .addFormDataPart(${java(f.name)}, ${java(baseName(f.file))}, RequestBody.create(new File(${java(f.file)}), MediaType.get(${java(f.contentType)})))`
+        : `    .addFormDataPart(${java(f.name)}, ${java(f.value)})`);
+    }
+    lines.push('    .build();');
+  } else if (post) {
     const json = parsed(input.body);
     const text = json.ok ? JSON.stringify(json.value) : (input.body ?? '');
     lines.push(`RequestBody body = RequestBody.create(${java(text)}, MediaType.get("application/json; charset=utf-8"));`);
@@ -96,7 +146,7 @@ function okhttpSnippet(input: SnippetInput): string {
 export function buildSnippet(lang: SnippetLang, input: SnippetInput): string {
   switch (lang) {
     case 'curl':
-      return buildCurl({ ...input, body: hasBody(input) ? input.body : undefined });
+      return buildCurl({ ...input, body: hasBody(input) ? input.body : undefined, form: isForm(input) ? input.form : undefined });
     case 'fetch':
       return fetchSnippet(input);
     case 'python':

@@ -13,7 +13,7 @@ export const MP_BASICS: Endpoint[] = [
     description: l('code 来自小程序 getPhoneNumber 按钮，只能用一次，5 分钟内有效', 'The code comes from the getPhoneNumber button; single use, valid 5 minutes'),
     body: pretty({ code: 'CODE' }),
     bodyParams: [param('code', 'string', true, '手机号获取凭证', 'The phone-number code', 'CODE')],
-    docUrl: `${MP_DOC}/user-info/phone-number/getPhoneNumber.html`,
+    docUrl: `${MP_DOC}/user-info/phone-number/api_getphonenumber.html`,
   },
   {
     id: 'mp.paidunionid',
@@ -24,7 +24,7 @@ export const MP_BASICS: Endpoint[] = [
     name: l('支付后获取 UnionID', 'Get the UnionID after a payment'),
     description: l('用户完成微信支付后 5 分钟内可查', 'Works within 5 minutes of the user paying with WeChat Pay'),
     query: [common.openid(), param('transaction_id', 'string', false, '微信支付订单号', 'The WeChat Pay transaction id', '4200000000000000000000000000')],
-    docUrl: `${MP_DOC}/user-info/basic-info/getPaidUnionid.html`,
+    docUrl: `${MP_DOC}/user-info/basic-info/api_getpaidunionid.html`,
   },
   {
     id: 'mp.plugin.list',
@@ -36,7 +36,7 @@ export const MP_BASICS: Endpoint[] = [
     description: l('action 为 list；apply、unbind 会申请或解绑插件', 'action list; apply and unbind request or remove a plugin'),
     body: pretty({ action: 'list' }),
     bodyParams: [param('action', 'string', true, 'list、apply 或 unbind', 'list, apply or unbind', 'list'), param('plugin_appid', 'string', false, 'apply 和 unbind 时的插件 AppID', 'The plugin\'s AppID for apply and unbind')],
-    docUrl: `${MP_DOC}/plugin-management/managePluginApplication.html`,
+    docUrl: `${MP_DOC}/plugin-management/api_managepluginapplication.html`,
   },
   {
     id: 'mp.cloud.invoke',
@@ -49,7 +49,7 @@ export const MP_BASICS: Endpoint[] = [
     query: [param('env', 'string', true, '云开发环境 id', 'The cloud environment id', 'test-env-1a2b3c'), param('name', 'string', true, '云函数名', 'The function name', 'hello')],
     body: pretty({ a: 1 }),
     bodyParams: [],
-    docUrl: 'https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference-http-api/functions/invokeCloudFunction.html',
+    docUrl: `${MP_DOC}/cloudbase/functions/api_invokecloudfunction.html`,
   },
   {
     id: 'mp.msg_sec_check',
@@ -66,7 +66,7 @@ export const MP_BASICS: Endpoint[] = [
       param('scene', 'number', true, '1 资料、2 评论、3 论坛、4 社交日志', '1 profile, 2 comment, 3 forum, 4 social log', 1),
       common.openid(),
     ],
-    docUrl: `${MP_DOC}/sec-center/sec-check/msgSecCheck.html`,
+    docUrl: `${MP_DOC}/sec-center/sec-check/api_msgseccheck.html`,
   },
   {
     id: 'mp.media_check_async',
@@ -84,7 +84,7 @@ export const MP_BASICS: Endpoint[] = [
       param('scene', 'number', true, '1 资料、2 评论、3 论坛、4 社交日志', '1 profile, 2 comment, 3 forum, 4 social log', 1),
       common.openid(),
     ],
-    docUrl: `${MP_DOC}/sec-center/sec-check/mediaCheckAsync.html`,
+    docUrl: `${MP_DOC}/sec-center/sec-check/api_mediacheckasync.html`,
   },
   {
     id: 'mp.userriskrank',
@@ -102,6 +102,6 @@ export const MP_BASICS: Endpoint[] = [
       param('client_ip', 'string', true, '用户的 IP', 'The user\'s IP', '203.0.113.7'),
       param('mobile_no', 'string', false, '用户手机号', 'The user\'s phone number'),
     ],
-    docUrl: `${MP_DOC}/sec-center/safety-control-capability/getUserRiskRank.html`,
+    docUrl: `${MP_DOC}/sec-center/safety-control-capability/api_getuserriskrank.html`,
   },
 ];

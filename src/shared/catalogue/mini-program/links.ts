@@ -27,7 +27,7 @@ export const MP_LINKS: Endpoint[] = [
       param('is_hyaline', 'boolean', false, '透明底色', 'Transparent background', 'false'),
     ],
     binary: true,
-    docUrl: `${QR}/getUnlimitedQRCode.html`,
+    docUrl: `${QR}/api_getunlimitedqrcode.html`,
   },
   {
     id: 'mp.wxacode.get',
@@ -41,7 +41,7 @@ export const MP_LINKS: Endpoint[] = [
     bodyParams: [param('path', 'string', true, '页面路径和参数，最长 1024 个字符', 'The page and its query, up to 1024 characters', 'pages/index/index?a=1'), param('width', 'number', false, '宽度 px，280 到 1280', 'Width in px, 280 to 1280', 430), envVersion],
     binary: true,
     sideEffect: LIMITED_CODES,
-    docUrl: `${QR}/getQRCode.html`,
+    docUrl: `${QR}/api_getqrcode.html`,
   },
   {
     id: 'mp.wxaqrcode.create',
@@ -55,7 +55,7 @@ export const MP_LINKS: Endpoint[] = [
     bodyParams: [param('path', 'string', true, '页面路径和参数，最长 128 个字符', 'The page and its query, up to 128 characters', 'pages/index/index?a=1'), param('width', 'number', false, '宽度 px，280 到 1280', 'Width in px, 280 to 1280', 430)],
     binary: true,
     sideEffect: LIMITED_CODES,
-    docUrl: `${QR}/createQRCode.html`,
+    docUrl: `${QR}/api_createqrcode.html`,
   },
   {
     id: 'mp.scheme.generate',
@@ -72,7 +72,7 @@ export const MP_LINKS: Endpoint[] = [
       expire_interval: 1,
     }),
     bodyParams: [param('jump_wxa', 'object', false, '{path, query, env_version}：打开哪个页面', '{path, query, env_version}: the page to open'), param('is_expire', 'boolean', false, '已废弃，到期总会失效', 'Deprecated: it always expires', 'true'), expireType, expireInterval],
-    docUrl: `${MP_DOC}/qrcode-link/url-scheme/generateScheme.html`,
+    docUrl: `${MP_DOC}/qrcode-link/url-scheme/api_generatescheme.html`,
   },
   {
     id: 'mp.scheme.query',
@@ -84,7 +84,7 @@ export const MP_LINKS: Endpoint[] = [
     description: l('scheme 的页面、参数、有效期和最近访问者', 'The scheme\'s page, query, expiry and last visitor'),
     body: pretty({ scheme: 'weixin://dl/business/?t=XTSkBZlzqmn' }),
     bodyParams: [param('scheme', 'string', true, 'weixin:// 开头的 scheme', 'The weixin:// scheme', 'weixin://dl/business/?t=XTSkBZlzqmn')],
-    docUrl: `${MP_DOC}/qrcode-link/url-scheme/queryScheme.html`,
+    docUrl: `${MP_DOC}/qrcode-link/url-scheme/api_queryscheme.html`,
   },
   {
     id: 'mp.urllink.generate',
@@ -102,7 +102,7 @@ export const MP_LINKS: Endpoint[] = [
       expireType,
       expireInterval,
     ],
-    docUrl: `${MP_DOC}/qrcode-link/url-link/generateUrlLink.html`,
+    docUrl: `${MP_DOC}/qrcode-link/url-link/api_generateurllink.html`,
   },
   {
     id: 'mp.urllink.query',
@@ -114,7 +114,7 @@ export const MP_LINKS: Endpoint[] = [
     description: l('链接的配置和本账号的长期链接额度', 'The link\'s settings and the account\'s quota of long-lived links'),
     body: pretty({ url_link: 'https://wxaurl.cn/BQZRrcFCPvg' }),
     bodyParams: [param('url_link', 'string', true, 'https://wxaurl.cn/ 开头的链接', 'The https://wxaurl.cn/ link', 'https://wxaurl.cn/BQZRrcFCPvg')],
-    docUrl: `${MP_DOC}/qrcode-link/url-link/queryUrlLink.html`,
+    docUrl: `${MP_DOC}/qrcode-link/url-link/api_queryurllink.html`,
   },
   {
     id: 'mp.shortlink.generate',
@@ -130,6 +130,6 @@ export const MP_LINKS: Endpoint[] = [
       param('page_title', 'string', false, '页面标题，不超过 40 个字符', 'The page title, up to 40 characters', '首页'),
       param('is_permanent', 'boolean', false, 'true 为永久链接（上限 10 万个），false 为 30 天有效', 'true for a permanent link (100,000 at most), false for one valid 30 days', 'false'),
     ],
-    docUrl: `${MP_DOC}/qrcode-link/short-link/generateShortLink.html`,
+    docUrl: `${MP_DOC}/qrcode-link/short-link/api_generateshortlink.html`,
   },
 ];

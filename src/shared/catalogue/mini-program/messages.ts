@@ -30,7 +30,7 @@ export const MP_MESSAGES: Endpoint[] = [
       param('data', 'object', true, '模板字段：{"字段名": {"value": "…"}}', 'Template fields: {"name": {"value": "…"}}'),
     ],
     sideEffect: quota('发给真实用户，消耗用户的一次订阅', 'Reaches a real user and uses up one of their subscriptions'),
-    docUrl: `${SUBSCRIBE}/sendMessage.html`,
+    docUrl: `${SUBSCRIBE}/api_sendmessage.html`,
   },
   {
     id: 'mp.newtmpl.add',
@@ -46,7 +46,7 @@ export const MP_MESSAGES: Endpoint[] = [
       param('kidList', 'array', true, '关键词 id，2 到 5 个，按顺序', 'Keyword ids, 2 to 5, in order', '[1,2]'),
       param('sceneDesc', 'string', false, '使用场景描述，15 个字以内', 'Where it is used, up to 15 characters', '发货提醒'),
     ],
-    docUrl: `${SUBSCRIBE}/addMessageTemplate.html`,
+    docUrl: `${SUBSCRIBE}/api_addwxanewtemplate.html`,
   },
   {
     id: 'mp.newtmpl.pubtitles',
@@ -61,7 +61,7 @@ export const MP_MESSAGES: Endpoint[] = [
       param('start', 'number', true, '从第几个开始', 'Where to start', 0),
       param('limit', 'number', true, '返回数量，最多 30', 'How many, up to 30', 30),
     ],
-    docUrl: `${SUBSCRIBE}/getPubTemplateTitleList.html`,
+    docUrl: `${SUBSCRIBE}/api_getpubnewtemplatetitles.html`,
   },
   {
     id: 'mp.newtmpl.pubkeywords',
@@ -72,7 +72,7 @@ export const MP_MESSAGES: Endpoint[] = [
     name: l('获取公共模板的关键词', 'List a public template\'s keywords'),
     description: l('关键词的 kid、名称、示例和规则', 'Each keyword\'s kid, name, example and rule'),
     query: [param('tid', 'string', true, '公共模板标题 id', 'The public template\'s title id', '401')],
-    docUrl: `${SUBSCRIBE}/getPubTemplateKeyWordsById.html`,
+    docUrl: `${SUBSCRIBE}/api_getpubnewtemplatekeywords.html`,
   },
   {
     id: 'mp.activityid.create',
@@ -83,6 +83,6 @@ export const MP_MESSAGES: Endpoint[] = [
     name: l('创建动态消息的 activity_id', 'Create an activity_id for an updatable message'),
     description: l('用于可更新的分享卡片，24 小时内有效', 'For a shareable card that can be updated; valid 24 hours'),
     query: [param('unionid', 'string', false, '分享者的 UnionID（与 openid 二选一）', 'The sharer\'s UnionID (or give openid)'), { ...common.openid(false), description: l('分享者的 OpenID', 'The sharer\'s openid') }],
-    docUrl: `${MP_DOC}/mp-message-management/updatable-message/createActivityId.html`,
+    docUrl: `${MP_DOC}/mp-message-management/updatable-message/api_createactivityid.html`,
   },
 ];

@@ -152,7 +152,7 @@ export const OA_MESSAGES: Endpoint[] = [
     path: '/wxaapi/newtmpl/gettemplate',
     name: l('获取订阅消息模板列表', 'List subscription templates'),
     description: l('账号已添加的订阅消息模板（公众号订阅通知与小程序订阅消息共用）', 'The subscription templates the account added (Official Accounts and Mini Programs alike)'),
-    docUrl: `${MP_DOC}/mp-message-management/subscribe-message/getMessageTemplateList.html`,
+    docUrl: `${MP_DOC}/mp-message-management/subscribe-message/api_getwxapubnewtemplate.html`,
   },
   {
     id: 'oa.newtmpl.category',
@@ -162,7 +162,7 @@ export const OA_MESSAGES: Endpoint[] = [
     path: '/wxaapi/newtmpl/getcategory',
     name: l('获取订阅模板类目', 'Get the subscription template categories'),
     description: l('账号所属的类目，决定可选用哪些公共模板', 'The account\'s categories: they decide which public templates it can use'),
-    docUrl: `${MP_DOC}/mp-message-management/subscribe-message/getCategory.html`,
+    docUrl: `${MP_DOC}/mp-message-management/subscribe-message/api_getcategory.html`,
   },
   {
     id: 'oa.newtmpl.delete',
@@ -175,7 +175,7 @@ export const OA_MESSAGES: Endpoint[] = [
     body: pretty({ priTmplId: 'TEMPLATE_ID' }),
     bodyParams: [param('priTmplId', 'string', true, '要删除的模板 id', 'The template to delete', 'TEMPLATE_ID')],
     sideEffect: destructive('删除模板：正在使用它的线上发送会失败', 'Deletes the template: production sends that use it will fail'),
-    docUrl: `${MP_DOC}/mp-message-management/subscribe-message/deleteMessageTemplate.html`,
+    docUrl: `${MP_DOC}/mp-message-management/subscribe-message/api_delwxanewtemplate.html`,
   },
   {
     id: 'oa.autoreply.current',

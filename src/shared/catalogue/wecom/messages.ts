@@ -97,7 +97,7 @@ export const WECOM_MESSAGES: Endpoint[] = [
     description: l('改名、换群主、加人或移出成员', 'Rename, change owner, add or remove members'),
     body: pretty({ chatid: 'CHATID', name: '项目群（新）', add_user_list: [], del_user_list: [] }),
     bodyParams: [chatid, param('name', 'string', false, '新群名', 'The new name', '项目群（新）'), param('owner', 'string', false, '新群主', 'The new owner'), param('add_user_list', 'array', false, '加入的成员', 'Members to add', '[]'), param('del_user_list', 'array', false, '移出的成员', 'Members to remove', '[]')],
-    docUrl: `${WECOM_DOC}/90246`,
+    docUrl: `${WECOM_DOC}/98913`,
   }),
   entry({
     id: 'wecom.appchat.get',
@@ -107,7 +107,7 @@ export const WECOM_MESSAGES: Endpoint[] = [
     name: l('获取群聊会话', 'Get a group chat'),
     description: l('群名、群主和成员', 'Name, owner and members'),
     query: [chatid],
-    docUrl: `${WECOM_DOC}/90247`,
+    docUrl: `${WECOM_DOC}/98914`,
   }),
   entry({
     id: 'wecom.appchat.send',

@@ -11,7 +11,7 @@ import { checkRedisExists, readHeaderValue, secretWanted, sourceFrom, sourceOpti
 export const accountAdd: CommandSpec = {
   name: 'account add',
   usage:
-    'wxtoken account add NAME --appid ID [--kind oa|mp|wecom] [--mode stable|classic] [--api-base URL] [--proxy URL] [--note TEXT] [--share REDIS | --observe REDIS --format F [--key TEMPLATE] | --observe-url URL [--header NAME] | --paste]',
+    'wxtoken account add NAME --appid ID [--kind oa|mp|wecom] [--mode stable|classic] [--api-base URL] [--proxy URL] [--note TEXT] [--share REDIS [--agentid ID] | --observe REDIS --format F [--key TEMPLATE] | --observe-url URL [--header NAME] | --paste]',
   summary: L(
     '添加账号。AppSecret 从标准输入读取（管道），或在终端中不回显地输入；不接受命令行参数，保存在系统钥匙串中。',
     'Add an account. The AppSecret is read from stdin when piped, or typed at a no-echo prompt; never an argument. It is kept in the OS keychain.',

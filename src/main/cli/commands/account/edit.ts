@@ -7,7 +7,7 @@ import { checkRedisExists, localOption, noShareOption, readHeaderValue, sourceFr
 
 export const accountEdit: CommandSpec = {
   name: 'account edit',
-  usage: 'wxtoken account edit NAME [--appid ID] [--kind oa|mp|wecom] [--mode stable|classic] [--api-base URL] [--proxy URL|--no-proxy] [--note TEXT|--no-note] [--rename NEW] [--share REDIS|--no-share | --observe REDIS --format F [--key T] | --observe-url URL | --paste | --local]',
+  usage: 'wxtoken account edit NAME [--appid ID] [--kind oa|mp|wecom] [--mode stable|classic] [--api-base URL] [--proxy URL|--no-proxy] [--note TEXT|--no-note] [--rename NEW] [--share REDIS [--agentid ID]|--no-share | --observe REDIS --format F [--key T] | --observe-url URL | --paste | --local]',
   summary: L(
     '修改账号。更换 AppID、API 地址或获取方式后，旧的缓存 token 不再使用。AppSecret 用 `account set-secret` 修改。',
     'Change an account. After a new AppID, API base or mode the old cached token is no longer used. Change the AppSecret with `account set-secret`.',

@@ -12,7 +12,7 @@ export const sourceOptions: Record<string, OptionSpec> = {
   observe: { type: 'string', arg: 'REDIS', values: 'redis', help: L('从生产服务保存 token 的 Redis 读取，从不获取（不需要 AppSecret）', 'read the token production keeps in this Redis; never fetch (no AppSecret needed)') },
   format: { type: 'string', arg: 'F', values: OBSERVE_FORMATS, help: L(`--observe 的格式：${OBSERVE_FORMATS.join(' | ')}`, `the --observe layout: ${OBSERVE_FORMATS.join(' | ')}`) },
   key: { type: 'string', arg: 'TEMPLATE', help: L('--observe 的键模板，可用 {appid} {corpid} {agentid}（覆盖格式的默认键）', "the --observe key template, with {appid} {corpid} {agentid} (overrides the format's default key)") },
-  agentid: { type: 'string', arg: 'ID', help: L('wxjava-cp 的 agentid', 'the agentid for wxjava-cp') },
+  agentid: { type: 'string', arg: 'ID', help: L('企业微信应用的 agentid（--share 与 wxjava-cp 需要）', 'the WeCom app\'s agentid (for --share and wxjava-cp)') },
   'component-appid': { type: 'string', arg: 'ID', help: L('wxjava-open 的第三方平台 AppID', "the third-party platform's AppID for wxjava-open") },
   'observe-url': { type: 'string', arg: 'URL', help: L('从另一个中控服务器的地址读取 token，从不获取', 'read the token from another central-control server at this URL; never fetch') },
   header: { type: 'string', arg: 'NAME', help: L('--observe-url 带上的请求头名；值从标准输入读取，保存在钥匙串', 'a header to send with --observe-url; its value is read from stdin and kept in the keychain') },
@@ -23,7 +23,7 @@ export const sourceOptions: Record<string, OptionSpec> = {
 export const localOption: OptionSpec = { type: 'boolean', help: L('改回由本机用 AppSecret 获取 token', 'back to fetching the token on this machine with the AppSecret') };
 export const noShareOption: OptionSpec = { type: 'boolean', help: L('不再通过 Redis 共享（改回本机获取）', 'stop sharing through Redis (fetch on this machine again)') };
 
-const OBSERVE_ONLY = ['format', 'key', 'agentid', 'component-appid'];
+const OBSERVE_ONLY = ['format', 'key', 'component-appid'];
 
 /** The source the options describe: undefined = none given; null = back to local (edit only). */
 export function sourceFrom(parsed: ParsedArgs, spec: CommandSpec): AccountSource | null | undefined {
@@ -36,7 +36,9 @@ export function sourceFrom(parsed: ParsedArgs, spec: CommandSpec): AccountSource
   const stray = OBSERVE_ONLY.find((o) => parsed.values[o] !== undefined);
   if (stray && observe === undefined) throw new UsageFailure(L(`--${stray} 只用于 --observe`, `--${stray} goes with --observe only`), spec);
   if (parsed.values.header !== undefined && url === undefined) throw new UsageFailure(L('--header 只用于 --observe-url', '--header goes with --observe-url only'), spec);
-  if (share !== undefined) return { type: 'share', redis: share };
+  const agentid = stringValue(parsed, 'agentid');
+  if (agentid !== undefined && share === undefined && observe === undefined) throw new UsageFailure(L('--agentid 只用于 --share 或 --observe', '--agentid goes with --share or --observe only'), spec);
+  if (share !== undefined) return { type: 'share', redis: share, ...(agentid ? { agentid } : {}) };
   if (url !== undefined) {
     const header = stringValue(parsed, 'header');
     return { type: 'observe-url', url, ...(header ? { header } : {}) };
@@ -47,7 +49,6 @@ export function sourceFrom(parsed: ParsedArgs, spec: CommandSpec): AccountSource
   const format = stringValue(parsed, 'format');
   if (format === undefined) throw new UsageFailure(L(`--observe 需要 --format（${OBSERVE_FORMATS.join('、')}）`, `--observe needs --format (${OBSERVE_FORMATS.join(', ')})`), spec);
   const key = stringValue(parsed, 'key');
-  const agentid = stringValue(parsed, 'agentid');
   const componentAppid = stringValue(parsed, 'component-appid');
   return {
     type: 'observe',

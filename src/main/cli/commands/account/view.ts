@@ -1,11 +1,11 @@
-import type { AccountView, TokenStatus } from '../../../../shared/models';
+import { readOnlySource, type AccountView, type TokenStatus } from '../../../../shared/models';
 import type { Context } from '../../context';
 import { duration, fields, json, localTime, table } from '../../output/format';
 import { accountJson, tokenStatusJson } from '../../output/json-views';
 import { L } from '../../lang';
 import { arg, flag, type CommandSpec } from '../../spec';
 import { findAccount, jsonOption } from './options';
-import { originText, sourceText } from '../../output/source-text';
+import { originText, sourceBrief, sourceText, sourceWhere } from '../../output/source-text';
 
 export const accountList: CommandSpec = {
   name: 'account list',
@@ -16,17 +16,18 @@ export const accountList: CommandSpec = {
   async run(ctx, parsed) {
     const accounts = await ctx.call('listAccounts', {});
     if (flag(parsed, 'json')) {
-      ctx.io.out(json(accounts.map(accountJson)));
+      ctx.io.out(json(accounts.map((a) => ({ ...accountJson(a), token_source: sourceWhere(a) }))));
       return 0;
     }
     if (accounts.length === 0) {
       ctx.note(L('还没有账号：用 `wxtoken account add NAME --appid ID` 添加', 'No accounts yet: add one with `wxtoken account add NAME --appid ID`'));
       return 0;
     }
-    const head = [L('名称', 'NAME'), L('类型', 'KIND'), L('AppID', 'APPID'), L('方式', 'MODE'), L('密钥', 'SECRET'), L('API 地址', 'API BASE')].map((h) => ctx.t(h));
+    const head = [L('名称', 'NAME'), L('类型', 'KIND'), L('AppID', 'APPID'), L('方式', 'MODE'), L('密钥', 'SECRET'), L('token 来源', 'TOKEN SOURCE'), L('API 地址', 'API BASE')].map((h) => ctx.t(h));
     const yes = ctx.t(L('已保存', 'stored'));
     const no = ctx.t(L('缺失', 'missing'));
-    const rows = accounts.map((a) => [a.name, a.kind, a.appid, a.kind === 'wecom' ? '-' : a.mode, a.hasSecret === null ? '?' : a.hasSecret ? yes : no, a.apiBase]);
+    // An observed or pasted token is never fetched: no fetch mode to show.
+    const rows = accounts.map((a) => [a.name, a.kind, a.appid, a.kind === 'wecom' || readOnlySource(a.source) ? '-' : a.mode, a.hasSecret === null ? '?' : a.hasSecret ? yes : no, ctx.t(sourceBrief(a)), a.apiBase]);
     ctx.say(table([head, ...rows]));
     return 0;
   },

@@ -6,6 +6,7 @@ import { L } from '../../lang';
 import { arg, flag, stringValue, UsageFailure, type CommandSpec } from '../../spec';
 import { jsonOption } from '../account/options';
 import { checkJson, signatureJson, ticketJson } from './toolbox-json';
+import { cardOptions, runCardSign } from './card';
 
 const typeOption = {
   type: 'string' as const,
@@ -52,10 +53,10 @@ export function configSnippet(s: JsapiSignature): string {
 
 export const signCommand: CommandSpec = {
   name: 'sign',
-  usage: 'wxtoken sign NAME --url URL [--nonce S] [--timestamp N] [--type jsapi|agent_config] [--check SIGNATURE] [--json]',
+  usage: 'wxtoken sign NAME (--url URL [--type jsapi|agent_config] [--check SIGNATURE] | --card --card-id ID [--code C] [--openid O]) [--nonce S] [--timestamp N] [--json]',
   summary: L(
-    '为网页 URL 生成 wx.config 的签名（appId、timestamp、nonceStr、signature）并显示签名的原始字符串；--check 核对页面用的签名，指出哪一部分错了。',
-    "Sign a page URL for wx.config (appId, timestamp, nonceStr, signature) and show the exact string signed; --check tells which part of a page's signature is wrong.",
+    '为网页 URL 生成 wx.config 的签名（appId、timestamp、nonceStr、signature）并显示签名的原始字符串；--check 核对页面用的签名，指出哪一部分错了；--card 用 wx_card api_ticket 为 wx.addCard 的 cardExt 签名。',
+    "Sign a page URL for wx.config (appId, timestamp, nonceStr, signature) and show the exact string signed; --check tells which part of a page's signature is wrong; --card signs wx.addCard's cardExt with the wx_card api_ticket.",
   ),
   positionals: ['NAME'],
   complete: { NAME: 'account' },
@@ -65,9 +66,14 @@ export const signCommand: CommandSpec = {
     timestamp: { type: 'string', arg: 'N', help: L('时间戳，秒（默认当前时间）', 'timestamp in seconds (default: now)') },
     type: typeOption,
     check: { type: 'string', arg: 'SIGNATURE', help: L('核对页面用的签名（需同时给出 --nonce 和 --timestamp）', "check a page's signature (give --nonce and --timestamp too)") },
+    ...cardOptions,
     json: jsonOption,
   },
   async run(ctx, parsed) {
+    if (flag(parsed, 'card')) return runCardSign(ctx, parsed, signCommand);
+    for (const key of ['card-id', 'code', 'openid']) {
+      if (stringValue(parsed, key) !== undefined) throw new UsageFailure(L(`--${key} 需要 --card`, `--${key} goes with --card`), signCommand);
+    }
     const name = arg(parsed, 'NAME');
     const url = stringValue(parsed, 'url');
     if (url === undefined) throw new UsageFailure(L('缺少 --url', 'missing --url'), signCommand);

@@ -5,6 +5,7 @@ import { json } from '../../output/format';
 import { L } from '../../lang';
 import { arg, flag, stringValue, UsageFailure, type CommandSpec } from '../../spec';
 import { jsonOption } from '../account/options';
+import { runPushHistory } from './push-history';
 import { pushJson } from './toolbox-json';
 
 export const callbackSetCommand: CommandSpec = {
@@ -34,10 +35,10 @@ export const callbackSetCommand: CommandSpec = {
 
 export const pushCommand: CommandSpec = {
   name: 'push',
-  usage: 'wxtoken push NAME --to URL (--verify | --text CONTENT | --event subscribe|unsubscribe|SCAN|CLICK|VIEW|LOCATION [--key K]) [--mode plain|compat|safe] [--from OPENID] [--to-user GH_ID] [--json]',
+  usage: 'wxtoken push NAME (--to URL (--verify | --text CONTENT | --event subscribe|unsubscribe|SCAN|CLICK|VIEW|LOCATION [--key K]) [--mode plain|compat|safe] [--from OPENID] [--to-user GH_ID] | --history) [--json]',
   summary: L(
-    '像微信一样向你自己的服务器推送：URL 验证、文本消息或事件（明文、兼容或安全模式），并按微信的规则判断回复（5 秒内、success/空或合法 XML、加密回复的签名和 AppID）。不通过时以非 0 退出。',
-    "Push to your own server as WeChat would: the URL check, a text message or an event (plain, compat or safe mode), and judge the reply by WeChat's rules (within 5 s; success / empty or valid XML; an encrypted reply's signature and AppID). Exits non-zero when it fails.",
+    '像微信一样向你自己的服务器推送：URL 验证、文本消息或事件（明文、兼容或安全模式），并按微信的规则判断回复（5 秒内、success/空或合法 XML、加密回复的签名和 AppID）。不通过时以非 0 退出。--history 列出这个账号以前的推送。',
+    "Push to your own server as WeChat would: the URL check, a text message or an event (plain, compat or safe mode), and judge the reply by WeChat's rules (within 5 s; success / empty or valid XML; an encrypted reply's signature and AppID). Exits non-zero when it fails. --history lists the account's earlier pushes.",
   ),
   positionals: ['NAME'],
   complete: { NAME: 'account' },
@@ -50,9 +51,11 @@ export const pushCommand: CommandSpec = {
     mode: { type: 'string', arg: 'plain|compat|safe', values: PUSH_MODES, help: L('消息加解密方式（默认：有 EncodingAESKey 时 safe，否则 plain）', 'message encryption mode (default: safe when an EncodingAESKey is stored, else plain)') },
     from: { type: 'string', arg: 'OPENID', help: L('FromUserName（默认随机 openid）', 'FromUserName (default: a random openid)') },
     'to-user': { type: 'string', arg: 'GH_ID', help: L('ToUserName：公众号原始 ID（gh_…）', "ToUserName: the account's original id (gh_…)") },
+    history: { type: 'boolean', help: L('列出这个账号以前的推送（最近 50 次，最新的在前）', "list the account's earlier pushes (the last 50, newest first)") },
     json: jsonOption,
   },
   async run(ctx, parsed) {
+    if (flag(parsed, 'history')) return runPushHistory(ctx, parsed, pushCommand);
     const name = arg(parsed, 'NAME');
     const to = stringValue(parsed, 'to');
     if (!to) throw new UsageFailure(L('缺少 --to', 'missing --to'), pushCommand);

@@ -1,5 +1,5 @@
 /** What the toolbox commands print with --json: the CLI's one style (snake_case, ISO times, texts in both languages). */
-import type { JsapiCheck, JsapiSignature, PushReport, QuotaInfo, RidInfo, TicketInfo } from '../../../../shared/toolbox/models';
+import type { CardSignature, JsapiCheck, JsapiSignature, PushHistoryEntry, PushReport, QuotaInfo, RidInfo, TicketInfo } from '../../../../shared/toolbox/models';
 import { iso } from '../../output/format';
 
 export const ticketJson = (t: TicketInfo) => ({
@@ -21,6 +21,18 @@ export const signatureJson = (s: JsapiSignature) => ({
   signature: s.signature,
   url: s.url,
   string_to_sign: s.stringToSign,
+});
+
+export const cardSignatureJson = (s: CardSignature) => ({
+  account: s.account,
+  card_id: s.cardId,
+  ...(s.code !== undefined ? { code: s.code } : {}),
+  ...(s.openid !== undefined ? { openid: s.openid } : {}),
+  timestamp: s.timestamp,
+  nonce_str: s.nonceStr,
+  signature: s.signature,
+  string_to_sign: s.stringToSign,
+  card_ext: s.cardExt,
 });
 
 export const checkJson = (c: JsapiCheck) => ({
@@ -48,4 +60,12 @@ export const pushJson = (p: PushReport) => ({
   problems: p.problems.map((x) => ({ code: x.code, message: x.message })),
   request: { method: p.request.method, url: p.request.url, headers: p.request.headers, body: p.request.body, plain_body: p.request.plainBody },
   reply: { status: p.reply.status, headers: p.reply.headers, body: p.reply.body, decrypted: p.reply.decrypted, time_ms: p.reply.timeMs },
+});
+
+export const pushHistoryJson = (e: PushHistoryEntry) => ({
+  at: iso(e.at),
+  what: e.what,
+  ...(e.event !== undefined ? { event: e.event } : {}),
+  ...(e.mode !== undefined ? { mode: e.mode } : {}),
+  ...pushJson(e.report),
 });

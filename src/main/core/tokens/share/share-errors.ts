@@ -24,7 +24,10 @@ export const shareLockTimeout = (): AppError =>
     next: L('稍后重试', 'Retry later'),
   });
 
-export const wecomNotShared = (): AppError =>
-  appError('unsupported', {
-    message: L('企业微信账号暂不支持通过 Redis 共享（每个应用一个 token，成员间无法在没有 secret 的情况下对应）', 'WeCom accounts cannot be shared through Redis yet (one token per app, which members without the secret cannot tell apart)'),
+/** An account saved before WeCom could be shared: each app has its own token, named by its agentid. */
+export const wecomNeedsAgent = (): AppError =>
+  appError('validation', {
+    field: 'source',
+    message: L('通过 Redis 共享的企业微信账号需要 agentid（每个应用一个 token）', 'A WeCom account shared through Redis needs its agentid (one token per app)'),
+    next: L('用 `wxtoken account edit NAME --share REDIS --agentid ID` 补上', 'Add it with `wxtoken account edit NAME --share REDIS --agentid ID`'),
   });

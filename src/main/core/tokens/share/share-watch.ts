@@ -1,6 +1,6 @@
 /**
  * Long-lived hosts (desktop app, serve) subscribe to each team Redis their shared accounts use: when a member
- * stores a new token, this machine takes it in at once and every open window and `/v1/token` switch to it,
+ * stores a new token (or JS-SDK ticket), this machine takes it in at once and every open window and `/v1/token` switch to it,
  * without polling. A subscription that drops is opened again a little later.
  */
 import type { Account } from '../../../../shared/models';
@@ -8,7 +8,9 @@ import { openRedis } from '../../redis/redis-client';
 import type { RedisStore } from '../../redis/redis-store';
 import { resolveRedis } from '../../redis/redis-target';
 import type { SecretStore } from '../../types';
-import { shareKeys } from './share-keys';
+import { shareKeys, ticketShareKeys } from './share-keys';
+
+const TICKET_TYPES = ['jsapi', 'wx_card', 'agent_config'] as const;
 
 const REOPEN_MS = 5_000;
 
@@ -17,6 +19,8 @@ export interface ShareWatchDeps {
   redis: RedisStore;
   secrets: SecretStore;
   adopt(name: string): Promise<unknown>;
+  /** A new ticket: only types the account's kind has are ever published for it. */
+  adoptTicket?(name: string, type: (typeof TICKET_TYPES)[number]): Promise<unknown>;
 }
 
 export class ShareWatcher {
@@ -69,7 +73,10 @@ export class ShareWatcher {
   private async changed(redisName: string, prefix: string, tag: string): Promise<void> {
     const accounts = await this.deps.accounts().catch(() => []);
     for (const a of accounts) {
-      if (a.source?.type === 'share' && a.source.redis === redisName && shareKeys(a, prefix).tag === tag) await this.deps.adopt(a.name).catch(() => undefined);
+      if (a.source?.type !== 'share' || a.source.redis !== redisName) continue;
+      if (shareKeys(a, prefix).tag === tag) await this.deps.adopt(a.name).catch(() => undefined);
+      const type = TICKET_TYPES.find((t) => ticketShareKeys(a, t, prefix).tag === tag);
+      if (type) await this.deps.adoptTicket?.(a.name, type).catch(() => undefined);
     }
   }
 

@@ -7,7 +7,6 @@
  * Redis unreachable: a still-valid token this machine holds serves on; nothing is ever fetched outside the
  * lock (the race this exists to prevent). No AppSecret ever goes to Redis.
  */
-import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { appError, withDetail } from '../../../../shared/errors/errors';
 import { fetchModeOf, type Account, type TokenInfo } from '../../../../shared/models';
@@ -15,15 +14,15 @@ import { AppFailure, fail, ok, type AppError, type Result } from '../../../../sh
 import { secretItem } from '../../keychain/secret-items';
 import { withRedis, type RedisClient } from '../../redis/redis-client';
 import type { RedisStore } from '../../redis/redis-store';
-import { resolveRedis } from '../../redis/redis-target';
 import type { Clock, FetchState, SecretStore, StoredToken, TokenCache } from '../../types';
 import type { TokenGrant } from '../../wechat/wechat-client';
 import { forceAllowance, isUsable, refreshAt } from '../refresh-policy';
 import { SingleFlight } from '../single-flight';
 import { sourceKeyOf } from '../sources/source-key';
-import { EXPIRE_IF_SCRIPT, RELEASE_SCRIPT, RENEW_SCRIPT, shareKeys, type ShareKeys } from './share-keys';
+import { EXPIRE_IF_SCRIPT, shareKeys, type ShareKeys } from './share-keys';
+import { isRedisTrouble, newOwner, teamRedis, underTeamLock } from './team-redis';
 import { readTeamState, readTeamToken, writeTeamState, writeTeamToken, type TeamToken } from './team-token';
-import { noMemberFetched, redisDown, shareLockTimeout, wecomNotShared } from './share-errors';
+import { noMemberFetched, redisDown, shareLockTimeout, wecomNeedsAgent } from './share-errors';
 
 export interface SharedDeps {
   cache: TokenCache;
@@ -49,7 +48,7 @@ type Got = { team: TeamToken; fetched: boolean };
 
 export class SharedTokens {
   private readonly flights = new SingleFlight<Result<TokenInfo>>();
-  private readonly owner = `${hostname()}:${process.pid}:${randomUUID()}`;
+  private readonly owner = newOwner();
   private readonly leaseMs: number;
 
   constructor(private readonly deps: SharedDeps) {
@@ -57,7 +56,7 @@ export class SharedTokens {
   }
 
   get(account: Account, local: StoredToken | undefined, options: ShareOptions, requestedAt: number): Promise<Result<TokenInfo>> {
-    if (account.kind === 'wecom') return Promise.resolve(fail(wecomNotShared()));
+    if (account.kind === 'wecom' && !(account.source?.type === 'share' && account.source.agentid)) return Promise.resolve(fail(wecomNeedsAgent()));
     const kind = options.force ? 'force' : options.refresh ? 'refresh' : 'get';
     return this.flights.run(`${account.name}|${kind}`, () => this.viaRedis(account, local, options, requestedAt));
   }
@@ -90,11 +89,8 @@ export class SharedTokens {
   }
 
   private async target(account: Account) {
-    const source = account.source;
-    if (source?.type !== 'share') return fail<never>(appError('internal'));
-    const resolved = await resolveRedis(this.deps.redis, this.deps.secrets, source.redis);
-    if (!resolved.ok) return resolved;
-    return ok({ ...resolved.value, keys: shareKeys(account, resolved.value.connection.prefix ?? '') });
+    const resolved = await teamRedis(this.deps.redis, this.deps.secrets, account);
+    return resolved.ok ? ok({ ...resolved.value, keys: shareKeys(account, resolved.value.prefix) }) : resolved;
   }
 
   private async viaRedis(account: Account, local: StoredToken | undefined, options: ShareOptions, requestedAt: number): Promise<Result<TokenInfo>> {
@@ -138,7 +134,7 @@ export class SharedTokens {
   }
 
   private async underRedis(client: RedisClient, account: Account, keys: ShareKeys, options: ShareOptions, requestedAt: number): Promise<Result<Got>> {
-    let team = await readTeamToken(client, keys);
+    const team = await readTeamToken(client, keys);
     if (this.goodEnough(team, account, options, requestedAt)) return ok({ team: team!, fetched: false });
     const secret = await this.deps.secrets.get(secretItem(account.name));
     if (!secret) {
@@ -146,24 +142,18 @@ export class SharedTokens {
       if (team && isUsable(asTimes(team), this.deps.now())) return ok({ team, fetched: false });
       return fail(noMemberFetched((account.source as { redis: string }).redis, account.appid));
     }
-    const waitUntil = this.deps.now() + this.leaseMs + this.deps.fetchBudgetMs + 2_000;
-    for (let pause = 20; ; pause = Math.min(pause * 2, 250)) {
-      if ((await client.set(keys.lock, this.owner, 'PX', this.leaseMs, 'NX')) === 'OK') break;
-      team = await readTeamToken(client, keys);
-      if (team && team.fetched_at >= requestedAt && isUsable(asTimes(team), this.deps.now())) return ok({ team, fetched: false });
-      if (this.deps.now() > waitUntil) return fail(shareLockTimeout());
-      await new Promise((r) => setTimeout(r, pause));
-    }
-    const renew = setInterval(() => void client.eval(RENEW_SCRIPT, 1, keys.lock, this.owner, this.leaseMs).catch(() => undefined), Math.floor(this.leaseMs / 3));
-    try {
+    const lock = { key: keys.lock, owner: this.owner, leaseMs: this.leaseMs, waitUntil: this.deps.now() + this.leaseMs + this.deps.fetchBudgetMs + 2_000, now: this.deps.now };
+    const landed = async (): Promise<Result<Got> | undefined> => {
+      const t = await readTeamToken(client, keys);
+      return t && t.fetched_at >= requestedAt && isUsable(asTimes(t), this.deps.now()) ? ok({ team: t, fetched: false }) : undefined;
+    };
+    const got = await underTeamLock(client, lock, landed, async () => {
       // Another member may have fetched while this one waited for the lock.
-      team = await readTeamToken(client, keys);
-      if (this.goodEnough(team, account, options, requestedAt)) return ok({ team: team!, fetched: false });
-      return await this.fetchUnderLock(client, account, keys, secret, options, team);
-    } finally {
-      clearInterval(renew);
-      await client.eval(RELEASE_SCRIPT, 1, keys.lock, this.owner).catch(() => undefined);
-    }
+      const now = await readTeamToken(client, keys);
+      if (this.goodEnough(now, account, options, requestedAt)) return ok({ team: now!, fetched: false });
+      return this.fetchUnderLock(client, account, keys, secret, options, now);
+    });
+    return got ?? fail(shareLockTimeout());
   }
 
   private async fetchUnderLock(client: RedisClient, account: Account, keys: ShareKeys, secret: string, options: ShareOptions, team: TeamToken | undefined): Promise<Result<Got>> {
@@ -222,7 +212,3 @@ export class SharedTokens {
 }
 
 const asTimes = (t: TeamToken) => ({ expiresAt: t.expires_at, fetchedAt: t.fetched_at });
-
-function isRedisTrouble(error: AppError): boolean {
-  return error.code === 'redis_unreachable' || error.code === 'redis_refused' || error.code === 'redis_error';
-}

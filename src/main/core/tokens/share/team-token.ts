@@ -47,3 +47,27 @@ export async function writeTeamState(client: RedisClient, keys: ShareKeys, state
   if (state.blockedAt === undefined && !state.forceTimes?.length) await client.del(keys.state);
   else await client.set(keys.state, JSON.stringify(state), 'EX', 2 * 86_400);
 }
+
+/** A JS-SDK ticket as the team keeps it. */
+export interface TeamTicket {
+  ticket: string;
+  expires_at: number;
+  fetched_at: number;
+  fetched_by: string;
+}
+
+export async function readTeamTicket(client: RedisClient, key: string): Promise<TeamTicket | undefined> {
+  const text = await client.get(key);
+  if (!text) return undefined;
+  try {
+    const t = JSON.parse(text) as TeamTicket;
+    const valid = typeof t.ticket === 'string' && typeof t.expires_at === 'number' && typeof t.fetched_at === 'number';
+    return valid ? { ...t, fetched_by: typeof t.fetched_by === 'string' ? t.fetched_by : '?' } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function writeTeamTicket(client: RedisClient, key: string, ticket: TeamTicket, now: number): Promise<void> {
+  await client.set(key, JSON.stringify(ticket), 'PX', Math.max(1, ticket.expires_at - now));
+}
