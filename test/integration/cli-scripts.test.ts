@@ -107,7 +107,7 @@ describe.skipIf(!process.env.WXTOKEN_TEST_KEYRING)('wxtoken CLI in scripts', () 
       history: JSON.parse((await run(['history', 'prod', '--json'])).stdout),
     };
     expect(outputs.list).toEqual([
-      { name: 'prod', kind: 'oa', appid: DEMO_ACCOUNT.appid, mode: 'stable', api_base: sim.url, note: 'n', has_secret: true, created_at: expect.stringMatching(ISO) },
+      { name: 'prod', kind: 'oa', appid: DEMO_ACCOUNT.appid, mode: 'stable', api_base: sim.url, note: 'n', has_secret: true, created_at: expect.stringMatching(ISO), token_source: { type: 'local' } },
     ]);
     expect(outputs.show).toMatchObject({ name: 'prod', api_base: sim.url, token: { state: 'fresh', fetch_blocked: false, expires_at: expect.stringMatching(ISO), fetched_at: expect.stringMatching(ISO) } });
     expect(outputs.call).toMatchObject({ status: 200, content_type: expect.stringContaining('json'), time_ms: expect.any(Number), errcode: 0, retried: false });
