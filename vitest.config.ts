@@ -5,7 +5,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     environment: 'node',
     // Chromiums shared by the e2e files (one file at a time each), launched only when an e2e file asks.
-    globalSetup: ['test/support/chromium-pool.ts'],
+    globalSetup: ['test/support/e2e/chromium-pool.ts'],
     // A hang detector, not a speed target: a CLI test runs a dozen child processes (each with its keychain
     // worker), and on 2 cores shared with a Chromium that can take well over 30 s without anything being wrong.
     testTimeout: 90_000,

@@ -12,9 +12,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { openCore } from '../src/main/core/core';
-import { launchChromium, openApp } from '../test/support/e2e-browser';
-import { CpuProfile, type Hotspot } from '../test/support/e2e-profile';
-import { rendererMissing, ROOT, startServeStack, uniqueAppid } from '../test/support/e2e-serve';
+import { launchChromium, openApp } from '../test/support/e2e/e2e-browser';
+import { CpuProfile, type Hotspot } from '../test/support/e2e/e2e-profile';
+import { rendererMissing, ROOT, startServeStack, uniqueAppid } from '../test/support/e2e/e2e-serve';
 import { ConsolePage } from '../test/e2e/pages/console';
 import { SidebarPage } from '../test/e2e/pages/sidebar';
 

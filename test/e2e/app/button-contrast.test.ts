@@ -4,7 +4,7 @@
  * and each dialog.
  */
 import { describe, expect, it } from 'vitest';
-import { e2eSkipReason, useE2e } from '../../support/e2e-fixture';
+import { e2eSkipReason, useE2e } from '../../support/e2e/e2e-fixture';
 import { ConsolePage } from '../pages/console';
 import { DialogsPage } from '../pages/dialogs';
 import { SidebarPage } from '../pages/sidebar';

@@ -6,8 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { e2eSkipReason, useE2e } from '../../support/e2e-fixture';
-import { uniqueAppid } from '../../support/e2e-serve';
+import { e2eSkipReason, useE2e } from '../../support/e2e/e2e-fixture';
+import { uniqueAppid } from '../../support/e2e/e2e-serve';
 import { DialogsPage } from '../pages/dialogs';
 import { SidebarPage } from '../pages/sidebar';
 import { textsFor, type UiLang } from '../pages/texts';

@@ -3,7 +3,7 @@
  * disturb nobody); a classic account keeps its explicit "Get token" and fetches nothing by itself.
  */
 import { describe, expect, it } from 'vitest';
-import { e2eSkipReason, useE2e } from '../../support/e2e-fixture';
+import { e2eSkipReason, useE2e } from '../../support/e2e/e2e-fixture';
 import { SidebarPage } from '../pages/sidebar';
 import { textsFor } from '../pages/texts';
 import { TokenCardPage } from '../pages/token-card';

@@ -4,8 +4,8 @@
  * write-only and testing credentials in place, and removing an account (asked once, gone everywhere).
  */
 import { describe, expect, it } from 'vitest';
-import { e2eSkipReason, useE2e } from '../../support/e2e-fixture';
-import { uniqueAppid } from '../../support/e2e-serve';
+import { e2eSkipReason, useE2e } from '../../support/e2e/e2e-fixture';
+import { uniqueAppid } from '../../support/e2e/e2e-serve';
 import { DialogsPage } from '../pages/dialogs';
 import { SidebarPage } from '../pages/sidebar';
 import { textsFor, type UiLang } from '../pages/texts';

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../support/cli';
-import { e2eSkipReason, useE2e } from '../../support/e2e-fixture';
+import { e2eSkipReason, useE2e } from '../../support/e2e/e2e-fixture';
 import { SidebarPage } from '../pages/sidebar';
 import { textsFor } from '../pages/texts';
 

@@ -4,7 +4,7 @@
  * a token says it fetched one and shows it as fetched.
  */
 import { describe, expect, it } from 'vitest';
-import { e2eSkipReason, useE2e } from '../../support/e2e-fixture';
+import { e2eSkipReason, useE2e } from '../../support/e2e/e2e-fixture';
 import { SidebarPage } from '../pages/sidebar';
 import { textsFor, type UiLang } from '../pages/texts';
 import { TokenCardPage } from '../pages/token-card';

@@ -3,8 +3,8 @@
  * either language, the full name on hover, and an account paused after 45009 never shown as valid (green).
  */
 import { describe, expect, it } from 'vitest';
-import { e2eSkipReason, useE2e } from '../../support/e2e-fixture';
-import { waitReady } from '../../support/e2e-browser';
+import { e2eSkipReason, useE2e } from '../../support/e2e/e2e-fixture';
+import { waitReady } from '../../support/e2e/e2e-browser';
 import { SidebarPage } from '../pages/sidebar';
 import { textsFor } from '../pages/texts';
 

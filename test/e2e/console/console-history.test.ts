@@ -6,8 +6,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { waitReady } from '../../support/e2e-browser';
-import { e2eSkipReason, useE2e } from '../../support/e2e-fixture';
+import { waitReady } from '../../support/e2e/e2e-browser';
+import { e2eSkipReason, useE2e } from '../../support/e2e/e2e-fixture';
 import { ConsolePage } from '../pages/console';
 import { SidebarPage } from '../pages/sidebar';
 import { textsFor, type UiLang } from '../pages/texts';

@@ -3,8 +3,8 @@
  * and exported as a file that holds no token and no secret value.
  */
 import { describe, expect, it } from 'vitest';
-import { downloadedBytes, waitReady } from '../../support/e2e-browser';
-import { e2eSkipReason, useE2e } from '../../support/e2e-fixture';
+import { downloadedBytes, waitReady } from '../../support/e2e/e2e-browser';
+import { e2eSkipReason, useE2e } from '../../support/e2e/e2e-fixture';
 import { ConsolePage } from '../pages/console';
 import { SidebarPage } from '../pages/sidebar';
 import { textsFor, type UiLang } from '../pages/texts';

@@ -3,7 +3,7 @@
  * so the status line says both, and only the errcode is shown as the failure.
  */
 import { describe, expect, it } from 'vitest';
-import { e2eSkipReason, useE2e } from '../../support/e2e-fixture';
+import { e2eSkipReason, useE2e } from '../../support/e2e/e2e-fixture';
 import { ConsolePage } from '../pages/console';
 import { SidebarPage } from '../pages/sidebar';
 import type { UiLang } from '../pages/texts';

@@ -6,8 +6,8 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { MEDIA_JPEG } from '../../simulator/business/images';
-import { downloadedBytes } from '../../support/e2e-browser';
-import { e2eSkipReason, useE2e } from '../../support/e2e-fixture';
+import { downloadedBytes } from '../../support/e2e/e2e-browser';
+import { e2eSkipReason, useE2e } from '../../support/e2e/e2e-fixture';
 import { ConsolePage } from '../pages/console';
 import { SidebarPage } from '../pages/sidebar';
 import { textsFor } from '../pages/texts';

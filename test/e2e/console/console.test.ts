@@ -3,7 +3,7 @@
  * re-running from the history, and the IP-whitelist error (40164) with the caller IP to copy.
  */
 import { describe, expect, it } from 'vitest';
-import { e2eSkipReason, useE2e } from '../../support/e2e-fixture';
+import { e2eSkipReason, useE2e } from '../../support/e2e/e2e-fixture';
 import { ConsolePage } from '../pages/console';
 import { SidebarPage } from '../pages/sidebar';
 import { textsFor, type UiLang } from '../pages/texts';

@@ -3,8 +3,8 @@
  * through the dialog, the masked token, copying it, the countdown, and the token renewing on screen.
  */
 import { describe, expect, it } from 'vitest';
-import { e2eSkipReason, useE2e } from '../../support/e2e-fixture';
-import { uniqueAppid } from '../../support/e2e-serve';
+import { e2eSkipReason, useE2e } from '../../support/e2e/e2e-fixture';
+import { uniqueAppid } from '../../support/e2e/e2e-serve';
 import { DialogsPage } from '../pages/dialogs';
 import { SidebarPage } from '../pages/sidebar';
 import { textsFor } from '../pages/texts';

@@ -3,7 +3,7 @@
  * the user asking (that would kill production's token), and a revealed token never shows on another account.
  */
 import { describe, expect, it } from 'vitest';
-import { e2eSkipReason, useE2e } from '../../support/e2e-fixture';
+import { e2eSkipReason, useE2e } from '../../support/e2e/e2e-fixture';
 import { SidebarPage } from '../pages/sidebar';
 import { textsFor } from '../pages/texts';
 import { TokenCardPage } from '../pages/token-card';

@@ -3,7 +3,7 @@
  * client of the same core) are listed after a reload, newest first, and any of them can be shown again.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { e2eSkipReason, useE2e } from '../../support/e2e-fixture';
+import { e2eSkipReason, useE2e } from '../../support/e2e/e2e-fixture';
 import { startCallbackServer, type CallbackServer } from '../../support/toolbox/callback-server';
 import { SidebarPage } from '../pages/sidebar';
 import { textsFor, type UiLang } from '../pages/texts';

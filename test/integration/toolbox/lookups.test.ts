@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseInput } from '../../../src/shared/contract';
 import { jsapiSignature } from '../../../src/main/core/jssdk/signature';
-import { hasTestKeyring } from '../../support/keychain';
+import { hasTestKeyring } from '../../support/keychain/keychain';
 import { makeCoreEnv, type CoreEnv } from '../../support/core-env';
 
 describe.skipIf(!hasTestKeyring())('JS-SDK signing, rid and quota look-ups, clear_quota through the core and the simulator', () => {

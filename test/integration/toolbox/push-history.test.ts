@@ -7,7 +7,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cliSandbox, type CliSandbox } from '../../support/cli';
-import { hasTestKeyring } from '../../support/keychain';
+import { hasTestKeyring } from '../../support/keychain/keychain';
 import { makeCoreEnv, type CoreEnv } from '../../support/core-env';
 import { field, startCallbackServer, type CallbackServer } from '../../support/toolbox/callback-server';
 

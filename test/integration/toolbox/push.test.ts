@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PushReport } from '../../../src/shared/toolbox/models';
-import { hasTestKeyring } from '../../support/keychain';
+import { hasTestKeyring } from '../../support/keychain/keychain';
 import { makeCoreEnv, type CoreEnv } from '../../support/core-env';
 import { encrypt, encryptedReply, field, startCallbackServer, type CallbackServer, type Received } from '../../support/toolbox/callback-server';
 

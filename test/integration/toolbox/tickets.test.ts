@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { refreshAt } from '../../../src/main/core/tokens/refresh-policy';
-import { hasTestKeyring } from '../../support/keychain';
+import { hasTestKeyring } from '../../support/keychain/keychain';
 import { makeCoreEnv, until, type CoreEnv } from '../../support/core-env';
 
 const GETTICKET = '/cgi-bin/ticket/getticket';

@@ -13,7 +13,7 @@ import { FileProcessLock } from '../../../src/main/core/storage/process-lock';
 import { SettingsStore } from '../../../src/main/core/storage/settings-store';
 import { EncryptedTokenCache } from '../../../src/main/core/tokens/token-cache';
 import type { Result } from '../../../src/shared/result';
-import { MemorySecretStore } from '../../support/memory-secret-store';
+import { MemorySecretStore } from '../../support/keychain/memory-secret-store';
 
 let home: string;
 let problems: FileProblem[];

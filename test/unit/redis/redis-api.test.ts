@@ -9,7 +9,7 @@ import { createRedisApi } from '../../../src/main/core/redis/redis-api';
 import { RedisStore } from '../../../src/main/core/redis/redis-store';
 import { keychainUnavailable } from '../../../src/main/core/keychain/secret-store';
 import { parseInput } from '../../../src/shared/contract';
-import { MemorySecretStore } from '../../support/memory-secret-store';
+import { MemorySecretStore } from '../../support/keychain/memory-secret-store';
 
 const PASSWORD = 'pw-7c1e0a9d55';
 let home: string;

@@ -1,7 +1,7 @@
 /** callContract: the one validate-call-catch step every host (HTTP, IPC) makes. */
 import { describe, expect, it } from 'vitest';
 import { callContract } from '../../../src/main/call-contract';
-import { FAKE_SECRET, FAKE_TOKEN, makeFakeApi } from '../../support/fake-api';
+import { FAKE_SECRET, FAKE_TOKEN, makeFakeApi } from '../../support/http/fake-api';
 
 describe('callContract', () => {
   it('refuses invalid input before the implementation runs', async () => {

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { IPC_PREFIX, methodNames } from '../../../../src/shared/contract';
-import { hasTestKeyring } from '../../../support/keychain';
+import { hasTestKeyring } from '../../../support/keychain/keychain';
 
 const root = path.resolve(__dirname, '../../../..');
 const entry = path.join(root, 'out/main/index.js');
