@@ -106,6 +106,20 @@ describe.skipIf(!hasTestKeyring())('push history', () => {
     expect(await env.core.api.listPushHistory({ name: 'shop' })).toEqual({ ok: true, value: [] });
   });
 
+  it('a rename onto a name whose pushes file outlived its account (an interrupted remove) does not inherit it', async () => {
+    env = await makeCoreEnv();
+    await env.addAccount('oa', {}, 'stable');
+    await env.addAccount('other', {}, 'stable');
+    expect((await env.core.api.setCallbackConfig({ name: 'oa', token: TOKEN, aesKey: '' })).ok).toBe(true);
+    const srv = (server = await startCallbackServer({ token: TOKEN }));
+    srv.answer = () => ({ body: 'success' });
+    expect((await env.core.api.pushMessage({ name: 'oa', to: srv.url, text: 'one' })).ok).toBe(true);
+    const pushes = join(env.home, 'pushes');
+    await writeFile(join(pushes, 'ghost.json'), await readFile(join(pushes, 'oa.json')));
+    expect((await env.core.api.editAccount({ name: 'other', patch: { name: 'ghost' } })).ok).toBe(true);
+    expect(await env.core.api.listPushHistory({ name: 'ghost' })).toEqual({ ok: true, value: [] });
+  });
+
   it('wxtoken push NAME --history lists the pushes of earlier runs, as text and as JSON', async () => {
     cli = await cliSandbox();
     const srv = (server = await startCallbackServer({ token: TOKEN }));

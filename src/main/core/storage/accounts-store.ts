@@ -9,8 +9,7 @@ import { appidProblem, sourceProblem } from '../../../shared/account-rules';
 import type { accountInput } from '../../../shared/schemas';
 import { canonicalAccount } from './canonical-account';
 import { readJsonFile, writeFileAtomic, type ReportProblem, type Validate } from './atomic-file';
-import { fileSignature } from './file-signature';
-import { FileFreshness } from './file-freshness';
+import { FileFreshness, fileSignature } from './file-freshness';
 import { guardStorage, invalid, validationError } from './store-result';
 import type { ProcessLock } from '../types';
 

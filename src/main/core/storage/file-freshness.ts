@@ -1,5 +1,6 @@
-import { watch as watchFolder, type FSWatcher } from 'node:fs';
+import { statSync, watch as watchFolder, type FSWatcher } from 'node:fs';
 import path from 'node:path';
+import { errnoCode, storageFailure } from './atomic-file';
 
 /**
  * Whether an in-memory copy of a file may be used without even a `stat`: a watch on its folder (inotify,
@@ -45,5 +46,20 @@ export class FileFreshness {
     this.watcher?.close();
     this.watcher = undefined;
     this.trustedUntil = 0;
+  }
+}
+
+/**
+ * mtime/size/inode of a file, or null when it does not exist: an in-memory copy stays good while this is
+ * unchanged. Synchronous on purpose: it sits on the cache-hit path of every token request, where one stat
+ * syscall costs a few microseconds and a trip through libuv's thread pool costs ten times that.
+ */
+export function fileSignature(file: string): string | null {
+  try {
+    const s = statSync(file, { bigint: true });
+    return `${s.mtimeNs}:${s.size}:${s.ino}`;
+  } catch (err) {
+    if (errnoCode(err) === 'ENOENT') return null;
+    throw storageFailure(err, file);
   }
 }

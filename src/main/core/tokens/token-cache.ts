@@ -9,8 +9,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { byName, own, type ByName } from '../../../shared/by-name';
-import { fileSignature } from '../storage/file-signature';
-import { FileFreshness } from '../storage/file-freshness';
+import { FileFreshness, fileSignature } from '../storage/file-freshness';
 import { newerFormatFailure, readJsonFile, writeFileAtomic, type ReportProblem, type Validate } from '../storage/atomic-file';
 import { CACHE_KEY_ITEM } from '../keychain/secret-items';
 import type { FetchState, ProcessLock, SecretStore, StoredToken, TokenCache } from '../types';
