@@ -53,6 +53,20 @@ function jsonLint(describe: JsonEditorOptions['describeError']): Extension {
   );
 }
 
+/**
+ * CodeMirror's own placeholder unfolds on `click`, which is lost when the editor redraws the line between the
+ * button's press and release (a lint pass or a re-measure after a resize can): this one unfolds on the press.
+ */
+function foldPlaceholder(view: EditorView, unfold: (event: Event) => void): HTMLElement {
+  const element = document.createElement('span');
+  element.className = 'cm-foldPlaceholder';
+  element.textContent = '…';
+  element.setAttribute('aria-label', view.state.phrase('folded code'));
+  element.title = view.state.phrase('unfold');
+  element.onmousedown = unfold;
+  return element;
+}
+
 function formatView(view: EditorView): boolean {
   const text = view.state.doc.toString();
   const pretty = formatJson(text);
@@ -74,7 +88,7 @@ export function createJsonEditor(parent: HTMLElement, root: ShadowRoot, options:
       extensions: [
         lineNumbers(),
         highlightActiveLineGutter(),
-        codeFolding(),
+        codeFolding({ placeholderDOM: foldPlaceholder }),
         foldGutter(),
         drawSelection(),
         history(),
