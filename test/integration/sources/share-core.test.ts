@@ -6,41 +6,20 @@
 import { randomUUID } from 'node:crypto';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Redis } from 'ioredis';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSimulator, type SimAccount, type Simulator } from '../../simulator';
+import { describe, expect, it } from 'vitest';
+import type { SimAccount } from '../../simulator';
 import { uniqueAppid } from '../../support/core-env';
-import { startRedis, type RedisFixture } from '../../support/redis-server';
-import { openMachine, type Machine } from './share-machines';
+import { useTeamRedis, type Machine } from './share-machines';
 
-let redis: RedisFixture;
-let client: Redis;
-let sim: Simulator;
-const cleanups: (() => Promise<void>)[] = [];
+const team = useTeamRedis();
 
-beforeAll(async () => {
-  redis = await startRedis();
-  client = new Redis({ host: redis.host, port: redis.port, password: redis.password });
-});
-afterAll(async () => {
-  client?.disconnect();
-  await redis?.stop();
-});
-beforeEach(async () => {
-  sim = await startSimulator();
-});
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-  await sim?.close();
-});
-
-const machine = () => openMachine(redis, cleanups);
+const machine = () => team.machine();
 
 function join_(m: Machine, account: SimAccount, secret: string | undefined, mode: 'stable' | 'classic' = 'stable') {
-  return m.join({ name: 'app', appid: account.appid, kind: account.kind, mode, apiBase: sim.url }, secret);
+  return m.join({ name: 'app', appid: account.appid, kind: account.kind, mode, apiBase: team.sim.url }, secret);
 }
 
-const fetches = () => sim.count('/cgi-bin/token') + sim.count('/cgi-bin/stable_token');
+const fetches = () => team.sim.count('/cgi-bin/token') + team.sim.count('/cgi-bin/stable_token');
 const newAccount = (): SimAccount => ({ kind: 'oa', appid: uniqueAppid(), secret: randomUUID().replace(/-/g, '') });
 
 async function reveal(m: Machine) {
@@ -52,7 +31,7 @@ async function reveal(m: Machine) {
 describe('share', () => {
   it('one fetch for two machines, cold and at once; the AppSecret never reaches Redis', async () => {
     const account = newAccount();
-    sim.addAccount(account);
+    team.sim.addAccount(account);
     const [a, b] = [await machine(), await machine()];
     await join_(a, account, account.secret, 'classic');
     await join_(b, account, account.secret, 'classic');
@@ -61,24 +40,24 @@ describe('share', () => {
     expect(fetches()).toBe(1);
     expect(all[0].origin).toMatchObject({ type: 'share', where: 'team' });
 
-    const keys = await client.keys('*');
+    const keys = await team.client.keys('*');
     expect(keys).toContain(`{wxtoken:classic:${account.appid}}:token`);
     for (const key of keys) {
-      const type = await client.type(key);
-      const value = type === 'string' ? await client.get(key) : JSON.stringify(await client.hgetall(key));
+      const type = await team.client.type(key);
+      const value = type === 'string' ? await team.client.get(key) : JSON.stringify(await team.client.hgetall(key));
       expect(value ?? '').not.toContain(account.secret);
     }
   });
 
   it('compare-and-expire across machines: a 40001 on one drops the team token once; the other gets the new one', async () => {
     const account = newAccount();
-    sim.addAccount(account);
+    team.sim.addAccount(account);
     const [a, b] = [await machine(), await machine()];
     await join_(a, account, account.secret, 'classic');
     await join_(b, account, account.secret, 'classic');
     const first = (await reveal(a)).accessToken;
     expect((await reveal(b)).accessToken).toBe(first);
-    sim.revokeTokens(account.appid);
+    team.sim.revokeTokens(account.appid);
     const call = await a.core.api.sendRequest({ account: 'app', method: 'GET', path: '/cgi-bin/getcallbackip', noHistory: true });
     expect(call.ok && call.value.retried).toBe(true);
     expect(fetches()).toBe(2);
@@ -91,7 +70,7 @@ describe('share', () => {
 
   it('a member without the AppSecret reads the team token, and says no member with the secret has fetched when there is none', async () => {
     const account = newAccount();
-    sim.addAccount(account);
+    team.sim.addAccount(account);
     const [a, b] = [await machine(), await machine()];
     await join_(b, account, undefined);
     const none = await b.core.api.revealToken({ name: 'app' });
@@ -104,7 +83,7 @@ describe('share', () => {
 
   it('45009 blocks the whole team, and the force allowance is per AppID (team), not per machine', async () => {
     const account: SimAccount = { ...newAccount(), dailyQuota: 0 };
-    sim.addAccount(account);
+    team.sim.addAccount(account);
     const [a, b] = [await machine(), await machine()];
     await join_(a, account, account.secret, 'classic');
     await join_(b, account, account.secret, 'classic');
@@ -116,7 +95,7 @@ describe('share', () => {
     expect(fetches()).toBe(before);
 
     const stable = newAccount();
-    sim.addAccount(stable);
+    team.sim.addAccount(stable);
     const [c, d] = [await machine(), await machine()];
     await join_(c, stable, stable.secret);
     await join_(d, stable, stable.secret);
@@ -132,12 +111,12 @@ describe('share', () => {
 
   it('Redis paused: a still-valid token serves on; with none, a bounded error and no fetch; recovery once it answers', async () => {
     const account = newAccount();
-    sim.addAccount(account);
+    team.sim.addAccount(account);
     const [a, b] = [await machine(), await machine()];
     await join_(a, account, account.secret);
     await join_(b, account, account.secret);
     const held = await reveal(a);
-    redis.pause();
+    team.redis.pause();
     try {
       expect((await reveal(a)).accessToken).toBe(held.accessToken);
       const started = Date.now();
@@ -146,7 +125,7 @@ describe('share', () => {
       expect(!down.ok && down.error.code).toBe('redis_unreachable');
       expect(!down.ok && down.error.next?.en).toMatch(/never fetches outside the team lock/);
     } finally {
-      redis.resume();
+      team.redis.resume();
     }
     expect(fetches()).toBe(1);
     expect((await reveal(b)).accessToken).toBe(held.accessToken);
@@ -156,7 +135,7 @@ describe('share', () => {
   it('keeps the Redis password out of every file', async () => {
     const m = await machine();
     for (const entry of await readdir(m.home, { recursive: true, withFileTypes: true })) {
-      if (entry.isFile()) expect((await readFile(join(entry.parentPath, entry.name))).includes(redis.password)).toBe(false);
+      if (entry.isFile()) expect((await readFile(join(entry.parentPath, entry.name))).includes(team.redis.password)).toBe(false);
     }
   });
 });

@@ -9,8 +9,10 @@ import { join } from 'node:path';
 import { openCore, type Core, type CoreOptions } from '../../../src/main/core/core';
 import type { AccountInput } from '../../../src/shared/models';
 import { deleteKeychainService, FAST_RETRY } from '../../support/core-env';
-import type { Redis } from 'ioredis';
-import type { RedisFixture } from '../../support/redis-server';
+import { Redis } from 'ioredis';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { startSimulator, type Simulator } from '../../simulator';
+import { startRedis, type RedisFixture } from '../../support/redis-server';
 
 export interface Machine {
   core: Core;
@@ -50,4 +52,52 @@ export async function subscribed(client: Redis, channel = 'wxtoken:tokens'): Pro
     if (Date.now() > end) throw new Error('no machine subscribed in time');
     await new Promise((r) => setTimeout(r, 25));
   }
+}
+
+export interface Team {
+  /** One real Redis for the file, with a client of the test's own on it. */
+  readonly redis: RedisFixture;
+  readonly client: Redis;
+  /** A fresh simulator for each test. */
+  readonly sim: Simulator;
+  /** Run (last first) after each test: the machines opened in it. */
+  readonly cleanups: (() => Promise<void>)[];
+  /** A machine on this Redis, closed after the test. */
+  machine(options?: CoreOptions): Promise<Machine>;
+}
+
+/** The hooks every share test file needs: call once at the top of the file. */
+export function useTeamRedis(): Team {
+  let redis: RedisFixture;
+  let client: Redis;
+  let sim: Simulator;
+  const cleanups: (() => Promise<void>)[] = [];
+  beforeAll(async () => {
+    redis = await startRedis();
+    client = new Redis({ host: redis.host, port: redis.port, password: redis.password });
+  });
+  afterAll(async () => {
+    client?.disconnect();
+    await redis?.stop();
+  });
+  beforeEach(async () => {
+    sim = await startSimulator();
+  });
+  afterEach(async () => {
+    for (const c of cleanups.splice(0).reverse()) await c();
+    await sim?.close();
+  });
+  return {
+    get redis() {
+      return redis;
+    },
+    get client() {
+      return client;
+    },
+    get sim() {
+      return sim;
+    },
+    cleanups,
+    machine: (options) => openMachine(redis, cleanups, options),
+  };
 }

@@ -4,38 +4,18 @@
  * corp is not confused with it, and a 40001 drops the team token only if it is still the one that failed.
  */
 import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { maskToken } from '../../../src/shared/redact';
-import { startSimulator, type SimAccount, type Simulator } from '../../simulator';
+import type { SimAccount } from '../../simulator';
 import { nextEvent, uniqueAppid } from '../../support/core-env';
 import { startRedis, type RedisFixture } from '../../support/redis-server';
-import { openMachine, subscribed, type Machine } from './share-machines';
+import { useTeamRedis, openMachine, subscribed, type Machine } from './share-machines';
 
-let redis: RedisFixture;
-let client: Redis;
-let sim: Simulator;
-const cleanups: (() => Promise<void>)[] = [];
-
-beforeAll(async () => {
-  redis = await startRedis();
-  client = new Redis({ host: redis.host, port: redis.port, password: redis.password });
-});
-afterAll(async () => {
-  client?.disconnect();
-  await redis?.stop();
-});
-beforeEach(async () => {
-  sim = await startSimulator();
-});
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-  await sim?.close();
-});
+const team = useTeamRedis();
 
 const corp = (): SimAccount => ({ kind: 'wecom', appid: uniqueAppid('ww'), secret: randomUUID().replace(/-/g, '') });
-const app = (corpid: string) => ({ name: 'app', appid: corpid, kind: 'wecom' as const, apiBase: sim.url });
-const fetches = () => sim.count('/cgi-bin/gettoken');
+const app = (corpid: string) => ({ name: 'app', appid: corpid, kind: 'wecom' as const, apiBase: team.sim.url });
+const fetches = () => team.sim.count('/cgi-bin/gettoken');
 
 async function reveal(m: Machine) {
   const got = await m.core.api.revealToken({ name: 'app' });
@@ -46,22 +26,22 @@ async function reveal(m: Machine) {
 describe('share for WeCom', () => {
   it('two machines with one corpid + agentid make one gettoken call, under a hash-tagged key for that app', async () => {
     const account = corp();
-    sim.addAccount(account);
-    const [a, b] = [await openMachine(redis, cleanups), await openMachine(redis, cleanups)];
+    team.sim.addAccount(account);
+    const [a, b] = [await team.machine(), await team.machine()];
     await a.join(app(account.appid), account.secret, '1000002');
     await b.join(app(account.appid), account.secret, '1000002');
     const all = await Promise.all([...Array(20)].flatMap(() => [reveal(a), reveal(b)]));
     expect(new Set(all.map((t) => t.accessToken)).size).toBe(1);
     expect(fetches()).toBe(1);
     expect(all[0].origin).toMatchObject({ type: 'share', where: 'team' });
-    expect(await client.exists(`{wxtoken:wecom:${account.appid.toLowerCase()}:1000002}:token`)).toBe(1);
-    for (const key of await client.keys('*')) expect((await client.get(key).catch(() => '')) ?? '').not.toContain(account.secret);
+    expect(await team.client.exists(`{wxtoken:wecom:${account.appid.toLowerCase()}:1000002}:token`)).toBe(1);
+    for (const key of await team.client.keys('*')) expect((await team.client.get(key).catch(() => '')) ?? '').not.toContain(account.secret);
   });
 
   it('a member without the corpsecret reads the app it names; another agentid of the same corp is another token', async () => {
     const account = corp();
-    sim.addAccount(account);
-    const [a, b, c] = [await openMachine(redis, cleanups), await openMachine(redis, cleanups), await openMachine(redis, cleanups)];
+    team.sim.addAccount(account);
+    const [a, b, c] = [await team.machine(), await team.machine(), await team.machine()];
     await a.join(app(account.appid), account.secret, '1000002');
     await b.join(app(account.appid), undefined, '1000002');
     await c.join(app(account.appid), undefined, '1000003');
@@ -73,7 +53,7 @@ describe('share for WeCom', () => {
   });
 
   it('needs an agentid to share (members must name the same app); an AppID account takes none', async () => {
-    const m = await openMachine(redis, cleanups);
+    const m = await team.machine();
     const without = await m.core.api.addAccount({ account: { ...app(uniqueAppid('ww')), source: { type: 'share', redis: 'team' } }, secret: 's3cret' });
     expect(!without.ok && without.error.code).toBe('validation');
     expect(!without.ok && without.error.message.en).toMatch(/agentid/);
@@ -84,15 +64,15 @@ describe('share for WeCom', () => {
 
   it('compare-and-expire on 40001 across machines, and a new token reaches a listening machine by pub/sub', async () => {
     const account = corp();
-    sim.addAccount(account);
-    const [a, b] = [await openMachine(redis, cleanups), await openMachine(redis, cleanups)];
-    const listening = await openMachine(redis, cleanups, { autoRefresh: true });
+    team.sim.addAccount(account);
+    const [a, b] = [await team.machine(), await team.machine()];
+    const listening = await team.machine({ autoRefresh: true });
     for (const m of [a, b, listening]) await m.join(app(account.appid), account.secret, '1000002');
     const first = (await reveal(a)).accessToken;
     expect((await reveal(b)).accessToken).toBe(first);
     expect((await reveal(listening)).accessToken).toBe(first);
-    await subscribed(client);
-    sim.revokeTokens(account.appid);
+    await subscribed(team.client);
+    team.sim.revokeTokens(account.appid);
     const told = nextEvent(listening.core, (e) => (e.name === 'tokenChanged' && e.payload.masked && e.payload.masked !== maskToken(first) ? e.payload.masked : undefined));
     const call = await a.core.api.sendRequest({ account: 'app', method: 'GET', path: '/cgi-bin/getcallbackip', noHistory: true });
     expect(call.ok && call.value.retried).toBe(true);
@@ -110,7 +90,7 @@ describe('share for WeCom', () => {
 describe('share for WeCom on a Redis Cluster', () => {
   let cluster: RedisFixture | undefined;
   afterEach(async () => {
-    for (const c of cleanups.splice(0).reverse()) await c();
+    for (const c of team.cleanups.splice(0).reverse()) await c();
     await cluster?.stop();
     cluster = undefined;
   });
@@ -118,14 +98,14 @@ describe('share for WeCom on a Redis Cluster', () => {
   it('one fetch for two machines; the lock, the token and compare-and-expire share one slot', async () => {
     cluster = await startRedis({ cluster: true });
     const account = corp();
-    sim.addAccount(account);
-    const [a, b] = [await openMachine(cluster, cleanups), await openMachine(cluster, cleanups)];
+    team.sim.addAccount(account);
+    const [a, b] = [await openMachine(cluster, team.cleanups), await openMachine(cluster, team.cleanups)];
     await a.join(app(account.appid), account.secret, '1000002');
     await b.join(app(account.appid), account.secret, '1000002');
     const all = await Promise.all([...Array(10)].flatMap(() => [reveal(a), reveal(b)]));
     expect(new Set(all.map((t) => t.accessToken)).size).toBe(1);
     expect(fetches()).toBe(1);
-    sim.revokeTokens(account.appid);
+    team.sim.revokeTokens(account.appid);
     const call = await b.core.api.sendRequest({ account: 'app', method: 'GET', path: '/cgi-bin/getcallbackip', noHistory: true });
     expect(call.ok && call.value.retried).toBe(true);
     expect(fetches()).toBe(2);
