@@ -4,13 +4,13 @@
  * every one is leased, so there are never more than the files running at once (no more than the workers),
  * and none at all in a run without e2e files. Why leased, not one for all: Chromium's clipboard is one per
  * browser, and the specs copy and read it; a leased browser is used by one file at a time, as before.
- * Isolation within a file stays what it was: a fresh context (profile, storage, permissions) per test.
+ * Within a file, app-pages.ts gives each test the app loaded anew.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium, type BrowserServer } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
-import { CHROMIUM, CHROMIUM_ARGS, chromiumMissing } from './e2e-browser';
+import { CHROMIUM_LAUNCH, chromiumMissing } from './e2e-browser';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -41,7 +41,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       idle.leased = true;
       return idle;
     }
-    const starting = chromium.launchServer({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, timeout: 60_000 });
+    const starting = chromium.launchServer(CHROMIUM_LAUNCH);
     launching.add(starting);
     try {
       const pooled = { server: await starting, leased: true };

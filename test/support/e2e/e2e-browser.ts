@@ -9,7 +9,7 @@ import { chromium, type Browser, type BrowserContext, type Download, type Page }
 import { ROOT } from './e2e-serve';
 
 export const CHROMIUM = process.env.WXTOKEN_CHROMIUM ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
+const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',
@@ -17,8 +17,20 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
   '--no-first-run',
   '--disable-quic',
+  // Every window of headless Chromium preloads the address bar's popup, a page of its own in a renderer of its
+  // own: about 1.6 CPU-seconds per browser context on this box, for a popup no test ever opens.
+  '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup',
 ];
 export const SCREENSHOT_DIR = join(ROOT, 'test-results', 'screenshots');
+
+/** How to launch Chromium for the tests (through a shim that keeps Playwright's disabled features with ours). */
+export const CHROMIUM_LAUNCH = {
+  executablePath: join(__dirname, 'chromium-merged-features.sh'),
+  env: { ...process.env, WXTOKEN_CHROMIUM_BINARY: CHROMIUM },
+  headless: true,
+  args: CHROMIUM_ARGS,
+  timeout: 60_000,
+};
 
 export type UiLocale = 'zh-CN' | 'en-US';
 export interface OpenOptions {
@@ -34,7 +46,7 @@ export interface OpenOptions {
 export interface AppPage {
   page: Page;
   context: BrowserContext;
-  /** Bodies of every response the page has received (the event stream excluded: see ServeStack.eventText). */
+  /** Bodies of the responses the page has received that could carry data (see trackResponses). */
   responseBodies(): Promise<string[]>;
   /** Everything the page holds as text: its HTML plus the live values of inputs and text areas. */
   domText(): Promise<string>;
@@ -47,34 +59,55 @@ export function chromiumMissing(): string | undefined {
 }
 
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, timeout: 60_000 });
+  return chromium.launch(CHROMIUM_LAUNCH);
 }
 
-/** Opens the app at `url` in a fresh context and waits for its explicit ready marker. */
-export async function openApp(browser: Browser, url: string, options: OpenOptions = {}): Promise<AppPage> {
-  const origin = new URL(url).origin;
+export const VIEWPORT = { width: 1280, height: 900 };
+
+/** A fresh browser context with the app's clipboard permissions, and one page in it (not yet on the app). */
+export async function newAppContext(browser: Browser, origin: string, options: OpenOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     locale: options.locale ?? 'zh-CN',
     colorScheme: options.colorScheme ?? 'light',
-    viewport: { width: 1280, height: 900 },
+    viewport: VIEWPORT,
   });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
   const page = await context.newPage();
   for (const script of options.initScripts ?? []) await page.addInitScript(script);
+  return { context, page };
+}
 
-  const bodies: Promise<string>[] = [];
-  page.on('response', (response) => {
-    if ((response.headers()['content-type'] ?? '').includes('text/event-stream')) return;
-    bodies.push(response.text().catch(() => ''));
-  });
+/**
+ * Keeps the body of every response the page receives from now on that could carry data: not the event stream
+ * (it never ends: see ServeStack.eventText), not the built scripts and styles under /assets/ (files on disk since
+ * the build, before any test made a secret; a megabyte per load through the DevTools protocol otherwise).
+ */
+export function trackResponses(page: Page): { bodies(): Promise<string[]>; reset(): void } {
+  let bodies: Promise<string>[] = [];
+  const listen = () =>
+    page.on('response', (response) => {
+      if ((response.headers()['content-type'] ?? '').includes('text/event-stream')) return;
+      if (new URL(response.url()).pathname.startsWith('/assets/')) return;
+      bodies.push(response.text().catch(() => ''));
+    });
+  listen();
+  return {
+    bodies: () => Promise.all(bodies),
+    reset() {
+      // A test may have left listeners of its own (a dialog handler, say): the next test starts without them.
+      page.removeAllListeners();
+      bodies = [];
+      listen();
+    },
+  };
+}
 
-  await options.beforeGoto?.(page);
-  await page.goto(url);
-  await waitReady(page);
+/** The AppPage over a page that is on the app; `close` is what the test's close does. */
+export function appPage(page: Page, context: BrowserContext, responses: { bodies(): Promise<string[]> }, close: () => Promise<void>): AppPage {
   return {
     page,
     context,
-    responseBodies: () => Promise.all(bodies),
+    responseBodies: responses.bodies,
     domText: () =>
       page.evaluate(() => {
         const values = [...document.querySelectorAll('input, textarea')].map((el) => (el as HTMLInputElement).value);
@@ -86,8 +119,18 @@ export async function openApp(browser: Browser, url: string, options: OpenOption
       await mkdir(SCREENSHOT_DIR, { recursive: true });
       await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true, animations: 'disabled' });
     },
-    close: () => context.close(),
+    close,
   };
+}
+
+/** Opens the app at `url` in a fresh context and waits for its explicit ready marker. */
+export async function openApp(browser: Browser, url: string, options: OpenOptions = {}): Promise<AppPage> {
+  const { context, page } = await newAppContext(browser, new URL(url).origin, options);
+  const responses = trackResponses(page);
+  await options.beforeGoto?.(page);
+  await page.goto(url);
+  await waitReady(page);
+  return appPage(page, context, responses, () => context.close());
 }
 
 /** The renderer sets `data-ready` on <html> once settings, accounts and the catalogue are loaded. */

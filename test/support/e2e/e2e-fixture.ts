@@ -1,21 +1,22 @@
 /**
  * The end-to-end fixture: per spec file the simulator, `wxtoken serve` (a real child process on a fresh data
  * folder and keychain service) and a Chromium leased for the file from the run's pool (chromium-pool.ts);
- * per test a fresh browser context opened on the printed URL, ready once the app says so. Also the one check
- * every spec ends with: no AppSecret reached the page.
+ * per test the app loaded anew from the printed URL, ready once the app says so, in a page the file's earlier
+ * tests may have used (app-pages.ts). Also the one check every spec ends with: no AppSecret reached the page.
  */
 import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
 import type { SimAccount } from '../../simulator';
 import { LEASE_PATH, RETURN_PATH } from './chromium-pool';
-import { chromiumMissing, launchChromium, openApp, type AppPage, type OpenOptions } from './e2e-browser';
+import { AppPages } from './app-pages';
+import { chromiumMissing, launchChromium, type AppPage, type OpenOptions } from './e2e-browser';
 import { rendererMissing, startServeStack, type ServeStack } from './e2e-serve';
 import { hasTestKeyring } from '../keychain/keychain';
 
 export interface E2e {
   stack: ServeStack;
   browser: Browser;
-  /** A fresh context and page on the app, closed after the test. */
+  /** A page on the app, freshly loaded; parked or closed after the test. */
   open(options?: OpenOptions): Promise<AppPage>;
   /** addAccount on the stack, remembering the secret for `expectNoSecretLeak`. */
   addAccount(name: string, sim: Partial<SimAccount>, mode?: 'stable' | 'classic'): Promise<SimAccount>;
@@ -36,7 +37,7 @@ export function useE2e(options: { expiresIn?: number; callerIp?: string } = {}):
   let e2e: E2e | undefined;
   let stack: ServeStack | undefined;
   let browser: LeasedBrowser | undefined;
-  const pages: AppPage[] = [];
+  let pages: AppPages | undefined;
   const secrets = new Set<string>();
 
   beforeAll(async () => {
@@ -45,14 +46,11 @@ export function useE2e(options: { expiresIn?: number; callerIp?: string } = {}):
     [stack, browser] = await Promise.all([startServeStack(options), leaseChromium()]);
     const s = stack;
     const b = browser.browser;
+    const p = (pages = new AppPages(b, s.url));
     e2e = {
       stack: s,
       browser: b,
-      async open(openOptions) {
-        const app = await openApp(b, s.url, openOptions);
-        pages.push(app);
-        return app;
-      },
+      open: (openOptions) => p.open(openOptions),
       async addAccount(name, sim, mode) {
         const account = await s.addAccount(name, sim, mode);
         secrets.add(account.secret);
@@ -72,7 +70,7 @@ export function useE2e(options: { expiresIn?: number; callerIp?: string } = {}):
   });
 
   afterEach(async () => {
-    for (const app of pages.splice(0)) await app.close().catch(() => undefined);
+    await pages?.releaseAll();
   });
 
   afterAll(async () => {
