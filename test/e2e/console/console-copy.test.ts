@@ -29,7 +29,7 @@ describe.skipIf(Boolean(skip))('copy as cURL and snippets follow the editor', ()
     await c.pick('/cgi-bin/menu/get');
     await c.send();
     await c.pick('/cgi-bin/message/custom/send');
-    await c.typeBody('{"touser": "o-user-1", "msgtype": "text", "text": {"content": "hi"}}');
+    await c.insertBody('{"touser": "o-user-1", "msgtype": "text", "text": {"content": "hi"}}');
     await c.send();
     expect(await c.answers.textContent()).toBe('POST /cgi-bin/message/custom/send');
 
@@ -63,7 +63,7 @@ describe.skipIf(Boolean(skip))('copy as cURL and snippets follow the editor', ()
     await expect.poll(() => c.clipboard()).toBe(`curl -sS '${stack.sim.url}/cgi-bin/user/info?access_token=ACCESS_TOKEN&openid=o-user-2&lang=zh_CN'`);
 
     await c.pick('/cgi-bin/message/custom/send');
-    await c.typeBody('{"touser": "o-user-3", "msgtype": "text", "text": {"content": "hi"}, "safe": false}');
+    await c.insertBody('{"touser": "o-user-3", "msgtype": "text", "text": {"content": "hi"}, "safe": false}');
     await c.snippets.locator('summary').click();
     const url = `${stack.sim.url}/cgi-bin/message/custom/send?access_token=ACCESS_TOKEN`;
     const expected: [string, string[]][] = [

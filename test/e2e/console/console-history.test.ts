@@ -70,7 +70,7 @@ describe.skipIf(Boolean(skip))('the console history', () => {
   it('keeps the editor draft across a reload (zh)', async () => {
     const { app, sidebar, console: c } = await openOn('zh-CN', 'dark');
     await c.pick('/cgi-bin/message/custom/send');
-    await c.typeBody('{"touser": "o-draft-kept", "msgtype": "text", "text": {"content": "草稿"}}');
+    await c.insertBody('{"touser": "o-draft-kept", "msgtype": "text", "text": {"content": "草稿"}}');
     await expect.poll(() => app.page.evaluate(() => Object.values({ ...localStorage }).join('\n'))).toContain('o-draft-kept');
     await app.page.reload();
     await waitReady(app.page);

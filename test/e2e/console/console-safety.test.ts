@@ -52,7 +52,7 @@ describe.skipIf(Boolean(skip))('the console never surprises', () => {
     expect(await c.responseError.count()).toBe(0);
 
     // A wrong AppID typed into the body: the advice points at the request, not at the account settings.
-    await c.typeBody('{"appid": "wx0000000000000000"}');
+    await c.insertBody('{"appid": "wx0000000000000000"}');
     await c.sendAs('safe-oa').click();
     await c.confirmDialog.getByRole('button', { name: t('console.confirmSend'), exact: true }).click();
     await c.settled();
@@ -79,7 +79,7 @@ describe.skipIf(Boolean(skip))('the console never surprises', () => {
     expect(await c.sendAs('safe-oa').isDisabled()).toBe(true);
     expect(await c.placeholdersLeft.textContent()).toBe(t('console.placeholdersLeft', { names: `OPENID (${t('console.bodyLine', { line: 2 })})` }));
     await app.screenshot('console-placeholders.zh-CN.dark');
-    await c.typeBody('{"touser": "o-real-user", "msgtype": "text", "text": {"content": "hi"}}');
+    await c.insertBody('{"touser": "o-real-user", "msgtype": "text", "text": {"content": "hi"}}');
     await expect.poll(() => c.sendAs('safe-oa').isDisabled()).toBe(false);
 
     await c.pick('/cgi-bin/media/get');

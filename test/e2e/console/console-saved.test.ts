@@ -31,7 +31,7 @@ describe.skipIf(Boolean(skip))('saved requests', () => {
     const { stack } = e2e();
     const { app, sidebar, appid, console: c, t, saved } = await openOn('en', 'light');
     await c.pick('/cgi-bin/message/custom/send');
-    await c.typeBody('{"touser": "o-saved-user", "msgtype": "text", "text": {"content": "hi"}}');
+    await c.insertBody('{"touser": "o-saved-user", "msgtype": "text", "text": {"content": "hi"}}');
     await c.section.getByRole('button', { name: t('console.addParam'), exact: true }).click();
     await c.section.getByRole('textbox', { name: t('console.paramNameN', { n: 1 }), exact: true }).fill('appsecret');
     await c.queryValue(1).fill('not-a-real-secret-but-secret-shaped');

@@ -47,7 +47,7 @@ describe.skipIf(Boolean(skip))('console responses and the daily quota', () => {
     await app.screenshot('console-json-error.en.light');
 
     const compact = '{"touser":"o1","msgtype":"text","text":{"content":"hi"}}';
-    await c.typeBody(compact);
+    await c.insertBody(compact);
     await expect.poll(() => c.bodyCheck()).toBe(t('console.jsonOk'));
     await c.formatButton.click();
     await expect.poll(() => c.bodyText()).toBe(JSON.stringify(JSON.parse(compact), null, 2));

@@ -130,6 +130,18 @@ export class ConsolePage {
     await keyboard.type(text);
   }
 
+  /**
+   * Replaces the body in one input, as a paste or an input method does: for tests whose subject is not typing
+   * (key by key costs a protocol round trip and an editor update per character).
+   */
+  async insertBody(text: string): Promise<void> {
+    await this.body.click();
+    const keyboard = this.section.page().keyboard;
+    await keyboard.press('ControlOrMeta+a');
+    await keyboard.press('Backspace');
+    await keyboard.insertText(text);
+  }
+
   /** The body's text as the editor holds it (every line is drawn while the body fits the editor's height). */
   async bodyText(): Promise<string> {
     return this.body.evaluate((el) => [...el.querySelectorAll('.cm-line')].map((line) => line.textContent ?? '').join('\n'));
