@@ -88,7 +88,8 @@ describe.skipIf(Boolean(skip))('quota offers', () => {
     await c.status(200).waitFor();
     await c.section.getByRole('button', { name: t('toolbox.quotaButton'), exact: true }).click();
     const result = c.section.getByRole('region', { name: t('toolbox.quotaButton.result', { path: '/cgi-bin/user/get' }), exact: true });
-    await result.waitFor();
+    // The region opens busy, before quota/get has answered: wait for the answer, not the region.
+    await result.and(page.locator('[aria-busy="false"]')).waitFor();
     // The simulator's limit for user/get is 500 a day; this account called it once.
     const shown = await result.locator('dd').allTextContents();
     expect(shown).toEqual(['500', '1', '499']);
