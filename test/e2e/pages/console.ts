@@ -1,5 +1,5 @@
 /** The request console: endpoint catalogue, the request editor, the response and the history. */
-import type { Locator, Page } from 'playwright-core';
+import type { Keyboard, Locator, Page } from 'playwright-core';
 import { literal, textsFor, type UiLang } from './texts';
 
 export class ConsolePage {
@@ -123,11 +123,7 @@ export class ConsolePage {
    * Enter indents the next line, so multi-line text is given without its indentation.
    */
   async typeBody(text: string): Promise<void> {
-    await this.body.click();
-    const keyboard = this.section.page().keyboard;
-    await keyboard.press('ControlOrMeta+a');
-    await keyboard.press('Backspace');
-    await keyboard.type(text);
+    await (await this.emptyBody()).type(text);
   }
 
   /**
@@ -135,11 +131,16 @@ export class ConsolePage {
    * (key by key costs a protocol round trip and an editor update per character).
    */
   async insertBody(text: string): Promise<void> {
+    await (await this.emptyBody()).insertText(text);
+  }
+
+  /** Focuses the body editor and deletes what it holds; returns the keyboard, ready to write into it. */
+  private async emptyBody(): Promise<Keyboard> {
     await this.body.click();
     const keyboard = this.section.page().keyboard;
     await keyboard.press('ControlOrMeta+a');
     await keyboard.press('Backspace');
-    await keyboard.insertText(text);
+    return keyboard;
   }
 
   /** The body's text as the editor holds it (every line is drawn while the body fits the editor's height). */

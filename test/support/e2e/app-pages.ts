@@ -1,15 +1,15 @@
 /**
  * The app pages of one spec file. A page a test is done with is parked on a same-origin page that runs
  * nothing, and the next test asking for the same language gets it back, storage cleared and the app loaded
- * anew. Loading the app again in its renderer process costs a fifth of a fresh context, which needs a new
- * process (measured on this 2-core box: ~0.5 s and ~0.8 CPU-s against ~2.5 s and ~4 CPU-s).
+ * anew. Loading the app again in its renderer process costs a third of a fresh context, which needs a new
+ * window and process (measured on this 2-core box: ~0.5 s and ~0.8 CPU-s against ~1.5 s and ~2.4 CPU-s).
  *
  * What a test sees is the same as in a fresh context: a new document from the printed URL, empty local and
  * session storage, the default viewport, the asked colour scheme, no listeners or routes of an earlier test.
  * Pages with init scripts or a hook before loading are never shared.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { appPage, newAppContext, trackResponses, VIEWPORT, waitReady, type AppPage, type OpenOptions, type UiLocale } from './e2e-browser';
+import { appPage, newAppContext, openApp, trackResponses, VIEWPORT, waitReady, type AppPage, type OpenOptions, type UiLocale } from './e2e-browser';
 
 /** Answers 404 with a short text body: an ordinary document of the app's origin, with no script. */
 const PARKING_PATH = '/parked-between-tests';
@@ -60,16 +60,15 @@ export class AppPages {
   }
 
   private async openUnshared(options: OpenOptions): Promise<AppPage> {
-    const { context, page } = await newAppContext(this.browser, this.origin, options);
-    this.unshared.add(context);
-    const responses = trackResponses(page);
-    await options.beforeGoto?.(page);
-    await page.goto(this.url);
-    await waitReady(page);
-    return appPage(page, context, responses, async () => {
-      this.unshared.delete(context);
-      await context.close();
-    });
+    const app = await openApp(this.browser, this.url, options);
+    this.unshared.add(app.context);
+    return {
+      ...app,
+      close: async () => {
+        this.unshared.delete(app.context);
+        await app.close();
+      },
+    };
   }
 
   /** Stops the app (timers, event stream, requests) so nothing it does reaches the next test. */
