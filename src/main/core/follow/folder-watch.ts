@@ -1,4 +1,5 @@
 import { watch, type FSWatcher } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 
 /** What changed in the data folder since the last report: top-level file names, and history file names. */
@@ -24,7 +25,7 @@ export class FolderWatch {
     private readonly settleMs = 100,
   ) {
     this.watchDir(home, (name) => {
-      if (name === 'history') this.watchHistory();
+      if (name === 'history') this.watchHistory(true);
       this.note('files', name);
     });
     this.watchHistory();
@@ -37,10 +38,17 @@ export class FolderWatch {
     this.watchers.clear();
   }
 
-  private watchHistory(): void {
+  private watchHistory(justMade = false): void {
     const dir = path.join(this.home, 'history');
     if (this.watchers.has(dir)) return;
     this.watchDir(dir, (name) => this.note('history', name));
+    // Another process makes the folder and writes its first file at once, before this watch began: report what is there.
+    if (justMade && this.watchers.has(dir)) {
+      readdir(dir).then(
+        (names) => names.forEach((name) => this.note('history', name)),
+        () => undefined,
+      );
+    }
   }
 
   private watchDir(dir: string, onName: (name: string) => void): void {
