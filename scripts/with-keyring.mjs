@@ -34,7 +34,10 @@ function need(bin, pkg) {
 if (!process.env.WXTOKEN_PRIVATE_BUS) {
   need('dbus-run-session', 'dbus');
   need('gnome-keyring-daemon', 'gnome-keyring');
-  const session = ['dbus-run-session', '--', process.execPath, fileURLToPath(import.meta.url), cmd, ...args];
+  // Ctrl+C reaches every process of the terminal's group. The session bus (and with it the keyring) must
+  // outlive the command's own clean-up, and this process must not end before it: dbus-run-session and its
+  // dbus-daemon ignore SIGINT and end when the command does (Node resets the signal for its own processes).
+  const session = ['sh', '-c', 'trap "" INT && exec "$@"', 'sh', 'dbus-run-session', '--', process.execPath, fileURLToPath(import.meta.url), cmd, ...args];
   const isolate = loopbackOnly && canIsolateNetwork();
   const command = isolate ? ['unshare', '--net', 'sh', '-c', 'ip link set lo up && exec "$@"', 'sh', ...session] : session;
   if (loopbackOnly && !isolate) console.error('(not root, or no unshare/ip: the tests run without a loopback-only network namespace)');
