@@ -2,10 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     environment: 'node',
-    // Chromiums shared by the e2e files (one file at a time each), launched only when an e2e file asks.
-    globalSetup: ['test/support/e2e/chromium-pool.ts'],
     // A hang detector, not a speed target: a CLI test runs a dozen child processes (each with its keychain
     // worker), and on 2 cores shared with a Chromium that can take well over 30 s without anything being wrong.
     testTimeout: 90_000,
@@ -16,5 +13,28 @@ export default defineConfig({
     pool: 'forks',
     // Two cores: the e2e files each drive a Chromium; more workers only thrash.
     maxWorkers: 2,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          // Chromiums shared by the e2e files (one file at a time each), launched only when an e2e file asks.
+          globalSetup: ['test/support/e2e/chromium-pool.ts'],
+          // A worker runs its e2e files one after another in one process, so they share its browser and its
+          // parked pages (e2e-fixture.ts): a new browser context costs ~1.6 CPU-s more than reusing one. Each
+          // file still has its own `wxtoken serve`, data folder and keychain service.
+          isolate: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+          exclude: ['test/e2e/**'],
+        },
+      },
+    ],
   },
 });

@@ -1,10 +1,10 @@
 /**
- * vitest globalSetup: Chromiums shared by the e2e spec files, so a file no longer starts (and stops) its own.
- * A file leases a browser for its whole run and gives it back at the end; a browser is launched only when
- * every one is leased, so there are never more than the files running at once (no more than the workers),
- * and none at all in a run without e2e files. Why leased, not one for all: Chromium's clipboard is one per
- * browser, and the specs copy and read it; a leased browser is used by one file at a time, as before.
- * Within a file, app-pages.ts gives each test the app loaded anew.
+ * vitest globalSetup: Chromiums shared by the e2e spec files, so a file does not start (and stop) its own.
+ * A worker process leases a browser and keeps it for the files it runs, one after another; its lease ends when
+ * the process is gone. A browser is launched only when every one is leased, so there are never more than the
+ * workers, and none at all in a run without e2e files. Why leased, not one for
+ * all: Chromium's clipboard is one per browser, and the specs copy and read it; a leased browser is used by one
+ * file at a time. Within a file, app-pages.ts gives each test the app loaded anew.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -20,12 +20,21 @@ declare module 'vitest' {
 }
 
 export const LEASE_PATH = '/lease';
-export const RETURN_PATH = '/return';
 
 interface Pooled {
   server: BrowserServer;
-  leased: boolean;
+  /** The process holding the lease, if any. */
+  leasedBy?: number;
 }
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   if (chromiumMissing()) {
@@ -35,16 +44,17 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const pool: Pooled[] = [];
   const launching = new Set<Promise<BrowserServer>>();
 
-  async function lease(): Promise<Pooled> {
-    const idle = pool.find((p) => !p.leased);
+  async function lease(pid: number): Promise<Pooled> {
+    // A worker that ended holds its lease no more (its connection, and with it its pages, closed with it).
+    const idle = pool.find((p) => p.leasedBy === undefined || !alive(p.leasedBy));
     if (idle) {
-      idle.leased = true;
+      idle.leasedBy = pid;
       return idle;
     }
     const starting = chromium.launchServer(CHROMIUM_LAUNCH);
     launching.add(starting);
     try {
-      const pooled = { server: await starting, leased: true };
+      const pooled = { server: await starting, leasedBy: pid };
       pool.push(pooled);
       return pooled;
     } finally {
@@ -55,19 +65,19 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const http = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://pool');
     if (url.pathname === LEASE_PATH) {
-      lease().then(
+      const pid = Number(url.searchParams.get('pid'));
+      if (!Number.isInteger(pid) || pid <= 0) {
+        res.statusCode = 400;
+        res.end('lease?pid=N: the process that holds the lease');
+        return;
+      }
+      lease(pid).then(
         (p) => res.end(p.server.wsEndpoint()),
         (err: Error) => {
           res.statusCode = 500;
           res.end(err.message);
         },
       );
-      return;
-    }
-    if (url.pathname === RETURN_PATH) {
-      const returned = pool.find((p) => p.server.wsEndpoint() === url.searchParams.get('ws'));
-      if (returned) returned.leased = false;
-      res.end();
       return;
     }
     res.statusCode = 404;

@@ -1,6 +1,6 @@
 /**
- * Debian's Chromium driven by playwright-core: one browser per spec file, a fresh context (profile,
- * storage, permissions) per test, every response the page receives kept so a test can scan it.
+ * Debian's Chromium driven by playwright-core: how it is launched, how a page is opened on the app and made
+ * ready, and every response the page receives kept so a test can scan it.
  */
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
@@ -63,6 +63,8 @@ export function launchChromium(): Promise<Browser> {
 }
 
 export const VIEWPORT = { width: 1280, height: 900 };
+/** What the app's origin may do in a test's browser (its copy buttons, and the tests' clipboard reads). */
+export const APP_PERMISSIONS = ['clipboard-read', 'clipboard-write'];
 
 /** A fresh browser context with the app's clipboard permissions, and one page in it (not yet on the app). */
 export async function newAppContext(browser: Browser, origin: string, options: OpenOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
@@ -71,7 +73,7 @@ export async function newAppContext(browser: Browser, origin: string, options: O
     colorScheme: options.colorScheme ?? 'light',
     viewport: VIEWPORT,
   });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+  await context.grantPermissions(APP_PERMISSIONS, { origin });
   const page = await context.newPage();
   for (const script of options.initScripts ?? []) await page.addInitScript(script);
   return { context, page };

@@ -1,13 +1,14 @@
 /**
- * The end-to-end fixture: per spec file the simulator, `wxtoken serve` (a real child process on a fresh data
- * folder and keychain service) and a Chromium leased for the file from the run's pool (chromium-pool.ts);
- * per test the app loaded anew from the printed URL, ready once the app says so, in a page the file's earlier
- * tests may have used (app-pages.ts). Also the one check every spec ends with: no AppSecret reached the page.
+ * The end-to-end fixture: per spec file the simulator and `wxtoken serve` (a real child process on a fresh data
+ * folder and keychain service); per worker process a Chromium leased from the run's pool (chromium-pool.ts),
+ * kept for the spec files the worker runs one after another (the e2e project does not isolate them); per test
+ * the app loaded anew from the printed URL, ready once the app says so, in a page an earlier test may have used
+ * (app-pages.ts). Also the one check every spec ends with: no AppSecret reached the page.
  */
 import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
 import type { SimAccount } from '../../simulator';
-import { LEASE_PATH, RETURN_PATH } from './chromium-pool';
+import { LEASE_PATH } from './chromium-pool';
 import { AppPages } from './app-pages';
 import { chromiumMissing, launchChromium, type AppPage, type OpenOptions } from './e2e-browser';
 import { rendererMissing, startServeStack, type ServeStack } from './e2e-serve';
@@ -36,17 +37,17 @@ export function e2eSkipReason(): string | undefined {
 export function useE2e(options: { expiresIn?: number; callerIp?: string } = {}): () => E2e {
   let e2e: E2e | undefined;
   let stack: ServeStack | undefined;
-  let browser: LeasedBrowser | undefined;
   let pages: AppPages | undefined;
   const secrets = new Set<string>();
 
   beforeAll(async () => {
     const missing = rendererMissing();
     if (missing) throw new Error(missing);
-    [stack, browser] = await Promise.all([startServeStack(options), leaseChromium()]);
+    [stack, pages] = await Promise.all([startServeStack(options), workerPages()]);
     const s = stack;
-    const b = browser.browser;
-    const p = (pages = new AppPages(b, s.url));
+    const p = pages;
+    const b = p.browser;
+    p.useApp(s.url);
     e2e = {
       stack: s,
       browser: b,
@@ -74,7 +75,7 @@ export function useE2e(options: { expiresIn?: number; callerIp?: string } = {}):
   });
 
   afterAll(async () => {
-    await browser?.giveBack();
+    await pages?.endFile();
     await stack?.close();
   });
 
@@ -84,29 +85,25 @@ export function useE2e(options: { expiresIn?: number; callerIp?: string } = {}):
   };
 }
 
-interface LeasedBrowser {
-  browser: Browser;
-  /** Closes this file's contexts, then returns the browser to the pool (or closes it if it was not pooled). */
-  giveBack(): Promise<void>;
+/** This worker's browser and its pages, kept from one spec file to the next. */
+let shared: Promise<AppPages> | undefined;
+
+async function workerPages(): Promise<AppPages> {
+  const current = await shared?.catch(() => undefined);
+  if (current?.browser.isConnected()) return current;
+  shared = leaseChromium().then((browser) => new AppPages(browser));
+  return shared;
 }
 
-/** A Chromium from the run's pool, for this file alone until it gives it back; its own one without a pool. */
-async function leaseChromium(): Promise<LeasedBrowser> {
+/**
+ * A Chromium from the run's pool, this worker's until the process ends (its connection, and every page on it,
+ * ends with it); its own one without a pool.
+ */
+async function leaseChromium(): Promise<Browser> {
   const pool = inject('chromiumPool');
-  if (!pool) {
-    const browser = await launchChromium();
-    return { browser, giveBack: () => browser.close().catch(() => undefined) };
-  }
-  const res = await fetch(pool + LEASE_PATH);
+  if (!pool) return launchChromium();
+  const res = await fetch(`${pool}${LEASE_PATH}?pid=${process.pid}`);
   const ws = await res.text();
   if (!res.ok) throw new Error(`no Chromium from the pool: ${ws}`);
-  const browser = await chromium.connect(ws, { timeout: 60_000 });
-  return {
-    browser,
-    async giveBack() {
-      // Disconnecting closes every context this file opened, so the next file finds the browser empty.
-      await browser.close().catch(() => undefined);
-      await fetch(`${pool}${RETURN_PATH}?ws=${encodeURIComponent(ws)}`);
-    },
-  };
+  return chromium.connect(ws, { timeout: 60_000 });
 }
