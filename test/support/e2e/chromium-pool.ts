@@ -2,9 +2,9 @@
  * vitest globalSetup: Chromiums shared by the e2e spec files, so a file does not start (and stop) its own.
  * A worker process leases a browser and keeps it for the files it runs, one after another; its lease ends when
  * the process is gone. A browser is launched only when every one is leased, so there are never more than the
- * workers, and none at all in a run without e2e files. Why leased, not one for
- * all: Chromium's clipboard is one per browser, and the specs copy and read it; a leased browser is used by one
- * file at a time. Within a file, app-pages.ts gives each test the app loaded anew.
+ * workers, and none at all in a run without e2e files. Why leased, not one for all: Chromium's clipboard is one
+ * per browser, and the specs copy and read it; a leased browser is used by one file at a time. app-pages.ts
+ * gives each test the app loaded anew.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
