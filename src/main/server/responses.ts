@@ -53,8 +53,13 @@ export const EVENT_STREAM_HEADERS = Object.freeze({
   'X-Accel-Buffering': 'no',
 });
 
-export function staticHeaders(contentType: string, length: number): Record<string, string | number> {
-  return { ...DOCUMENT_HEADERS, 'Cache-Control': 'no-cache', 'Content-Type': contentType, 'Content-Length': length };
+/**
+ * The built renderer's files. Those under assets/ carry a hash of their content in their name (the build
+ * names them so), so a browser may keep them for good; the page that names them is asked for again each time.
+ */
+export function staticHeaders(contentType: string, length: number, hashedName: boolean): Record<string, string | number> {
+  const cache = hashedName ? 'public, max-age=31536000, immutable' : 'no-cache';
+  return { ...DOCUMENT_HEADERS, 'Cache-Control': cache, 'Content-Type': contentType, 'Content-Length': length };
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {

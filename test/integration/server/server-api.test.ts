@@ -158,6 +158,9 @@ describe('static files', () => {
     const js = await rawRequest(port, { path: '/assets/app.js', headers: host() });
     expect(js.body).toBe(APP_JS);
     expect(js.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    // The build names what it puts in assets/ by content: a browser keeps those, and asks for the page each time.
+    expect(js.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(index.headers['cache-control']).toBe('no-cache');
     const missing = await rawRequest(port, { path: '/assets/nope.js', headers: host() });
     expect(missing.status).toBe(404);
   });

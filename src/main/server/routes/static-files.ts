@@ -63,7 +63,8 @@ export class StaticFiles {
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendStatus(res, 405);
     const root = await this.root;
     const relative = safeRelativePath(urlPath);
-    const file = root && relative ? await this.resolve(root, relative) : undefined;
+    if (!root || !relative) return sendStatus(res, 404);
+    const file = await this.resolve(root, relative);
     if (!file) return sendStatus(res, 404);
     let body: Buffer;
     try {
@@ -71,7 +72,7 @@ export class StaticFiles {
     } catch {
       return sendStatus(res, 404);
     }
-    res.writeHead(200, staticHeaders(contentTypeOf(file), body.length));
+    res.writeHead(200, staticHeaders(contentTypeOf(file), body.length, relative.startsWith('assets/')));
     res.end(req.method === 'HEAD' ? undefined : body);
   }
 
