@@ -35,7 +35,7 @@ export default defineConfig({
           include: ['test/integration/**/*.test.ts'],
           // After the e2e files. Their files wait on child processes, servers and timeouts for much of the time:
           // with two at once the cores were idle a third of the time, with four they are not (measured 120 s
-          // against 93 s for this project). The unit files fill the same slots.
+          // against 93 s for this project). The unit files come after them, four at a time too.
           maxWorkers: 4,
           sequence: { groupOrder: 1 },
           // Real servers, keychain services and data folders of their own per file, nothing mocked: a worker

@@ -5,17 +5,17 @@
 // Nothing is tested when a check fails; the exit code is the first failure's.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { runCaptured } from './run-captured.mjs';
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
-function npmRun(script, args = [], quiet = false) {
+async function npmRun(script, args = [], quiet = false) {
+  const argv = ['run', script, ...(args.length ? ['--', ...args] : [])];
+  if (quiet) return { script, ...(await runCaptured(npm, argv)) };
   return new Promise((resolve) => {
-    const child = spawn(npm, ['run', script, ...(args.length ? ['--', ...args] : [])], { stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
-    let output = '';
-    child.stdout?.on('data', (c) => (output += c));
-    child.stderr?.on('data', (c) => (output += c));
-    child.on('error', (err) => resolve({ script, code: 127, output: `${output}${err.message}\n` }));
-    child.on('close', (code) => resolve({ script, code: code ?? 1, output }));
+    const child = spawn(npm, argv, { stdio: 'inherit' });
+    child.on('error', () => resolve({ script, code: 127 }));
+    child.on('close', (code) => resolve({ script, code: code ?? 1 }));
   });
 }
 

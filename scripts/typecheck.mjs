@@ -3,25 +3,19 @@
 // incrementally (its .tsbuildinfo in .cache/typecheck/, so an unchanged file is not checked again), by
 // TypeScript 7 (the native compiler, the `typescript-native` devDependency): on 2 cores it checks all three in
 // ~15 CPU-s where TypeScript 5.9 took ~36. Prints each check's errors under its name and exits 1 when any fails.
-import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runCaptured } from './run-captured.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const tsc = join(root, 'node_modules', 'typescript-native', 'bin', 'tsc');
 const cache = join(root, '.cache', 'typecheck');
 mkdirSync(cache, { recursive: true });
 
-function check(name) {
-  return new Promise((resolve) => {
-    const args = [tsc, '-p', `tsconfig.${name}.json`, '--noEmit', '--incremental', '--tsBuildInfoFile', join(cache, `${name}.tsbuildinfo`)];
-    const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (c) => (output += c));
-    child.stderr.on('data', (c) => (output += c));
-    child.on('close', (code) => resolve({ name, code, output }));
-  });
+async function check(name) {
+  const args = [tsc, '-p', `tsconfig.${name}.json`, '--noEmit', '--incremental', '--tsBuildInfoFile', join(cache, `${name}.tsbuildinfo`)];
+  return { name, ...(await runCaptured(process.execPath, args, { cwd: root })) };
 }
 
 const results = await Promise.all(['node', 'web', 'test'].map(check));
