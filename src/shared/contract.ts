@@ -3,7 +3,7 @@
  * renderer's client are generic over this declaration: adding a call means adding it here and in the
  * core, nothing else. Inputs are validated by these schemas in every host before the core sees them.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Endpoint } from './catalogue/model';
 import type {
   AccountView,

@@ -1,5 +1,5 @@
 /** Redis connections and the token formats of the server SDKs, as every host and the UI see them. */
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   AGENTID_PATTERN,
   APPID_PATTERN,
@@ -147,3 +147,15 @@ void _sameShape;
 
 /** A token typed or pasted by hand: WeChat's tokens are printable ASCII without spaces. */
 export const pastedToken = z.string().trim().regex(/^[\x21-\x7e]{8,2048}$/, 'the token must be 8 to 2048 printable characters without spaces');
+
+/** A connection as redis.json stores it; `validUrl` is the hosts' URL parser (core code this module cannot import). */
+export const storedRedisConnection = (validUrl: (url: string) => boolean) =>
+  z
+    .object({
+      name: redisName,
+      url: z.string().refine(validUrl, 'bad url'),
+      prefix: redisPrefix.optional(),
+      tlsCa: redisCa.optional(),
+      createdAt: z.string(),
+    })
+    .strict();

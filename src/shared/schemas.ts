@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ACCOUNT_KINDS, ACCOUNT_NAME_MAX, ACCOUNT_NAME_PATTERN, TOKEN_MODES } from './models';
 import { isApiBaseUrl, isHttpUrlWithoutCredentials, NOTE_MAX } from './account-rules';
 import { accountSource } from './redis';

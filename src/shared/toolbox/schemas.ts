@@ -3,7 +3,7 @@
  * imported here: the build puts src/shared/ in one chunk that the schemas chunk itself loads, so an import of
  * ../schemas from here would make the two chunks require each other.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { PUSH_EVENTS, PUSH_MODES, TICKET_TYPES, type PushEvent, type PushMode, type TicketType } from './models';
 
 export const ticketType = z.enum(TICKET_TYPES as [TicketType, ...TicketType[]]);

@@ -15,16 +15,8 @@ export const redisPasswordItem = (name: string): string => `redis-password:${nam
 
 /** Built when redis.json is first read: zod is loaded only then (a CLI cache hit of a local token never does). */
 async function connectionSchema() {
-  const [{ z }, { redisCa, redisName, redisPrefix }] = await Promise.all([import('zod'), import('../../../shared/redis')]);
-  return z
-    .object({
-      name: redisName,
-      url: z.string().refine((u) => parseRedisUrl(u).ok, 'bad url'),
-      prefix: redisPrefix.optional(),
-      tlsCa: redisCa.optional(),
-      createdAt: z.string(),
-    })
-    .strict();
+  const { storedRedisConnection } = await import('../../../shared/redis');
+  return storedRedisConnection((url) => parseRedisUrl(url).ok);
 }
 let schema: ReturnType<typeof connectionSchema> | undefined;
 const storedConnection = () => (schema ??= connectionSchema());
