@@ -5,8 +5,10 @@
 // Nothing is tested when a check fails; the exit code is the first failure's.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { shareCompileCache } from './compile-cache.mjs';
 import { runCaptured } from './run-captured.mjs';
 
+shareCompileCache(fileURLToPath(new URL('..', import.meta.url)));
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 async function npmRun(script, args = [], quiet = false) {

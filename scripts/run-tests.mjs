@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { shareCompileCache } from './compile-cache.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 // The project's Node 22 (the `node` devDependency) even when this script is started with an older system
@@ -12,6 +13,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const localNode = join(root, 'node_modules', 'node', 'bin', 'node');
 const node = existsSync(localNode) ? localNode : process.execPath;
 const report = join(root, 'test-results', 'vitest.json');
+shareCompileCache(root);
 rmSync(report, { force: true });
 
 const run = spawnSync(
