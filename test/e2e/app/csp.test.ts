@@ -46,7 +46,7 @@ describe.skipIf(Boolean(skip))('the content security policy in Chromium', () => 
     expect(await violations(page)).toEqual([]);
     expect(await editor.section.locator('.cm-scroller').evaluate((el) => getComputedStyle(el).display)).toBe('flex');
     expect(await editor.section.locator('.cm-gutters').evaluate((el) => getComputedStyle(el).display)).toBe('flex');
-    await editor.typeBody('{"touser": "o1",\n"msgtype" "text"}');
+    await editor.insertBody('{"touser": "o1",\n"msgtype" "text"}');
     await editor.section.locator('.cm-lintRange-error').waitFor();
     await dialogs.openSettings();
     await dialogs.languageSelect().selectOption('zh-CN');
