@@ -20,8 +20,6 @@ export default defineConfig({
           // Two cores, and two e2e files each driving a Chromium keep both busy: more only thrash.
           maxWorkers: 2,
           sequence: { groupOrder: 0 },
-          // Chromiums shared by the e2e files (one file at a time each), launched only when an e2e file asks.
-          globalSetup: ['test/support/e2e/chromium-pool.ts'],
           // A worker runs its e2e files one after another in one process, so they share its browser and its
           // parked pages (e2e-fixture.ts): a new browser context costs ~1.6 CPU-s more than reusing one. Each
           // file still has its own `wxtoken serve`, data folder and keychain service.

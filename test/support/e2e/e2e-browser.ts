@@ -144,8 +144,8 @@ export async function waitReady(page: Page): Promise<void> {
 }
 
 /**
- * The bytes of a finished download. Read through Playwright rather than from download.path(): the browser may
- * be a pooled one this process is connected to, whose files are not this process's to open.
+ * The bytes of a finished download, through Playwright's stream: the same for a launched browser and for one
+ * connected to over the network (download.path() is only there for the first).
  */
 export async function downloadedBytes(download: Download): Promise<Buffer> {
   const chunks: Buffer[] = [];

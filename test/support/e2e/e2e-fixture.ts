@@ -1,14 +1,14 @@
 /**
  * The end-to-end fixture: per spec file the simulator and `wxtoken serve` (a real child process on a fresh data
- * folder and keychain service); per worker process a Chromium leased from the run's pool (chromium-pool.ts),
- * kept for the spec files the worker runs one after another (the e2e project does not isolate them); per test
+ * folder and keychain service); per worker process a Chromium it launches itself (through a pipe, so it ends
+ * with the process), kept for the spec files the worker runs one after another (the e2e project does not
+ * isolate them); per test
  * the app loaded anew from the printed URL, ready once the app says so, in a page an earlier test may have used
  * (app-pages.ts). Also the one check every spec ends with: no AppSecret reached the page.
  */
-import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
-import { chromium, type Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import type { Browser } from 'playwright-core';
 import type { SimAccount } from '../../simulator';
-import { LEASE_PATH } from './chromium-pool';
 import { AppPages } from './app-pages';
 import { chromiumMissing, launchChromium, type AppPage, type OpenOptions } from './e2e-browser';
 import { rendererMissing, startServeStack, type ServeStack } from './e2e-serve';
@@ -85,25 +85,16 @@ export function useE2e(options: { expiresIn?: number; callerIp?: string } = {}):
   };
 }
 
-/** This worker's browser and its pages, kept from one spec file to the next. */
+/**
+ * This worker's browser and its pages, kept from one spec file to the next. Launched here rather than shared
+ * from the vitest main process: a browser reached over a WebSocket costs the Playwright server between them
+ * ~15 CPU-s more per run, measured on this box.
+ */
 let shared: Promise<AppPages> | undefined;
 
 async function workerPages(): Promise<AppPages> {
   const current = await shared?.catch(() => undefined);
   if (current?.browser.isConnected()) return current;
-  shared = leaseChromium().then((browser) => new AppPages(browser));
+  shared = launchChromium().then((browser) => new AppPages(browser));
   return shared;
-}
-
-/**
- * A Chromium from the run's pool, this worker's until the process ends (its connection, and every page on it,
- * ends with it); its own one without a pool.
- */
-async function leaseChromium(): Promise<Browser> {
-  const pool = inject('chromiumPool');
-  if (!pool) return launchChromium();
-  const res = await fetch(`${pool}${LEASE_PATH}?pid=${process.pid}`);
-  const ws = await res.text();
-  if (!res.ok) throw new Error(`no Chromium from the pool: ${ws}`);
-  return chromium.connect(ws, { timeout: 60_000 });
 }
