@@ -2,9 +2,8 @@
  * The end-to-end fixture: per spec file the simulator and `wxtoken serve` (a real child process on a fresh data
  * folder and keychain service); per worker process a Chromium it launches itself (through a pipe, so it ends
  * with the process), kept for the spec files the worker runs one after another (the e2e project does not
- * isolate them); per test
- * the app loaded anew from the printed URL, ready once the app says so, in a page an earlier test may have used
- * (app-pages.ts). Also the one check every spec ends with: no AppSecret reached the page.
+ * isolate them); per test the app loaded anew from the printed URL, ready once the app says so, in a page an
+ * earlier test may have used (app-pages.ts). Also the one check every spec ends with: no AppSecret reached the page.
  */
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import type { Browser } from 'playwright-core';
